@@ -78,6 +78,7 @@ class Topic:
     description: str = ""
     source: SourceRef | None = None
     intro: str | None = None  # curated Markdown from content/topics/<id>.md
+    related: tuple[str, ...] = ()  # topic ids, most related first
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,15 @@ class Result:
     quote: str
     verified: bool = False  # from a curated note rather than extraction
     what: str | None = None  # what is measured, e.g. "memory", "latency", when the text says
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A named thing an abstract reports using: a bit-width/format, hardware, dataset or model."""
+
+    kind: str  # bits | hardware | dataset | model
+    value: str  # normalized name, e.g. "INT8", "A100", "ImageNet", "LLaMA-2 7B"
+    quote: str  # the sentence it was found in
 
 
 @dataclass(frozen=True)
@@ -126,6 +136,7 @@ class Note:
     corrections: tuple[tuple[str, str], ...] = ()
     results: tuple[Result, ...] = ()
     contributors: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # former paper ids that must redirect here
 
 
 @dataclass(frozen=True)
@@ -141,6 +152,10 @@ class Paper:
     date: str | None = None
     upvotes: int | None = None
     links: tuple[Link, ...] = ()
+    # bibliographic fields no capture states; sources like BibTeX/arXiv and curated corrections fill them
+    authors: tuple[str, ...] = ()
+    arxiv_id: str | None = None
+    venue: str | None = None
     # field name -> the source that stated the value shown (first source stating it)
     provenance: tuple[tuple[str, SourceRef], ...] = ()
     # filled by enrichers
@@ -150,6 +165,7 @@ class Paper:
     hardware: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
     models: tuple[str, ...] = ()
+    facts: tuple[Fact, ...] = ()  # evidence for bits/hardware/datasets/models
     methods: tuple[str, ...] = ()  # method names this paper introduces
     mentions: tuple[Mention, ...] = ()  # outgoing: this paper names another's method
     related: tuple[str, ...] = ()  # paper ids, most similar first
