@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -65,49 +64,68 @@ def _inside(base: Path, rel: str) -> Path:
 
 
 def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = ()) -> int:
-    """Replace ``out_dir`` with exactly ``files``; write to a sibling temp folder, then swap.
+    """Make ``out_dir`` hold exactly ``files``: write what changed (each atomically), delete the rest.
 
-    Returns how many files changed content compared to the previous tree (for incremental tooling).
-    ``forbidden`` folders (content/) may never be the output or contain it.
+    Unchanged files are not touched, so a regeneration that changes nothing triggers no file
+    events (``survey serve`` relies on that) and a large survey rewrites only what changed.
+    Returns how many files were written or deleted. ``forbidden`` folders (content/) may never
+    be the output, inside it, or contain it.
     """
     out_dir = out_dir.resolve()
     for bad in forbidden:
         bad = bad.resolve()
         if out_dir == bad or out_dir.is_relative_to(bad) or bad.is_relative_to(out_dir):
             raise UnsafePathError(f"refusing to write into {out_dir}: it overlaps {bad}")
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    out_dir.mkdir(parents=True, exist_ok=True)
     changed = 0
-    try:
-        for rel in sorted(files):
-            target = _inside(tmp, rel)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            data = files[rel]
-            payload = data.encode("utf-8") if isinstance(data, str) else data
-            target.write_bytes(payload)
-            old = out_dir / rel
-            if not (old.is_file() and old.read_bytes() == payload):
+    wanted: set[Path] = set()
+    for rel in sorted(files):
+        target = _inside(out_dir, rel)
+        wanted.add(target)
+        data = files[rel]
+        payload = data.encode("utf-8") if isinstance(data, str) else data
+        if target.is_file() and not target.is_symlink() and target.read_bytes() == payload:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+        changed += 1
+    for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
+        here = Path(dirpath)
+        for name in filenames:
+            path = here / name
+            if path not in wanted:
+                path.unlink()
                 changed += 1
-        old_tree = out_dir.with_name(f".{out_dir.name}-old")
-        if old_tree.exists():
-            shutil.rmtree(old_tree)
-        if out_dir.exists():
-            out_dir.rename(old_tree)
-        tmp.rename(out_dir)
-        if old_tree.exists():
-            shutil.rmtree(old_tree)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        for name in dirnames:
+            sub = here / name
+            if sub.is_symlink():
+                sub.unlink()
+            elif not any(sub.iterdir()):
+                sub.rmdir()
     return changed
 
 
-def write_file(path: Path, text: str, base: Path) -> None:
-    """Write one file atomically, only inside ``base`` (used for exports and scaffolded notes)."""
-    base = base.resolve()
+def read_tree(root: Path, suffixes: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file under ``root`` (templates, assets) as bytes, keyed by POSIX relative path."""
+    out: dict[str, bytes] = {}
+    if not root.is_dir():
+        return out
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and not path.is_symlink() and (not suffixes or path.name.endswith(suffixes)):
+            out[path.relative_to(root).as_posix()] = path.read_bytes()
+    return out
+
+
+def write_file(path: Path, text: str, forbidden: tuple[Path, ...] = ()) -> None:
+    """Write one file the user named (``export -o``) atomically; never inside ``forbidden`` folders."""
     target = path.resolve()
-    if not target.is_relative_to(base):
-        raise UnsafePathError(f"refusing to write {path} outside {base}")
+    for bad in forbidden:
+        if target.is_relative_to(bad.resolve()):
+            raise UnsafePathError(f"refusing to write {path}: it is inside {bad}/, which the generator never writes")
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -124,3 +142,8 @@ def create_new(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     return True
+
+
+def read_text(path: Path) -> str:
+    """One file named on the command line, as UTF-8 text."""
+    return path.read_bytes().decode("utf-8-sig")

@@ -52,3 +52,130 @@ def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None) -> t
 
 def load_dir(root: Path) -> tuple[Corpus, Diagnostics]:
     return load(io.read_content(root))
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Everything ``generate`` would write under the build folder, plus what it found."""
+
+    corpus: Corpus
+    files: dict[str, str | bytes]
+    diagnostics: Diagnostics
+
+
+def site_settings(content: ContentFiles) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Survey title and description from ``content/survey.yml`` (optional)."""
+    from .yamlfile import load as load_yaml
+
+    settings = {"title": "Literature survey", "description": ""}
+    if "survey.yml" not in content:
+        return settings, []
+    shown = content.display("survey.yml")
+    located, diags = load_yaml(content["survey.yml"], shown)
+    if located is None or located.data is None:
+        return settings, diags
+    if not isinstance(located.data, dict):
+        return settings, [*diags, Diagnostic(shown, 1, "error", "schema", "expected a mapping with title, description")]
+    for key, value in located.data.items():
+        if key not in settings:
+            diags.append(Diagnostic(shown, located.line(key), "warning", "unknown-key",
+                                    f"unknown key {key!r} (expected title, description)"))
+        elif not isinstance(value, str):
+            diags.append(Diagnostic(shown, located.line(key), "error", "schema", f"{key} must be text"))
+        else:
+            settings[key] = value.strip()
+    return settings, diags
+
+
+def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
+    """Read and check everything, then render every file of build/ in memory (nothing written yet)."""
+    from .render import Site, nav, render_site
+
+    content = content if content is not None else io.read_content(opts.content)
+    corpus, diags = load(content)
+    settings, found = site_settings(content)
+    diags.extend(found)
+    templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
+    site = Site(corpus=corpus, title=settings["title"], description=settings["description"])
+    pages = render_site(site, templates)
+    files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in pages.items()}
+    for rel, data in io.read_tree(opts.templates / "assets").items():
+        files[f"docs/assets/{rel}"] = data
+    files["nav.json"] = _json(nav(site))
+    files["redirects.json"] = _json({})
+    return Generated(corpus, files, diags)
+
+
+def write(opts: Options, generated: Generated) -> int:
+    """Write the build folder (only after everything was read and rendered); returns files changed."""
+    return io.write_tree(opts.build, generated.files, forbidden=(opts.content,))
+
+
+def _json(value: object) -> str:
+    import json
+
+    return json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def source_date_epoch(corpus: Corpus) -> int:
+    """A timestamp derived from the content (newest date it states), for MkDocs' sitemap: no clocks."""
+    from datetime import datetime, timezone
+
+    dates = [p.date for p in corpus.papers if p.date] + [c.captured for c in corpus.collections if c.captured]
+    if not dates:
+        return 0
+    newest = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    return int(newest.timestamp())
+
+
+def check_summary(corpus: Corpus) -> list[str]:
+    """Counts a maintainer wants after ``survey check``."""
+    with_abstract = sum(1 for p in corpus.papers if p.abstract)
+    with_code = sum(1 for p in corpus.papers if p.code_links)
+    lines = [f"papers: {len(corpus.papers)} ({with_abstract} with abstract, {with_code} with code)"]
+    if corpus.topics:
+        unsorted = sum(1 for p in corpus.papers if not p.topics)
+        share = 100 * unsorted / len(corpus.papers) if corpus.papers else 0.0
+        lines.append(f"unsorted papers (no topic): {unsorted} ({share:.1f}%)")
+    if corpus.orphan_notes:
+        lines.append(f"orphan notes (paper not found, kept): {len(corpus.orphan_notes)}")
+    return lines
+
+
+def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnostics]:
+    """What the given source files alone yield, enriched with the curated taxonomy and vocabularies."""
+    from .model import Collection
+
+    content = io.read_content(content_root)
+    curated = ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
+                           {}, content.root)
+    diags = Diagnostics()
+    entries: list[Entry] = []
+    collections: list[Collection] = []
+    catalog, _problems = discover(content)  # metadata of files that live in content/ (capture dates)
+    known = {(content_root / s.path).resolve(): s.collection for s in catalog}
+    for path in paths:
+        shown = path.as_posix()
+        fmt = next((name for name, (suffixes, _r) in sorted(READERS.items()) if shown.endswith(suffixes)), None)
+        if fmt is None:
+            diags.error(shown, 0, "unknown-format", f"no reader for this file type (known: {', '.join(sorted(READERS))})")
+            continue
+        try:
+            text = io.read_text(path)
+        except OSError as exc:
+            diags.error(shown, 0, "unreadable", f"cannot read: {exc.strerror or exc}")
+            continue
+        except UnicodeDecodeError as exc:
+            diags.error(shown, 0, "unreadable", f"not UTF-8 (byte {exc.start})")
+            continue
+        collection = known.get(path.resolve()) or Collection(id=path.stem, title=path.stem, path=shown)
+        collection = replace(collection, path=shown)
+        collections.append(collection)
+        found, problems = READERS[fmt][1](text, shown, collection.id, ReadContext(captured=collection.captured))
+        entries.extend(found)
+        diags.extend(problems)
+    papers, problems = merge(entries)
+    diags.extend(problems)
+    corpus, problems = enrich.run(Corpus(papers=papers, collections=tuple(collections)), curated)
+    diags.extend(problems)
+    return corpus, diags

@@ -1,0 +1,173 @@
+"""``survey``: thin command line over the pipeline. Bad input is one line per problem, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from . import io, pipeline
+from .diagnostics import Diagnostics
+from .export import corpus_record
+
+
+class UserError(Exception):
+    """A problem the user can fix; printed as one line, exit status 1."""
+
+
+def _options(args: argparse.Namespace) -> pipeline.Options:
+    return pipeline.Options(
+        content=Path(args.content),
+        build=Path(args.build),
+        templates=Path(args.templates),
+        strict=getattr(args, "strict", False),
+    )
+
+
+def _report(diags: Diagnostics, strict: bool, quiet_info: bool = True) -> bool:
+    """Print diagnostics to stderr; True if the run must fail."""
+    for d in diags.sorted():
+        if quiet_info and d.severity == "info":
+            continue
+        print(d, file=sys.stderr)
+    errors, warnings = len(diags.errors), len(diags.warnings)
+    if errors or warnings:
+        print(f"{errors} error(s), {warnings} warning(s)" + (" (strict: warnings count as errors)" if strict and warnings else ""),
+              file=sys.stderr)
+    return diags.failed(strict)
+
+
+def _generate(args: argparse.Namespace) -> pipeline.Generated:
+    opts = _options(args)
+    generated = pipeline.generate(opts)
+    if _report(generated.diagnostics, opts.strict):
+        raise UserError("nothing written because of the errors above")
+    changed = pipeline.write(opts, generated)
+    pages = sum(1 for f in generated.files if f.endswith(".md"))
+    print(f"generated {pages} pages for {len(generated.corpus.papers)} papers into {opts.build}/docs ({changed} files changed)")
+    return generated
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    _generate(args)
+    return 0
+
+
+def _mkdocs(args: argparse.Namespace, command: list[str], epoch: int, extra_env: dict[str, str] | None = None) -> int:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # a plugin's banner about MkDocs 2; not ours to print
+    env.update(extra_env or {})
+    return subprocess.call([sys.executable, "-m", "mkdocs", *command, "-f", args.config], env=env)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    epoch = pipeline.source_date_epoch(_generate(args).corpus)
+    flags = ["build", "--strict"] + (["--site-dir", args.site_dir] if args.site_dir else [])
+    if args.quiet:
+        flags.append("--quiet")
+    if _mkdocs(args, flags, epoch):
+        raise UserError("mkdocs build failed (see the messages above)")
+    print(f"built the site into {args.site_dir or 'site'}/")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    epoch = pipeline.source_date_epoch(_generate(args).corpus)
+    env = {"SURVEY_REGENERATE": json.dumps({"content": args.content, "build": args.build, "templates": args.templates})}
+    return _mkdocs(args, ["serve", "--watch", args.content, "--watch", args.templates, "--dev-addr", args.dev_addr], epoch, env)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    opts = _options(args)
+    generated = pipeline.generate(opts)
+    failed = _report(generated.diagnostics, opts.strict, quiet_info=not args.verbose)
+    corpus = generated.corpus
+    print(f"checked {len(corpus.papers)} papers from {len(corpus.collections)} sources, "
+          f"{len(corpus.topics)} topics, {len(corpus.notes)} notes: "
+          f"{len(generated.diagnostics.errors)} error(s), {len(generated.diagnostics.warnings)} warning(s)")
+    for line in pipeline.check_summary(corpus):
+        print(line)
+    return 1 if failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.format != "json":
+        raise UserError(f"unknown export format {args.format!r} (supported: json)")
+    if args.source:
+        corpus, diags = pipeline.load_files([Path(p) for p in args.source], Path(args.content))
+        data = corpus_record(corpus, content_root="")
+    else:
+        content = io.read_content(Path(args.content))
+        corpus, diags = pipeline.load(content)
+        data = corpus_record(corpus, content_root=content.root)
+    failed = _report(diags, args.strict)
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    if args.output and args.output != "-":
+        out = Path(args.output)
+        io.write_file(out, text, forbidden=(Path(args.content), Path(args.build)))
+        print(f"exported {len(corpus.papers)} papers to {out}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="survey", description="Build a literature-survey site from paper sources.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected failures")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--content", default="content", help="curated content folder (default: content)")
+        p.add_argument("--build", default="build", help="build folder for generated files (default: build)")
+        p.add_argument("--templates", default="site_templates", help="templates folder (default: site_templates)")
+        p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    p = sub.add_parser("generate", help="write the site's Markdown into build/docs (no HTML)")
+    common(p)
+    p.set_defaults(func=cmd_generate)
+    p = sub.add_parser("build", help="generate, then build the site with a strict MkDocs build")
+    common(p)
+    p.add_argument("--site-dir", default=None, help="output folder for HTML (default: site_dir of mkdocs.yml)")
+    p.add_argument("--quiet", action="store_true", help="only show MkDocs warnings and errors")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="live preview that regenerates when content/ or templates change")
+    common(p)
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("check", help="validate all content; non-zero exit on errors")
+    common(p)
+    p.add_argument("-v", "--verbose", action="store_true", help="also print info diagnostics")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("export", help="the corpus as the site sees it, as JSON")
+    common(p)
+    p.add_argument("--format", default="json", help="output format (json)")
+    p.add_argument("-o", "--output", default=None, help="file to write (default: standard output)")
+    p.add_argument("--source", nargs="+", default=None, metavar="FILE", help="export only what these source files yield")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except (UserError, io.UnsafePathError) as exc:
+        print(f"survey: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"survey: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

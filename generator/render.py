@@ -1,0 +1,145 @@
+"""Corpus -> {relative path: Markdown text}: Jinja2 templates, pure, deterministic."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+
+from . import escape
+from .links import ordered
+from .model import Corpus, Paper, Topic
+
+# Extra page builders: later modules (feeds, exports, charts) add pages without touching this file.
+PageBuilder = Callable[["Site"], dict[str, str]]
+
+
+@dataclass(frozen=True)
+class Site:
+    """What templates see: the corpus plus lookups computed once."""
+
+    corpus: Corpus
+    title: str = "Literature survey"
+    description: str = ""
+    intro_html: str | None = None
+    extras: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def papers(self) -> tuple[Paper, ...]:
+        return self.corpus.papers
+
+
+def make_env(templates: Mapping[str, str]) -> jinja2.Environment:
+    """A sandbox-free but strict environment: undefined names fail, output is Markdown (no autoescape)."""
+    env = jinja2.Environment(
+        loader=jinja2.DictLoader(dict(templates)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # .md output: escaping is explicit through the filters below
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=escape.md,
+        html=escape.html,
+        href=escape.href,
+        yaml_str=escape.yaml_str,
+        fence=escape.fence,
+        bibtex=escape.bibtex_value,
+        ordered_links=ordered,
+        tojson_sorted=lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False),
+        count_label=count_label,
+    )
+    return env
+
+
+def count_label(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 paper``, ``3 papers``."""
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+def bibtex(paper: Paper) -> str:
+    """A BibTeX entry a reader can copy; only fields the sources state."""
+    fields: list[tuple[str, str]] = [("title", "{" + escape.bibtex_value(paper.title) + "}")]
+    if paper.authors:
+        fields.append(("author", escape.bibtex_value(" and ".join(paper.authors))))
+    if paper.year:
+        fields.append(("year", str(paper.year)))
+    if paper.venue:
+        fields.append(("howpublished", escape.bibtex_value(paper.venue)))
+    if paper.arxiv_id:
+        fields.append(("eprint", escape.bibtex_value(paper.arxiv_id)))
+        fields.append(("archiveprefix", "arXiv"))
+    code = paper.code_links
+    if code:
+        fields.append(("url", escape.bibtex_value(code[0].url)))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@misc{{{paper.id},\n{body}\n}}"
+
+
+def paper_meta(paper: Paper) -> list[str]:
+    """The facts line under a paper title: date, authors or organisation, upvotes (raw values)."""
+    parts: list[str] = []
+    if paper.date:
+        parts.append(paper.date)
+    if paper.authors_count is not None:
+        parts.append(count_label(paper.authors_count, "author"))
+    if paper.org:
+        parts.append(paper.org)
+    if paper.upvotes is not None:
+        parts.append(count_label(paper.upvotes, "upvote"))
+    return parts
+
+
+def collection_counts(corpus: Corpus) -> Counter[str]:
+    return Counter(ref.collection for p in corpus.papers for ref in {r.collection: r for r in p.sources}.values())
+
+
+def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBuilder] | None = None) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    env = make_env(templates)
+    corpus = site.corpus
+    collections = {c.id: c for c in corpus.collections}
+    topics = {t.id: t for t in corpus.topics}
+    common: dict[str, Any] = {
+        "site": site,
+        "corpus": corpus,
+        "collections": collections,
+        "topics": topics,
+        "papers_by_id": corpus.by_id,
+        "bibtex": bibtex,
+        "paper_meta": paper_meta,
+        "extras": site.extras,
+    }
+    pages: dict[str, str] = {}
+    counts = collection_counts(corpus)
+    pages["index.md"] = env.get_template("home.md.j2").render(**common, collection_counts=counts)
+    for collection in corpus.collections:
+        members = sorted(
+            (p for p in corpus.papers if any(r.collection == collection.id for r in p.sources)),
+            key=lambda p: (min(r.line for r in p.sources if r.collection == collection.id), p.id),
+        )
+        pages[f"collections/{collection.id}.md"] = env.get_template("collection.md.j2").render(
+            **common, collection=collection, papers=members
+        )
+    paper_template = env.get_template("paper.md.j2")
+    for paper in corpus.papers:
+        pages[f"papers/{paper.id}.md"] = paper_template.render(**common, paper=paper)
+    for builder in builders or []:
+        for path, text in builder(site).items():
+            if path in pages:
+                raise ValueError(f"two page builders produce {path}")
+            pages[path] = text
+    return pages
+
+
+def nav(site: Site, topic_tree: list[tuple[Topic, list[Any]]] | None = None) -> list[Any]:
+    """The MkDocs navigation: home, collections, topics; never one entry per paper."""
+    items: list[Any] = [{"Home": "index.md"}]
+    if site.corpus.collections:
+        items.append({"Collections": [{c.title: f"collections/{c.id}.md"} for c in site.corpus.collections]})
+    return items
