@@ -1,0 +1,194 @@
+"""Sort papers into the curated topic tree, keeping the evidence for every assignment.
+
+Each leaf topic's weighted phrases are matched against a paper's title and abstract; a leaf whose
+evidence reaches the threshold is assigned, best first, at most ``max_topics`` of them. Parents are
+never assigned directly: they aggregate their descendants (``papers_in``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..content import ContentFiles
+from ..diagnostics import Diagnostic
+from ..model import Corpus, Evidence, Paper, Topic, TopicAssignment
+from ..taxonomy import PATH, Rule, Settings, Taxonomy, TopicRules, normalize, parse
+
+TOPICS_DIR = "topics"
+
+
+class _Text:
+    """A paper's title and abstract, prepared once for every rule."""
+
+    def __init__(self, paper: Paper) -> None:
+        self.title = normalize(paper.title)
+        self.abstract = normalize(paper.abstract or "")
+        self.raw_title = paper.title.lower()
+        self.raw_abstract = (paper.abstract or "").lower()
+
+    def counts(self, rule: Rule) -> tuple[int, int]:
+        """How often ``rule`` matches the title and the abstract."""
+        if rule.on_raw:
+            return len(rule.pattern.findall(self.raw_title)), len(rule.pattern.findall(self.raw_abstract))
+        return len(rule.pattern.findall(self.title)), len(rule.pattern.findall(self.abstract))
+
+    def matches(self, rule: Rule) -> bool:
+        title, abstract = self.counts(rule)
+        return bool(title or abstract)
+
+
+def contribution(weight: float, in_title: int, in_abstract: int) -> float:
+    """A rule's share of a score: its weight once, again if the title says it, a little more on repetition.
+
+    A title is the author's own summary, so a phrase there counts double; repeated use in the abstract
+    separates a paper *about* a technique from one that mentions it in passing.
+    """
+    if not (in_title or in_abstract):
+        return 0.0
+    value = weight
+    if in_title:
+        value += weight
+    if in_abstract > 1:
+        value += weight * 0.25 * min(in_abstract - 1, 2)
+    return value
+
+
+def score(text: _Text, rules: TopicRules) -> tuple[float, tuple[Evidence, ...]]:
+    """The evidence a paper's text gives for one topic; (0, ()) when excluded or a required term is absent."""
+    if any(text.matches(rule) for rule in rules.exclude):
+        return 0.0, ()
+    if rules.require and not any(text.matches(rule) for rule in rules.require):
+        return 0.0, ()
+    evidence = []
+    for rule in rules.rules:
+        value = contribution(rule.weight, *text.counts(rule))
+        if value:
+            evidence.append(Evidence(rule.label, round(value, 2)))
+    evidence.sort(key=lambda e: (-e.weight, e.phrase))
+    return round(sum(e.weight for e in evidence), 2), tuple(evidence)
+
+
+def assign(paper: Paper, taxonomy: Taxonomy) -> tuple[TopicAssignment, ...]:
+    """A paper's best leaf topics, best first (ties in taxonomy order)."""
+    text = _Text(paper)
+    settings: Settings = taxonomy.settings
+    order = {t.id: i for i, t in enumerate(taxonomy.topics)}
+    found = []
+    for topic_id, rules in taxonomy.rules.items():
+        value, evidence = score(text, rules)
+        threshold = settings.min_score if rules.min_score is None else rules.min_score
+        if value > 0 and value >= threshold:
+            found.append(TopicAssignment(topic_id, value, evidence))
+    found.sort(key=lambda a: (-a.score, order.get(a.topic, 0)))
+    if not found:
+        return ()
+    floor = found[0].score * settings.keep_ratio
+    return tuple(a for a in found if a.score >= floor)[: settings.max_topics]
+
+
+def strip_front_matter(text: str) -> str:
+    """The Markdown body of an intro file, without an optional leading ``---`` YAML block."""
+    lines = text.splitlines(keepends=True)
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return "".join(lines[i + 1 :]).strip("\n") + "\n"
+    return text.strip("\n") + "\n"
+
+
+def _intros(topics: tuple[Topic, ...], content: ContentFiles) -> tuple[dict[str, str], list[Diagnostic]]:
+    known = {t.id for t in topics}
+    intros: dict[str, str] = {}
+    diags: list[Diagnostic] = []
+    for path in content.under(TOPICS_DIR):
+        name = path[len(TOPICS_DIR) + 1 :]
+        if not name.endswith(".md"):
+            diags.append(Diagnostic(content.display(path), 1, "warning", "unexpected-file",
+                                    "only <topic-id>.md intro files belong in topics/; this file is ignored"))
+            continue
+        topic_id = name[: -len(".md")]
+        if topic_id not in known:
+            diags.append(Diagnostic(content.display(path), 1, "warning", "unknown-topic",
+                                    f"intro for unknown topic {topic_id!r}: no topic with that id in "
+                                    f"{content.display(PATH)}"))
+            continue
+        intros[topic_id] = strip_front_matter(content[path])
+    for path, reason in sorted(content.refused.items()):
+        if path.startswith(TOPICS_DIR + "/"):
+            diags.append(Diagnostic(content.display(path), 0, "warning", "refused-file", f"not read: {reason}"))
+    return intros, diags
+
+
+def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[Diagnostic]:
+    """Rules no paper matches: dead weight, or a typo in a phrase."""
+    diags = []
+    for topic_id, rules in taxonomy.rules.items():
+        for rule in (*rules.rules, *rules.require):
+            if not any(text.matches(rule) for text in texts):
+                diags.append(Diagnostic(display, rule.line, "warning", "unmatched-rule",
+                                        f"rule {rule.label!r} of topic {topic_id!r} matches no paper"))
+    return diags
+
+
+def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Corpus.topics`` (parents before children) and each paper's best 1–4 leaf topics."""
+    display = content.display(PATH)
+    if PATH in content.refused:
+        return corpus, [Diagnostic(display, 0, "error", "refused-file", f"not read: {content.refused[PATH]}")]
+    if PATH not in content:
+        return corpus, [Diagnostic(display, 0, "info", "no-taxonomy", "no taxonomy: papers are not sorted into topics")]
+    taxonomy, diags = parse(content[PATH], display)
+    intros, found = _intros(taxonomy.topics, content)
+    diags.extend(found)
+    topics = tuple(replace(t, intro=intros.get(t.id)) for t in taxonomy.topics)
+    texts = [_Text(p) for p in corpus.papers]
+    diags.extend(_unused_rules(taxonomy, texts, display))
+    papers = tuple(replace(p, topics=assign(p, taxonomy)) for p in corpus.papers)
+    return replace(corpus, topics=topics, papers=papers), diags
+
+
+# ---- helpers for the renderer, `survey check` and the maintainers page ----------------------------
+
+
+def roots(topics: Iterable[Topic]) -> list[Topic]:
+    """Top-level topics, in taxonomy order."""
+    return [t for t in topics if t.parent is None]
+
+
+def children(topics: Iterable[Topic], topic_id: str) -> list[Topic]:
+    """Direct children of ``topic_id``, in taxonomy order."""
+    return [t for t in topics if t.parent == topic_id]
+
+
+def descendants(topics: Iterable[Topic], topic_id: str) -> list[str]:
+    """Ids of every topic below ``topic_id`` (not itself), parents before children."""
+    topics = list(topics)
+    out: list[str] = []
+    frontier = [topic_id]
+    while frontier:
+        here = frontier.pop(0)
+        for child in children(topics, here):
+            if child.id not in out and child.id != topic_id:  # a cycle never reaches here, but stay finite
+                out.append(child.id)
+                frontier.append(child.id)
+    order = {t.id: i for i, t in enumerate(topics)}
+    return sorted(out, key=lambda t: order[t])
+
+
+def papers_in(corpus: Corpus, topic_id: str) -> list[Paper]:
+    """Papers assigned to ``topic_id`` or any topic below it, in corpus order; parents aggregate children."""
+    wanted = {topic_id, *descendants(corpus.topics, topic_id)}
+    return [p for p in corpus.papers if any(a.topic in wanted for a in p.topics)]
+
+
+def leaves(topics: Iterable[Topic]) -> list[Topic]:
+    """Topics with no children, in taxonomy order: the only ones papers are assigned to."""
+    topics = list(topics)
+    parents = {t.parent for t in topics}
+    return [t for t in topics if t.id not in parents]
+
+
+def unsorted(corpus: Corpus) -> list[Paper]:
+    """Papers no topic claims, in corpus order: the maintainers page lists them, `survey check` counts them."""
+    return [p for p in corpus.papers if not p.topics]

@@ -1,0 +1,286 @@
+"""Read and check content/taxonomy.yml: the curated topic tree and the rules that sort papers into it.
+
+Parsing is pure (text in, topics and diagnostics out); every problem names the file and the line of
+the key it is about, so a curator fixing a pull request never has to guess where.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import yamlfile
+from .diagnostics import Diagnostic
+from .model import SourceRef, Topic
+
+PATH = "taxonomy.yml"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
+_RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score"}
+_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio"}
+
+
+def normalize(text: str) -> str:
+    """Lower-case, every run of non-alphanumerics one space, padded: phrases match on word boundaries."""
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One weighted pattern: a phrase (matched on normalized words, plural-tolerant) or a regex."""
+
+    label: str  # what the evidence shows: the phrase, or ``/regex/``
+    pattern: re.Pattern[str]
+    weight: float
+    line: int
+    on_raw: bool  # regexes see the lower-cased raw text; phrases see normalized text
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    """Everything that decides whether a paper belongs to one leaf topic."""
+
+    topic: str
+    rules: tuple[Rule, ...] = ()
+    require: tuple[Rule, ...] = ()  # at least one must match, else the topic is not eligible
+    exclude: tuple[Rule, ...] = ()  # any match makes the topic not eligible
+    min_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Assignment knobs, overridable under ``defaults:`` in the taxonomy."""
+
+    min_score: float = 3.0  # a leaf needs this much evidence
+    max_topics: int = 4  # at most this many leaves per paper
+    keep_ratio: float = 0.4  # secondary leaves need this fraction of the best leaf's score
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """The parsed tree: topics in file order, their rules, and settings."""
+
+    topics: tuple[Topic, ...] = ()
+    rules: dict[str, TopicRules] = field(default_factory=dict)
+    settings: Settings = Settings()
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase as a regex over normalized text; a trailing ``s``/``es`` is tolerated (cache, caches)."""
+    words = normalize(phrase).strip()
+    return re.compile(r"(?<= )" + re.escape(words) + r"(?:e?s)?(?= )")
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class _Parser:
+    def __init__(self, located: yamlfile.Located, display: str) -> None:
+        self.doc = located
+        self.display = display
+        self.diags: list[Diagnostic] = []
+
+    def err(self, line: int, code: str, message: str, severity: str = "error") -> None:
+        self.diags.append(Diagnostic(self.display, line, severity, code, message))  # type: ignore[arg-type]
+
+    def terms(self, value: Any, where: tuple[Any, ...], key: str) -> tuple[Rule, ...]:
+        """``require``/``exclude``: a list of phrases (or ``/regex/``), each weight 0."""
+        if value is None:
+            return ()
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for i, item in enumerate(items):
+            line = self.doc.line(*where, key, i) if isinstance(value, list) else self.doc.line(*where, key)
+            rule = self.rule(str(item), 0.0, line, regex=str(item).startswith("/") and str(item).endswith("/"))
+            if rule:
+                out.append(rule)
+        return tuple(out)
+
+    def rule(self, text: str, weight: float, line: int, regex: bool) -> Rule | None:
+        if regex:
+            source = text[1:-1] if text.startswith("/") and text.endswith("/") and len(text) > 1 else text
+            try:
+                pattern = re.compile(source, re.IGNORECASE)
+            except re.error as exc:
+                self.err(line, "invalid-regex", f"regular expression {source!r} does not compile: {exc}")
+                return None
+            return Rule(f"/{source}/", pattern, weight, line, on_raw=True)
+        if not normalize(text).strip():
+            self.err(line, "empty-phrase", f"phrase {text!r} has no letters or digits to match")
+            return None
+        return Rule(text, phrase_pattern(text), weight, line, on_raw=False)
+
+    def weighted(self, value: Any, where: tuple[Any, ...], key: str, regex: bool) -> list[Rule]:
+        if value is None:
+            return []
+        if not isinstance(value, dict):
+            self.err(self.doc.line(*where, key), "invalid-rules",
+                     f"`{key}` must map each {'pattern' if regex else 'phrase'} to a weight")
+            return []
+        out = []
+        for text, raw in value.items():
+            line = self.doc.line(*where, key, text)
+            weight = _number(raw)
+            if weight is None:
+                self.err(line, "invalid-weight", f"weight of {text!r} must be a number, got {raw!r}")
+                continue
+            rule = self.rule(str(text), weight, line, regex)
+            if rule:
+                out.append(rule)
+        return out
+
+    def rules(self, topic_id: str, value: Any, where: tuple[Any, ...]) -> TopicRules | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.err(self.doc.line(*where), "invalid-rules", f"`rules` of topic {topic_id!r} must be a mapping")
+            return None
+        for key in sorted(set(value) - _RULE_KEYS, key=str):
+            self.err(self.doc.line(*where, key), "unknown-key",
+                     f"unknown rule key {key!r} (expected one of {', '.join(sorted(_RULE_KEYS))})")
+        weighted = self.weighted(value.get("phrases"), where, "phrases", regex=False)
+        weighted += self.weighted(value.get("regex"), where, "regex", regex=True)
+        min_score = None
+        if "min_score" in value:
+            min_score = _number(value["min_score"])
+            if min_score is None:
+                self.err(self.doc.line(*where, "min_score"), "invalid-weight", "`min_score` must be a number")
+        return TopicRules(topic_id, tuple(weighted), self.terms(value.get("require"), where, "require"),
+                          self.terms(value.get("exclude"), where, "exclude"), min_score)
+
+    def settings(self, value: Any) -> Settings:
+        if value is None:
+            return Settings()
+        if not isinstance(value, dict):
+            self.err(self.doc.line("defaults"), "invalid-defaults", "`defaults` must be a mapping")
+            return Settings()
+        settings = Settings()
+        for key, raw in value.items():
+            line = self.doc.line("defaults", key)
+            number = _number(raw)
+            if key not in _DEFAULT_KEYS:
+                self.err(line, "unknown-key", f"unknown default {key!r} (expected one of {', '.join(sorted(_DEFAULT_KEYS))})")
+            elif number is None or number < 0:
+                self.err(line, "invalid-defaults", f"`{key}` must be a non-negative number, got {raw!r}")
+            elif key == "max_topics":
+                settings = Settings(settings.min_score, max(1, int(number)), settings.keep_ratio)
+            elif key == "min_score":
+                settings = Settings(number, settings.max_topics, settings.keep_ratio)
+            else:
+                settings = Settings(settings.min_score, settings.max_topics, number)
+        return settings
+
+
+def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) -> tuple[Taxonomy, list[Diagnostic]]:
+    """Parse and check the taxonomy; the topics come back in file order, broken ones left out."""
+    located, diags = yamlfile.load(text, display)
+    if located is None:
+        return Taxonomy(), diags
+    p = _Parser(located, display)
+    data = located.data
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        p.err(1, "invalid-taxonomy", "expected a mapping with a `topics:` list")
+        return Taxonomy(), diags + p.diags
+    for key in sorted(set(data) - {"topics", "defaults"}, key=str):
+        p.err(located.line(key), "unknown-key", f"unknown top-level key {key!r} (expected `topics`, `defaults`)")
+    settings = p.settings(data.get("defaults"))
+
+    topics: dict[str, Topic] = {}
+    raw_rules: dict[str, TopicRules | None] = {}
+    index_of: dict[str, int] = {}
+    for index, item in enumerate(data["topics"]):
+        where = ("topics", index)
+        line = located.line(*where)
+        if not isinstance(item, dict):
+            p.err(line, "invalid-topic", "each topic must be a mapping with `id` and `title`")
+            continue
+        for key in sorted(set(item) - _TOPIC_KEYS, key=str):
+            p.err(located.line(*where, key), "unknown-key",
+                  f"unknown topic key {key!r} (expected one of {', '.join(sorted(_TOPIC_KEYS))})")
+        topic_id, title = item.get("id"), item.get("title")
+        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+            p.err(located.line(*where, "id"), "invalid-id",
+                  f"topic id {topic_id!r} must be lower-case words joined by hyphens")
+            continue
+        if topic_id in topics:
+            p.err(located.line(*where, "id"), "duplicate-topic",
+                  f"topic id {topic_id!r} is already defined on line {located.line('topics', index_of[topic_id])}")
+            continue
+        if not isinstance(title, str) or not title.strip():
+            p.err(located.line(*where, "title") if "title" in item else line, "missing-title",
+                  f"topic {topic_id!r} needs a `title`")
+            title = topic_id
+        parent = item.get("parent")
+        if parent is not None and not isinstance(parent, str):
+            p.err(located.line(*where, "parent"), "invalid-parent", f"`parent` of {topic_id!r} must be a topic id")
+            parent = None
+        description = item.get("description") or ""
+        topics[topic_id] = Topic(topic_id, title.strip(), parent, " ".join(str(description).split()),
+                                 SourceRef(path, line, "taxonomy"))
+        index_of[topic_id] = index
+        raw_rules[topic_id] = p.rules(topic_id, item.get("rules"), (*where, "rules"))
+
+    def parent_line(topic: Topic) -> int:
+        return located.line("topics", index_of[topic.id], "parent")
+
+    # unknown parents become roots so the rest of the tree still builds
+    for topic_id, topic in list(topics.items()):
+        if topic.parent is not None and topic.parent not in topics:
+            p.err(parent_line(topic), "unknown-parent", f"topic {topic_id!r} has unknown parent {topic.parent!r}")
+            topics[topic_id] = Topic(topic.id, topic.title, None, topic.description, topic.source)
+    # a cycle is reported once, at its first topic in file order, and cut there
+    reported: set[str] = set()
+    for topic_id in list(topics):
+        seen: list[str] = []
+        node: str | None = topic_id
+        while node is not None and node not in seen:
+            seen.append(node)
+            node = topics[node].parent
+        if node is not None and node not in reported:
+            cycle = seen[seen.index(node):]
+            reported.update(cycle)
+            cut = min(cycle, key=lambda c: index_of[c])
+            p.err(parent_line(topics[cut]), "topic-cycle", f"topics form a cycle: {' -> '.join([*cycle, cycle[0]])}")
+            broken = topics[cut]
+            topics[cut] = Topic(broken.id, broken.title, None, broken.description, broken.source)
+
+    parents = {t.parent for t in topics.values() if t.parent}
+    rules: dict[str, TopicRules] = {}
+    for topic_id, topic in topics.items():
+        found = raw_rules.get(topic_id)
+        line = topic.source.line if topic.source else 1
+        if topic_id in parents:
+            if found is not None and found.rules:
+                p.err(line, "rules-on-parent", f"topic {topic_id!r} has children; its rules are ignored "
+                      "(papers are assigned to leaf topics, parents aggregate them)", "warning")
+            continue
+        if found is None or not found.rules:
+            p.err(line, "no-rules", f"leaf topic {topic_id!r} has no `rules.phrases` or `rules.regex`: "
+                  "no paper can ever be assigned to it")
+            continue
+        rules[topic_id] = found
+    return Taxonomy(_tree_order(list(topics.values())), rules, settings), diags + p.diags
+
+
+def _tree_order(topics: list[Topic]) -> tuple[Topic, ...]:
+    """Parents before children: depth-first over roots in file order, children in file order."""
+    kids: dict[str | None, list[Topic]] = {}
+    for topic in topics:
+        kids.setdefault(topic.parent, []).append(topic)
+    out: list[Topic] = []
+
+    def visit(topic: Topic) -> None:
+        out.append(topic)
+        for child in kids.get(topic.id, []):
+            visit(child)
+
+    for root in kids.get(None, []):
+        visit(root)
+    return tuple(out)
