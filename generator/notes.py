@@ -193,17 +193,18 @@ def _results(check: _Checker, raw: Any) -> tuple[Result, ...]:
         what = check.text(data.get("what"), (*where, "what"))
         low = check.number(data["low"], (*where, "low")) if "low" in data else None
         high = check.number(data["high"], (*where, "high")) if "high" in data else low
-        missing = [k for k, v in (("kind", kind), ("low", low), ("unit", unit)) if v is None]
+        missing = [k for k in ("kind", "low", "unit") if k not in data]
         if not (quote or source):
             missing.append("quote or source")
         if missing:
             check.report(where, "error", "note-result", f"results[{i}]: missing {', '.join(missing)}")
             continue
+        if kind is None or low is None or high is None or unit is None:
+            continue  # present but of the wrong type: already reported at its line
         if unit not in UNITS:
             check.report((*where, "unit"), "error", "note-value",
                          f"results[{i}].unit: expected one of {', '.join(UNITS)}, got {unit!r}")
             continue
-        assert kind is not None and low is not None and high is not None and unit is not None
         if low > high:
             check.report((*where, "high"), "error", "note-value", f"results[{i}]: low {low:g} is above high {high:g}")
             continue

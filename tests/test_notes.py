@@ -1,0 +1,247 @@
+"""Curated notes: schema diagnostics with file and line, orphans kept, corrections and topics applied."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from generator import io, notes
+from generator.content import ContentFiles
+from generator.diagnostics import Diagnostic
+from generator.model import Corpus, Evidence, Result, Topic, TopicAssignment
+from generator.pipeline import read_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = "notes/flashattention-2-faster-attention-with-better-c4c4.md"
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    papers, _ = read_sources(io.read_content(ROOT / "content"))
+    return papers
+
+
+@pytest.fixture(scope="module")
+def pid(corpus: Corpus) -> str:
+    return next(p.id for p in corpus.papers if p.title.startswith("FlashAttention-2"))
+
+
+def note(paper: str, front: str = "", body: str = "Body.\n") -> str:
+    return f"---\npaper: {paper}\n{front}---\n{body}"
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing ``needle``: tests derive lines, never hard-code them."""
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def run(corpus: Corpus, files: dict[str, str], **kw: object) -> tuple[Corpus, list[Diagnostic]]:
+    return notes.enrich(corpus, ContentFiles(files, **kw))  # type: ignore[arg-type]
+
+
+def only(diags: list[Diagnostic], code: str) -> Diagnostic:
+    found = [d for d in diags if d.code == code]
+    assert len(found) == 1, diags
+    return found[0]
+
+
+def test_bundled_example_note_is_clean_and_applied(corpus: Corpus, pid: str) -> None:
+    content = io.read_content(ROOT / "content")
+    out, diags = notes.enrich(corpus, content)
+    assert diags == []
+    paper = out.paper(pid)
+    assert paper.note is not None and paper.note.status == "must-read"
+    assert paper.note.summary and "\n" not in paper.note.summary
+    assert "<details>" in paper.note.body  # raw HTML survives parsing; the renderer sanitizes it
+    assert paper.arxiv_id == "2307.08691" and paper.authors == ("Tri Dao",)
+    assert all(r.verified for r in paper.results) and paper.results
+    assert out.notes == (paper.note,) and out.orphan_notes == ()
+    # provenance names the note and the line of each corrected key
+    text = content[EXAMPLE]
+    assert dict(paper.provenance)["arxiv_id"].line == line_of(text, "arxiv:")
+    assert dict(paper.provenance)["arxiv_id"].path == EXAMPLE
+
+
+def test_corrections_never_change_id_or_url(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "corrections:\n  title: A Corrected Title\n  arxiv: 2401.10000\n")
+    out, diags = run(corpus, {f"notes/{pid}.md": text})
+    assert diags == []
+    paper = out.paper(pid)
+    assert (paper.id, paper.url, paper.title) == (pid, corpus.paper(pid).url, "A Corrected Title")
+    assert paper.arxiv_id == "2401.10000"  # never the float 2401.1
+    assert len(out.papers) == len(corpus.papers)
+
+
+def test_yaml_traps_stay_strings(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "summary: NO\ncontributors: [NO, yes, 2401.10000]\ncorrections:\n  venue: NO\n")
+    out, diags = run(corpus, {f"notes/{pid}.md": text})
+    assert diags == []
+    assert out.paper(pid).note is not None
+    assert out.paper(pid).note.summary == "NO"  # type: ignore[union-attr]
+    assert out.paper(pid).note.contributors == ("NO", "yes", "2401.10000")  # type: ignore[union-attr]
+    assert out.paper(pid).venue == "NO"
+
+
+def test_invalid_yaml_reports_the_file_line(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "summary: fine\ntopics_add: [a, b\nstatus: must-read\n")
+    _, diags = run(corpus, {"notes/bad.md": text})
+    d = only(diags, "invalid-yaml")
+    assert d.path == "content/notes/bad.md" and d.severity == "error"
+    assert line_of(text, "topics_add") <= d.line <= line_of(text, "status:") + 1
+
+
+@pytest.mark.parametrize(
+    ("front", "key"),
+    [
+        ("summary: 12\n", "summary:"),
+        ("topics_add: single-topic\n", "topics_add:"),
+        ("contributors: {a: b}\n", "contributors:"),
+        ("results:\n  - kind: speedup\n    low: fast\n    unit: x\n    quote: q\n", "low:"),
+        ("corrections:\n  date: 2024/01/02\n", "date:"),
+        ("corrections:\n  arxiv: 1234\n", "arxiv:"),
+        ("corrections:\n  code: javascript:alert(1)\n", "code:"),
+        ("results:\n  - kind: speedup\n    low: 2\n    unit: times\n    quote: q\n", "unit:"),
+        ("status: mustread\n", "status:"),
+    ],
+)
+def test_wrong_types_and_values_are_errors_at_the_key(corpus: Corpus, pid: str, front: str, key: str) -> None:
+    text = note(pid, front)
+    _, diags = run(corpus, {f"notes/{pid}.md": text})
+    errors = [d for d in diags if d.severity == "error"]
+    assert len(errors) == 1, diags
+    assert errors[0].path == f"content/notes/{pid}.md" and errors[0].line == line_of(text, key)
+
+
+def test_status_suggests_the_closest(corpus: Corpus, pid: str) -> None:
+    _, diags = run(corpus, {f"notes/{pid}.md": note(pid, "status: mustread\n")})
+    assert "did you mean 'must-read'" in only(diags, "note-value").message
+
+
+def test_result_missing_fields_and_reversed_range(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "results:\n  - kind: speedup\n    low: 3\n  - kind: speedup\n    low: 3\n    high: 2\n"
+                     "    unit: x\n    source: Table 2\n")
+    out, diags = run(corpus, {f"notes/{pid}.md": text})
+    assert "quote or source" in only(diags, "note-result").message
+    assert only(diags, "note-value").line == line_of(text, "high: 2")
+    assert out.paper(pid).results == corpus.paper(pid).results
+
+
+def test_unknown_keys_are_warnings_with_suggestion(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "sumary: typo\ncorrections:\n  veneu: X\n")
+    out, diags = run(corpus, {f"notes/{pid}.md": text})
+    assert {d.severity for d in diags} == {"warning"}
+    by_line = {d.line: d for d in diags if d.code == "note-unknown-key"}
+    assert "did you mean 'summary'" in by_line[line_of(text, "sumary")].message
+    assert "did you mean 'venue'" in by_line[line_of(text, "veneu")].message
+    assert out.paper(pid).note is not None
+
+
+def test_unknown_paper_is_kept_as_orphan_with_suggestion(corpus: Corpus, pid: str) -> None:
+    gone = pid[:-4] + "0000"
+    text = note(gone, "summary: still useful\n")
+    out, diags = run(corpus, {f"notes/{gone}.md": text})
+    d = only(diags, "note-unknown-paper")
+    assert d.severity == "warning" and d.line == line_of(text, "paper:")
+    assert pid in d.message and "did you mean" in d.message
+    assert [n.paper for n in out.orphan_notes] == [gone] and out.notes == ()
+    assert out.orphan_notes[0].summary == "still useful"
+
+
+def test_two_notes_for_one_paper(corpus: Corpus, pid: str) -> None:
+    files = {f"notes/{pid}.md": note(pid), "notes/zz-copy.md": note(pid)}
+    out, diags = run(corpus, files)
+    d = only(diags, "note-duplicate")
+    assert d.path == "content/notes/zz-copy.md" and d.line == 2 and f"content/notes/{pid}.md" in d.message
+    assert out.paper(pid).note is not None and out.paper(pid).note.path == f"notes/{pid}.md"  # type: ignore[union-attr]
+
+
+def test_file_name_must_match_the_paper(corpus: Corpus, pid: str) -> None:
+    _, diags = run(corpus, {"notes/flash2.md": note(pid)})
+    d = only(diags, "note-filename")
+    assert d.severity == "warning" and d.line == 2 and pid in d.message
+
+
+def test_oversize_and_missing_front_matter(corpus: Corpus, pid: str) -> None:
+    big = note(pid, body="x" * (notes.MAX_NOTE_BYTES + 1))
+    _, diags = run(corpus, {f"notes/{pid}.md": big, "notes/plain.md": "# just markdown\n"})
+    assert only(diags, "note-too-large").path == f"content/notes/{pid}.md"
+    assert only(diags, "note-front-matter").path == "content/notes/plain.md"
+
+
+def test_symlinked_note_is_refused(tmp_path: Path, corpus: Corpus, pid: str) -> None:
+    (tmp_path / "notes").mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text(note(pid), encoding="utf-8")
+    (tmp_path / "notes" / f"{pid}.md").symlink_to(outside)
+    content = io.read_content(tmp_path)
+    out, diags = notes.enrich(corpus, content)
+    d = only(diags, "note-refused")
+    assert d.path == f"{tmp_path.as_posix()}/notes/{pid}.md" and "symlink" in d.message
+    assert out.paper(pid).note is None
+
+
+def _with_topics(corpus: Corpus, pid: str) -> Corpus:
+    topics = (
+        Topic("attention", "Attention"),
+        Topic("attention-kernels", "Fused attention kernels", parent="attention"),
+        Topic("sparse-attention", "Sparse attention", parent="attention"),
+        Topic("quantization", "Quantization"),
+    )
+    assigned = (TopicAssignment("sparse-attention", 0.4, (Evidence("sparse", 0.4),)),)
+    papers = tuple(dataclasses.replace(p, topics=assigned) if p.id == pid else p for p in corpus.papers)
+    return dataclasses.replace(corpus, papers=papers, topics=topics)
+
+
+def test_topics_add_and_remove(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "topics_add: [attention-kernels]\ntopics_remove: [sparse-attention]\n")
+    out, diags = run(_with_topics(corpus, pid), {f"notes/{pid}.md": text})
+    assert diags == []
+    (assignment,) = out.paper(pid).topics
+    assert assignment.topic == "attention-kernels" and assignment.curated
+
+
+def test_topic_problems_have_lines_and_suggestions(corpus: Corpus, pid: str) -> None:
+    text = note(pid, "topics_add: [attention-kernel, attention]\ntopics_remove:\n  - quantization\n")
+    out, diags = run(_with_topics(corpus, pid), {f"notes/{pid}.md": text})
+    unknown = only(diags, "note-unknown-topic")
+    assert unknown.line == line_of(text, "topics_add") and "did you mean 'attention-kernels'" in unknown.message
+    assert "attention-kernels" in only(diags, "note-topic-not-leaf").message
+    assert only(diags, "note-topic-not-assigned").line == line_of(text, "- quantization")
+    assert [a.topic for a in out.paper(pid).topics] == ["sparse-attention"]
+
+
+def test_verified_results_replace_matching_and_add_new(corpus: Corpus, pid: str) -> None:
+    extracted = (Result("speedup", 1.8, 2.2, "x", "around 2times"), Result("reduction", 10, 10, "%", "q"))
+    papers = tuple(dataclasses.replace(p, results=extracted) if p.id == pid else p for p in corpus.papers)
+    text = note(pid, "results:\n  - {kind: speedup, low: 2, unit: x, quote: checked}\n"
+                     "  - {kind: accuracy, low: 71.5, unit: '%', source: Table 1}\n")
+    out, diags = run(dataclasses.replace(corpus, papers=papers), {f"notes/{pid}.md": text})
+    assert diags == []
+    results = out.paper(pid).results
+    assert [(r.kind, r.low, r.verified) for r in results] == [
+        ("speedup", 2.0, True), ("reduction", 10, False), ("accuracy", 71.5, True)]
+    assert results[2].quote == "Table 1"
+
+
+def test_aliases_redirect_and_conflicts(corpus: Corpus, pid: str) -> None:
+    other = next(p.id for p in corpus.papers if p.id != pid)
+    text = note(pid, f"aliases: [flashattention-2-old-0000, {other}]\n")
+    out, diags = run(corpus, {f"notes/{pid}.md": text})
+    d = only(diags, "note-alias-conflict")
+    assert d.line == line_of(text, "aliases") and other in d.message
+    assert notes.redirect_map(out) == {
+        "papers/flashattention-2-old-0000/index.md": f"papers/{pid}/index.md"}
+
+
+def test_readme_is_not_a_note_and_other_files_are_warned(corpus: Corpus) -> None:
+    out, diags = run(corpus, {"notes/README.md": "How to write notes.\n", "notes/draft.txt": "x"})
+    assert [d.code for d in diags] == ["note-ignored"] and out.notes == ()
+
+
+def test_enrich_is_deterministic_and_pure(corpus: Corpus, pid: str) -> None:
+    files = {f"notes/{pid}.md": note(pid, "status: skim\n"), "notes/gone.md": note("gone-paper-0000")}
+    first = run(corpus, files)
+    assert first == run(corpus, files)
+    assert corpus.paper(pid).note is None  # the input corpus is untouched
