@@ -1,0 +1,143 @@
+"""What abstracts report: factors and percentages as Results, formats/hardware/datasets/models as Facts.
+
+Every value keeps the sentence it came from (``quote``), an exact substring of the title or abstract,
+so a table cell can link to the words that state it. Vocabularies are curated data in content/vocab/.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..content import ContentFiles
+from ..diagnostics import Diagnostic
+from ..extract.numbers import factors, percentages
+from ..extract.text import sentences
+from ..extract.vocab import Vocab, load_vocab
+from ..model import Corpus, Fact, Paper, Result
+
+__all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "table_cells"]
+
+FACT_KINDS = ("bits", "hardware", "dataset", "model")
+COLUMNS = ("Speedup", "Memory", "Bits", "Hardware", "Datasets")
+_MEMORY = {"memory", "KV cache", "model size"}
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one title and abstract report, in order of appearance."""
+
+    results: tuple[Result, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+def _method_name(title: str) -> str | None:
+    """The name a title introduces before its colon (``GaLore: ...``), if any."""
+    head, sep, _rest = title.partition(":")
+    return head.strip().lower() if sep and len(head) <= 40 else None
+
+
+def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
+    """Results and facts of one paper; pure, deterministic, never raises on odd text."""
+    results: list[Result] = []
+    facts: list[Fact] = []
+    seen_results: set[tuple[str, float, float, str, str]] = set()
+    seen_facts: set[tuple[str, str]] = set()
+    own = _method_name(title)
+    for text in (title, abstract or ""):
+        for _offset, sentence in sentences(text):
+            numbers = sorted(factors(sentence) + percentages(sentence), key=lambda n: (n.start, n.end))
+            for n in numbers:
+                key = (n.kind, n.low, n.high, n.unit, sentence)
+                if key not in seen_results:
+                    seen_results.add(key)
+                    results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what))
+            hits = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, sentence))
+            for _start, kind, name in hits:
+                # a model named like the paper's own method is the contribution, not a model it evaluates
+                if kind == "model" and own and name.lower().split()[0] in own:
+                    continue
+                if (kind, name) not in seen_facts:
+                    seen_facts.add((kind, name))
+                    facts.append(Fact(kind, name, sentence))
+    return Extraction(tuple(results), tuple(facts))
+
+
+def _names(facts: tuple[Fact, ...], kind: str) -> tuple[str, ...]:
+    return tuple(sorted({f.value for f in facts if f.kind == kind}))
+
+
+def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill results, facts, bits, hardware, datasets and models of every paper."""
+    vocab, diags = load_vocab(content)
+    papers = []
+    for paper in corpus.papers:
+        found = extract(paper.title, paper.abstract, vocab)
+        papers.append(replace(
+            paper, results=found.results, facts=found.facts, bits=_names(found.facts, "bits"),
+            hardware=_names(found.facts, "hardware"), datasets=_names(found.facts, "dataset"),
+            models=_names(found.facts, "model")))
+    return replace(corpus, papers=tuple(papers)), diags
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One value in a comparison-table cell, linking to its evidence on the paper page."""
+
+    text: str
+    sort: float
+    index: int  # 1-based into paper.results (source "result") or paper.facts (source "fact")
+    source: str
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.source}-{self.index}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def result_text(result: Result) -> str:
+    """``3.7–4.3×``, ``2×``, ``62%`` or ``10–40%``."""
+    unit = "×" if result.unit == "x" else "%"
+    if result.low == result.high:
+        return f"{_number(result.low)}{unit}"
+    return f"{_number(result.low)}–{_number(result.high)}{unit}"
+
+
+def _bits_value(name: str) -> float:
+    """A sort key for a format: its bit-width (ternary ~1.58, binary 1), formats without one last."""
+    if name == "binary":
+        return 1.0
+    if name == "ternary":
+        return 1.58
+    m = re.search(r"\d+(?:\.\d+)?", name)
+    return float(m.group(0)) if m else 99.0
+
+
+def table_cells(paper: Paper) -> dict[str, list[Cell]]:
+    """Cells for the topic comparison columns; several values ordered by size, no value an empty list."""
+    cells: dict[str, list[Cell]] = {column: [] for column in COLUMNS}
+    shown: dict[str, set[str]] = {column: set() for column in COLUMNS}
+
+    def add(column: str, cell: Cell) -> None:
+        if cell.text not in shown[column]:
+            shown[column].add(cell.text)
+            cells[column].append(cell)
+
+    for i, r in enumerate(paper.results, 1):
+        if r.unit == "x" and r.kind == "speedup":
+            add("Speedup", Cell(result_text(r), r.high, i, "result"))
+        elif r.what in _MEMORY and (r.kind in ("reduction", "compression") or r.unit == "%"):
+            add("Memory", Cell(result_text(r) + ("" if r.unit == "x" else " less" if r.kind == "reduction" else ""),
+                               r.high, i, "result"))
+        elif r.unit == "x" and r.kind == "compression":
+            add("Memory", Cell(result_text(r), r.high, i, "result"))
+    columns = {"bits": "Bits", "hardware": "Hardware", "dataset": "Datasets"}
+    for i, f in enumerate(paper.facts, 1):
+        if f.kind in columns:
+            add(columns[f.kind], Cell(f.value, _bits_value(f.value) if f.kind == "bits" else 0.0, i, "fact"))
+    for column in COLUMNS:
+        cells[column].sort(key=lambda c: (c.sort, c.text.lower(), c.index))
+    return cells

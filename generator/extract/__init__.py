@@ -1,0 +1,1 @@
+"""Pure extraction of what abstracts report: numbers (factors, percentages) and named things."""

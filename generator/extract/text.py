@@ -1,0 +1,36 @@
+"""Sentences with their offsets, so every quote is an exact substring of the text it came from."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit or bracket; the
+# abbreviations below end in a period without ending the sentence.
+_END = re.compile(r"[.!?](?=\s+[A-Z0-9(\[\"'])")
+_ABBREV = ("e.g.", "i.e.", "et al.", "vs.", "etc.", "Fig.", "resp.", "approx.", "cf.", "w.r.t.", "No.", "ca.")
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """Split ``text`` into (start offset, sentence) pairs; each sentence is ``text[start:start+len]``."""
+    spans: list[tuple[int, str]] = []
+    start = 0
+    for match in _END.finditer(text):
+        end = match.end()
+        if any(text[max(0, end - len(a)):end] == a for a in _ABBREV):
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, str]]) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        spans.append((start + piece.index(stripped), stripped))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens (letters, digits, hyphens) for keyword windows."""
+    return re.findall(r"[a-z][a-z0-9\-/]*|\d[\w.]*", text.lower())

@@ -1,0 +1,197 @@
+"""Curator vocabularies (content/vocab/*.yml): canonical names with aliases and regex patterns.
+
+Each file is checked against its schema and problems come back as diagnostics with file and line;
+a bad entry is skipped, the rest of the vocabulary still works.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..content import ContentFiles
+from ..diagnostics import Diagnostic
+from ..yamlfile import Located, load
+
+# vocabulary file -> the Fact kind its names fill
+FILES: dict[str, str] = {
+    "vocab/formats.yml": "bits",
+    "vocab/hardware.yml": "hardware",
+    "vocab/datasets.yml": "dataset",
+    "vocab/models.yml": "model",
+}
+_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized"}
+_GROUP_REF = re.compile(r"\{(\d+)\}")
+# whole-word edges; "8xA100" still names an A100, so a digit-times prefix counts as an edge
+_LEFT = r"(?:(?<![A-Za-z0-9])|(?<=\d[x×]))"
+_RIGHT = r"(?![A-Za-z0-9])"
+_SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One canonical name and the compiled expressions that find it."""
+
+    kind: str
+    name: str
+    regexes: tuple[re.Pattern[str], ...]
+    sized: bool = False
+
+    def normalize(self, match: re.Match[str], after: str) -> str:
+        """The canonical name for ``match``, with groups filled in and a size appended if wanted."""
+        groups = (match.group(0), *match.groups())
+        name = _GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups) else "",
+                              self.name).strip()
+        if self.sized:
+            size = _SIZE.match(after)
+            if size:
+                name = f"{name} {size.group(1)}{size.group(2).upper()}"
+        return name
+
+
+@dataclass(frozen=True)
+class Vocab:
+    """Every entry of every vocabulary file, grouped by Fact kind."""
+
+    entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+
+    def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
+        """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
+        hits: list[tuple[int, int, str]] = []
+        for entry in self.entries.get(kind, ()):
+            for regex in entry.regexes:
+                for m in regex.finditer(text):
+                    if m.end() > m.start():
+                        hits.append((m.start(), m.end(), entry.normalize(m, text[m.end():m.end() + 12])))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+        chosen: list[tuple[int, int, str]] = []
+        for hit in hits:
+            if not chosen or hit[0] >= chosen[-1][1]:
+                chosen.append(hit)
+        return chosen
+
+
+def load_vocab(content: ContentFiles) -> tuple[Vocab, list[Diagnostic]]:
+    """Parse every vocabulary file present; a missing file is an empty vocabulary, not an error."""
+    diags: list[Diagnostic] = []
+    entries: dict[str, tuple[Entry, ...]] = {}
+    for path, kind in FILES.items():
+        if path in content.refused:
+            diags.append(Diagnostic(content.display(path), 0, "error", "vocab-unreadable", content.refused[path]))
+        if path not in content:
+            continue
+        found, problems = parse_file(content[path], content.display(path), kind)
+        entries[kind] = tuple(found)
+        diags.extend(problems)
+    return Vocab(entries), diags
+
+
+def _flag(value: object) -> bool | None:
+    """A YAML boolean as this loader sees it (plain strings keep ``true`` a string)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false", "yes", "no"):
+        return value.lower() in ("true", "yes")
+    return None
+
+
+def parse_file(text: str, path: str, kind: str) -> tuple[list[Entry], list[Diagnostic]]:
+    """One vocabulary file -> its entries, with a diagnostic for every entry that breaks the schema."""
+    located, diags = load(text, path)
+    if located is None:
+        return [], diags
+    data = located.data
+    if data is None:
+        return [], diags
+    if not isinstance(data, list):
+        return [], [Diagnostic(path, located.line(), "error", "vocab-schema",
+                               "expected a list of entries (- name: ...)")]
+    out: list[Entry] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(data):
+        entry, problems = _parse_entry(item, located, (i,), path, kind)
+        diags.extend(problems)
+        if entry is None:
+            continue
+        line = located.line(i, "name")
+        if entry.name in seen:
+            diags.append(Diagnostic(path, line, "error", "vocab-duplicate",
+                                    f"duplicate name {entry.name!r} (first at line {seen[entry.name]})"))
+            continue
+        seen[entry.name] = line
+        out.append(entry)
+    return out, diags
+
+
+def _strings(item: dict[str, object], key: str, located: Located, at: tuple[object, ...], path: str,
+             diags: list[Diagnostic]) -> list[tuple[int, str]]:
+    """The list of strings under ``key`` with each one's line; anything else is a diagnostic."""
+    value = item.get(key, [])
+    if not isinstance(value, list):
+        diags.append(Diagnostic(path, located.line(*at, key), "error", "vocab-schema",
+                                f"{key!r} must be a list of strings"))
+        return []
+    out = []
+    for j, v in enumerate(value):
+        if isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip():
+            out.append((located.line(*at, key, j), str(v)))
+        else:
+            diags.append(Diagnostic(path, located.line(*at, key, j), "error", "vocab-schema",
+                                    f"{key!r} item {j + 1} must be a non-empty string"))
+    return out
+
+
+def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: str,
+                 kind: str) -> tuple[Entry | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    line = located.line(*at)
+    if not isinstance(item, dict):
+        return None, [Diagnostic(path, line, "error", "vocab-schema", "each entry must be a mapping with a name")]
+    for key in sorted(set(item) - _KEYS, key=str):
+        diags.append(Diagnostic(path, located.line(*at, key), "warning", "vocab-unknown-key",
+                                f"unknown key {key!r} (expected one of {', '.join(sorted(_KEYS))})"))
+    name = item.get("name")
+    if not isinstance(name, str | int) or isinstance(name, bool) or not str(name).strip():
+        diags.append(Diagnostic(path, line, "error", "vocab-schema", "entry needs a non-empty string 'name'"))
+        return None, diags
+    name = str(name).strip()
+    flags: dict[str, bool] = {}
+    for key in ("case_sensitive", "sized"):
+        raw = item.get(key, False)
+        flag = _flag(raw)
+        if flag is None:
+            diags.append(Diagnostic(path, located.line(*at, key), "error", "vocab-schema",
+                                    f"{key!r} must be true or false, not {raw!r}"))
+            flag = False
+        flags[key] = flag
+    aliases = _strings(item, "aliases", located, at, path, diags)
+    patterns = _strings(item, "patterns", located, at, path, diags)
+    refs = [int(r) for r in _GROUP_REF.findall(name)]
+    regexes: list[re.Pattern[str]] = []
+    literal = [] if refs else [name]
+    alias_flags = 0 if flags["case_sensitive"] else re.IGNORECASE
+    for text in literal + [a for _l, a in aliases]:
+        regexes.append(re.compile(_LEFT + re.escape(text) + _RIGHT, alias_flags))
+    for pline, pattern in patterns:
+        try:
+            compiled = re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT)
+        except re.error as exc:
+            diags.append(Diagnostic(path, pline, "error", "vocab-regex", f"bad pattern {pattern!r}: {exc}"))
+            continue
+        if compiled.groups < max(refs, default=0):
+            diags.append(Diagnostic(path, pline, "error", "vocab-regex",
+                                    f"name {name!r} uses group {{{max(refs)}}} but pattern {pattern!r} "
+                                    f"has only {compiled.groups}"))
+            continue
+        if re.fullmatch("(?:" + pattern + ")", ""):
+            diags.append(Diagnostic(path, pline, "error", "vocab-regex", f"pattern {pattern!r} matches nothing"
+                                    " at all (the empty string); it would tag every word boundary"))
+            continue
+        regexes.append(compiled)
+    if refs and not patterns:
+        diags.append(Diagnostic(path, line, "error", "vocab-schema",
+                                f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
+        return None, diags
+    if not regexes:
+        return None, diags
+    return Entry(kind, name, tuple(regexes), flags["sized"]), diags
