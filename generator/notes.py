@@ -438,9 +438,12 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
                    orphan_notes=tuple(sorted(orphans, key=lambda n: n.path))), diags
 
 
-def redirect_map(corpus: Corpus) -> dict[str, str]:
-    """``papers/<alias>/index.md`` -> ``papers/<id>/index.md`` for every alias (mkdocs-redirects' format)."""
+def redirect_map(corpus: Corpus, page: str = "papers/{id}.md") -> dict[str, str]:
+    """Old page -> current page for every alias, in mkdocs-redirects' ``redirect_maps`` format.
+
+    ``page`` is where the renderer writes a paper (``papers/{id}.md``; ``papers/{id}/index.md`` also works).
+    """
     live = corpus.by_id
-    pairs = {f"papers/{alias}/index.md": f"papers/{note.paper}/index.md"
+    pairs = {page.format(id=alias): page.format(id=note.paper)
              for note in corpus.notes if note.paper in live for alias in note.aliases if alias not in live}
     return dict(sorted(pairs.items()))

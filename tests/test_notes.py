@@ -231,7 +231,8 @@ def test_aliases_redirect_and_conflicts(corpus: Corpus, pid: str) -> None:
     out, diags = run(corpus, {f"notes/{pid}.md": text})
     d = only(diags, "note-alias-conflict")
     assert d.line == line_of(text, "aliases") and other in d.message
-    assert notes.redirect_map(out) == {
+    assert notes.redirect_map(out) == {"papers/flashattention-2-old-0000.md": f"papers/{pid}.md"}
+    assert notes.redirect_map(out, "papers/{id}/index.md") == {
         "papers/flashattention-2-old-0000/index.md": f"papers/{pid}/index.md"}
 
 
