@@ -1,0 +1,229 @@
+"""Paper A mentions paper B when A's title or abstract names B's method. Fills ``Paper.mentions``.
+
+Precision first: a wrong link misleads. A name links only when it is coined (inner capitals, digits,
+or a word the corpus never uses in lower case), owned by exactly one paper, stands alone (``LoRA``
+inside ``S-LoRA`` or ``FlashAttention`` before ``-3`` is another name), and, when short enough to be
+a common acronym (``DSP``), the two abstracts also share vocabulary. One Aho–Corasick automaton over
+every name keeps the scan linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import ahocorasick
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..content import ContentFiles
+from ..diagnostics import Diagnostic
+from ..model import Corpus, Mention, Paper
+from .methods import FUNCTION_WORDS, canon, initials_match, is_distinctive, key, title_methods
+
+# Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
+_SHORT = 4
+_MIN_CONTEXT = 0.08
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
+# A hyphen suffix that only qualifies the name ("Mamba-3B", "GaLore-based") rather than naming another.
+# In prose a following capitalized word continues the name; titles capitalize everything, so not there.
+_PRODUCT_NEXT = re.compile(r" [A-Z][a-z]+\b")
+_QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK])\b")
+
+
+@dataclass(frozen=True)
+class Name:
+    """One linkable spelling: its matching key, the paper owning it, and how strictly it must match."""
+
+    key: str
+    text: str
+    owner: str
+    cased: bool  # must match with the same capitals (ZeRO is not "zero")
+    short: bool  # needs shared context with the source (DSP the method vs. DSP the chip)
+
+
+def without_urls(text: str) -> str:
+    """``text`` with each URL blanked out, same length: a repository path is not a mention."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], str]:
+    """Words the corpus writes in lower case (ordinary words), and all abstracts folded, for phrase checks."""
+    words: set[str] = set()
+    texts: list[str] = []
+    for p in papers:
+        text = without_urls(f"{p.title}. {p.abstract or ''}")
+        words.update(w.casefold() for w in _WORD.findall(text) if w.islower())
+        texts.append(" " + canon(" ".join(w for w in _WORD.findall(text) if w.islower()))[0] + " ")
+    return words, "\n".join(texts)
+
+
+def linkable(name: str, common: set[str], lower_text: str) -> tuple[bool, bool]:
+    """Whether ``name`` may link at all, and whether it must match case-sensitively."""
+    words = name.replace("-", " ").split()
+    coined = [w for w in words if is_distinctive(w)]
+    plain = [w for w in words if not is_distinctive(w)]
+    cased = any(w.casefold() in common for w in words)
+    if coined:
+        return True, cased
+    if len(words) == 1:
+        # a capitalized word the corpus never writes in lower case is a coined name (Mamba, Shampoo)
+        return words[0][:1].isupper() and words[0].casefold() not in common, True
+    # an all-plain phrase links only when nobody uses it as ordinary words ("sequence parallelism")
+    phrase = " " + key(" ".join(plain)) + " "
+    capitalized = all(w[:1].isupper() for w in words if w.casefold() not in FUNCTION_WORDS)
+    return capitalized and phrase not in lower_text, True
+
+
+def _titled_elsewhere(name: str, paper: Paper, titles: str) -> bool:
+    """``name`` occurs in a title other than ``paper``'s: an abstract claiming it likely builds on it."""
+    k = " " + key(name) + " "
+    own = " " + key(paper.title) + " "
+    return titles.count(k) > own.count(k)
+
+
+def build_names(papers: Iterable[Paper]) -> list[Name]:
+    """Every linkable name with exactly one owner; a name two papers claim is ambiguous and dropped."""
+    papers = list(papers)
+    common, lower_text = lowercase_vocabulary(papers)
+    owners: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[tuple[str, str], str] = {}
+    titles = " \n ".join(" " + key(p.title) + " " for p in papers)
+    for p in papers:
+        from_title = {key(n) for n in title_methods(p.title)}
+        claimed = [m for m in p.methods if key(m) in from_title or not _titled_elsewhere(m, p, titles)]
+        # "we introduce Gated Linear Attention (GLA) for vision": when the long form is another
+        # paper's title, its acronym is that paper's too
+        dropped = [m for m in p.methods if m not in claimed]
+        claimed = [m for m in claimed if not any(initials_match(m, d) for d in dropped)]
+        for m in claimed:
+            k = key(m)
+            owners[k].add(p.id)
+            spelled.setdefault((k, p.id), m)
+    names: list[Name] = []
+    for k in sorted(owners):
+        if len(owners[k]) != 1:
+            continue
+        owner = next(iter(owners[k]))
+        text = spelled[(k, owner)]
+        ok, cased = linkable(text, common, lower_text)
+        if ok:
+            alnum = sum(c.isalnum() for c in text)
+            names.append(Name(k, text, owner, cased, alnum <= _SHORT or (text.isupper() and alnum <= 5)))
+    return names
+
+
+def _cased(text: str) -> str:
+    """Case-keeping form, function words folded: "Once-For-All" = "Once-for-All", "Zero" != "ZeRO"."""
+    return " ".join(w.casefold() if w.casefold() in FUNCTION_WORDS else w for w in canon(text, fold=False)[0].split())
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The match at ``text[start:end]`` is a whole name, not part of a longer one."""
+    before = text[start - 1] if start > 0 else " "
+    if before.isalnum() or (before in "+-" and start > 1 and text[start - 2].isalnum()):
+        return False  # "S-LoRA", "Q-GaLore", "NeMo-Megatron"
+    after = text[end] if end < len(text) else " "
+    if after.isalnum() or after in "+*":
+        return False  # "ZeRO++", "FlashAttention2" against "FlashAttention"
+    return not (after == "-" and not _QUALIFIER.match(text, end))  # "-Infinity", "-3" make another name
+
+
+def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Name],
+               prose: bool = True) -> list[tuple[int, Name]]:
+    """Where names occur in ``text``: leftmost, longest, non-overlapping; positions in ``text``."""
+    folded, where = canon(text)
+    found: list[tuple[int, int, Name]] = []
+    for end, k in automaton.iter(folded):
+        start = end - len(k) + 1
+        stop = end + 1
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        if stop < len(folded) and folded[stop] == "s" and (stop + 1 == len(folded) or not folded[stop + 1].isalnum()):
+            stop += 1  # plural: "TTMs", "GPipes"
+        if stop < len(folded) and folded[stop].isalnum():
+            continue
+        name = by_key[k]
+        o_start, o_end = where[start], where[stop - 1] + 1
+        plural = stop != end + 1
+        if not _stands_alone(text, o_start, o_end):
+            continue
+        if prose and _PRODUCT_NEXT.match(text, o_end):
+            continue  # "TensorFlow Lite", "TensorFlow Object Detection API": a longer product name
+        if name.cased and _cased(text[o_start:o_end - (1 if plural else 0)]) != _cased(name.text):
+            continue
+        found.append((o_start, o_end, name))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))
+    chosen: list[tuple[int, Name]] = []
+    last_end = -1
+    for o_start, o_end, name in found:
+        if o_start >= last_end:
+            chosen.append((o_start, name))
+            last_end = o_end
+    return chosen
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` holding position ``pos``."""
+    start = 0
+    for cut in _SENTENCE_END.finditer(text):
+        if cut.end() > pos:
+            return text[start:cut.start()].strip()
+        start = cut.end()
+    return text[start:].strip()
+
+
+def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+    matrix = vectorizer.fit_transform([f"{p.title}. {p.abstract or ''}" for p in papers])
+    return {p.id: i for i, p in enumerate(papers)}, matrix
+
+
+def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
+    """Outgoing mentions of every paper, in the order the names first occur (title, then abstract)."""
+    names = build_names(papers)
+    by_key = {n.key: n for n in names}
+    automaton = ahocorasick.Automaton()
+    for n in names:
+        automaton.add_word(n.key, n.key)
+    if not names:
+        return {p.id: () for p in papers}
+    automaton.make_automaton()
+    index, matrix = _context(list(papers)) if any(n.short for n in names) else ({}, None)
+    out: dict[str, tuple[Mention, ...]] = {}
+    for p in papers:
+        own = {key(m) for m in p.methods}
+        mentions: list[Mention] = []
+        seen: set[str] = {p.id}
+        for part, prose in ((p.title, False), (p.abstract or "", True)):
+            scanned = without_urls(part) if prose else part  # same length, so positions hold in ``part``
+            for pos, name in find_names(scanned, automaton, by_key, prose):
+                if name.owner in seen or name.key in own:
+                    continue
+                if name.short and matrix is not None:
+                    a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
+                    if float(a.multiply(b).sum()) < _MIN_CONTEXT:
+                        continue  # "DSP" in a paper about chips is not Dynamic Sequence Parallelism
+                seen.add(name.owner)
+                mentions.append(Mention(p.id, name.owner, name.text, sentence_at(part, pos)))
+        out[p.id] = tuple(mentions)
+    return out
+
+
+def mentioned_by(corpus: Corpus) -> dict[str, tuple[Mention, ...]]:
+    """Incoming mentions per paper id (the "Mentioned by" list), sources in id order."""
+    incoming: dict[str, list[Mention]] = defaultdict(list)
+    for p in corpus.papers:
+        for m in p.mentions:
+            incoming[m.target].append(m)
+    return {pid: tuple(sorted(ms, key=lambda m: m.source)) for pid, ms in sorted(incoming.items())}
+
+
+def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Paper.mentions``; needs ``Paper.methods`` (run the methods enricher first)."""
+    found = find_mentions(corpus.papers)
+    papers = tuple(replace(p, mentions=found[p.id]) for p in corpus.papers)
+    return replace(corpus, papers=papers), []
