@@ -59,16 +59,26 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def _mkdocs(args: argparse.Namespace, command: list[str], epoch: int, extra_env: dict[str, str] | None = None) -> int:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")  # a plugin's banner about MkDocs 2; not ours to print
+    # banners from dependencies about MkDocs 2 and Material's end of life (noted in README), not our output
+    env.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    env["SURVEY_BUILD_DIR"] = str(Path(args.build).resolve())
     env.update(extra_env or {})
-    return subprocess.call([sys.executable, "-m", "mkdocs", *command, "-f", args.config], env=env)
+    argv = [sys.executable, "-m", "mkdocs", *command, "-f", args.config]
+    if not getattr(args, "quiet", False):
+        return subprocess.call(argv, env=env)
+    # MkDocs' own --quiet hides warnings from its strict-mode counter, so a broken link would pass:
+    # run it normally and show only its warnings and errors.
+    proc = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    for line in proc.stdout.splitlines():
+        if line.startswith(("WARNING", "ERROR", "Aborted", "Error", "Traceback")):
+            print(line, file=sys.stderr)
+    return proc.returncode
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     epoch = pipeline.source_date_epoch(_generate(args).corpus)
     flags = ["build", "--strict"] + (["--site-dir", args.site_dir] if args.site_dir else [])
-    if args.quiet:
-        flags.append("--quiet")
     if _mkdocs(args, flags, epoch):
         raise UserError("mkdocs build failed (see the messages above)")
     print(f"built the site into {args.site_dir or 'site'}/")

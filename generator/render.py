@@ -138,8 +138,11 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
 
 
 def nav(site: Site, topic_tree: list[tuple[Topic, list[Any]]] | None = None) -> list[Any]:
-    """The MkDocs navigation: home, collections, topics; never one entry per paper."""
+    """The MkDocs navigation: home, collections, topics; never one entry per paper.
+
+    Titles are HTML-escaped: Material prints nav titles unescaped.
+    """
     items: list[Any] = [{"Home": "index.md"}]
     if site.corpus.collections:
-        items.append({"Collections": [{c.title: f"collections/{c.id}.md"} for c in site.corpus.collections]})
+        items.append({"Collections": [{escape.html(c.title): f"collections/{c.id}.md"} for c in site.corpus.collections]})
     return items

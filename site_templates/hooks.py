@@ -1,15 +1,26 @@
-"""MkDocs hooks: take the generated navigation and redirects from build/ (written by `survey generate`)."""
+"""MkDocs hooks: point MkDocs at the generator's build folder and take its navigation and redirects.
+
+`survey build`/`serve` set SURVEY_BUILD_DIR when the build folder is not the default build/;
+`survey serve` also sets SURVEY_REGENERATE so every rebuild regenerates from content/ first.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 
+def _build_dir(config: Any) -> Path:
+    override = os.environ.get("SURVEY_BUILD_DIR")
+    return Path(override) if override else Path(config["docs_dir"]).parent
+
+
 def on_config(config: Any) -> Any:
-    """Set nav and redirect maps from the files the generator wrote next to build/docs."""
-    build = Path(config["docs_dir"]).parent
+    """Use build/docs, the generated nav (never one entry per paper) and the redirect map."""
+    build = _build_dir(config)
+    config["docs_dir"] = str((build / "docs").resolve())
     nav_file = build / "nav.json"
     if nav_file.is_file():
         config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))
@@ -18,3 +29,24 @@ def on_config(config: Any) -> Any:
     if plugin is not None and redirects_file.is_file():
         plugin.config["redirect_maps"] = json.loads(redirects_file.read_text(encoding="utf-8"))
     return config
+
+
+def on_pre_build(config: Any) -> None:
+    """During `survey serve`: regenerate Markdown from content/ (only changed files are rewritten)."""
+    spec = os.environ.get("SURVEY_REGENERATE")
+    if not spec:
+        return
+    from generator import pipeline  # imported lazily: plain `mkdocs build` does not need it
+
+    paths = json.loads(spec)
+    opts = pipeline.Options(content=Path(paths["content"]), build=Path(paths["build"]), templates=Path(paths["templates"]))
+    generated = pipeline.generate(opts)
+    for diagnostic in generated.diagnostics.sorted():
+        if diagnostic.severity != "info":
+            print(diagnostic)
+    if generated.diagnostics.errors:
+        print("survey: errors above; keeping the previous pages")
+        return
+    pipeline.write(opts, generated)
+    nav_file = Path(paths["build"]) / "nav.json"
+    config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))

@@ -42,7 +42,8 @@ class _Line:
 
 
 def _is_abstract_like(text: str) -> bool:
-    return len(text) > _TITLE_MAX or (len(text) > 120 and bool(re.search(r"[.!?]\s+[A-Z(]", text)))
+    # several sentences ending in a full stop; titles are one phrase without a final period
+    return len(text) > _TITLE_MAX or (bool(re.search(r"[.!?]\s+[A-Z(]", text)) and text.endswith((".", "!", "?", ".)")))
 
 
 def _strip_chrome(lines: list[_Line]) -> list[_Line]:

@@ -1,0 +1,125 @@
+"""End to end: content -> Markdown -> strict MkDocs build -> HTML, on the bundled and hostile corpora."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import CONTENT, FIXTURES, ROOT
+
+
+def _survey(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def _build(content: Path, tmp: Path, name: str) -> Path:
+    site = tmp / f"site-{name}"
+    result = _survey("build", "--quiet", "--content", str(content), "--build", str(tmp / f"build-{name}"),
+                     "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def _tree_hash(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("bundled")
+    before = _tree_hash(CONTENT)
+    site = _build(CONTENT, tmp, "a")
+    return tmp, site, before
+
+
+def test_every_paper_has_a_page_and_nav_has_no_paper(bundled_site):
+    _tmp, site, _ = bundled_site
+    pages = sorted((site / "papers").glob("*/index.html"))
+    assert len(pages) == 444
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"'):]
+    assert "papers/" not in nav.split("</nav>")[0]
+
+
+def test_build_leaves_content_untouched(bundled_site):
+    _tmp, _site, before = bundled_site
+    assert _tree_hash(CONTENT) == before
+
+
+def test_two_builds_are_byte_identical(bundled_site):
+    tmp, site, _ = bundled_site
+    again = _build(CONTENT, tmp, "b")
+    assert _tree_hash(site) == _tree_hash(again)
+
+
+class _Scripts(HTMLParser):
+    """Collects what could run: script bodies, on* attributes, javascript: URLs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self._in_script = True
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append(f"<{tag} {name}={value}>")
+            if name in {"href", "src", "action", "formaction"} and value and value.strip().lower().startswith(("javascript:", "data:")):
+                self.bad.append(f"<{tag} {name}={value}>")
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script and "alert(" in data:
+            self.bad.append(data[:80])
+
+
+def test_hostile_titles_abstracts_and_metadata_come_out_inert(tmp_path):
+    site = _build(FIXTURES / "hostile" / "content", tmp_path, "hostile")
+    pages = sorted(site.rglob("*.html"))
+    assert len(list((site / "papers").glob("*/index.html"))) == 2
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        parser = _Scripts()
+        parser.feed(html)
+        assert parser.bad == [], page
+        title = re.search(r"<title>(.*?)</title>", html, re.S)
+        assert title and "<" not in title.group(1), page
+    paper = next(p for p in (site / "papers").glob("*/index.html") if "fastattn" in p.as_posix())
+    text = paper.read_text(encoding="utf-8")
+    # the untrusted text is shown, as text
+    assert "&lt;script&gt;alert(" in text
+    assert "| breaks | tables" in text  # no table was made of it
+    assert "<table" not in text.split('class="md-content"')[1]
+    assert 'href="https://github.com/good/repo"' in text
+    search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "<script>" not in search and "onerror=" not in search.replace("&lt;img src=x onerror=", "")
+
+
+def test_strict_build_fails_on_a_broken_link(tmp_path):
+    content = tmp_path / "content"
+    (content / "sources" / "hf").mkdir(parents=True)
+    (content / "sources" / "hf" / "a.txt").write_text(
+        (FIXTURES / "captures" / "blank_lines.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    templates = tmp_path / "templates"
+    for src in (ROOT / "site_templates").rglob("*"):
+        if src.is_file():
+            dest = templates / src.relative_to(ROOT / "site_templates")
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_bytes(src.read_bytes())
+    page = templates / "pages" / "home.md.j2"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[broken](papers/no-such-paper.md)\n", encoding="utf-8")
+    result = _survey("build", "--quiet", "--content", str(content), "--build", str(tmp_path / "b"),
+                     "--templates", str(templates), "--site-dir", str(tmp_path / "s"))
+    assert result.returncode != 0
+    assert "no-such-paper.md" in result.stdout + result.stderr
