@@ -333,17 +333,21 @@ def _topic_problems(parsed: ParsedNote, paper: Paper, topics: tuple[Topic, ...])
 
 
 def _apply_topics(paper: Paper, add: list[str], remove: list[str]) -> tuple[TopicAssignment, ...]:
-    """Extracted assignments minus the removed, each added one curated (in place if already there)."""
+    """Extracted assignments minus the removed, each added one curated (in place if already there).
+
+    A curated topic scores as high as the paper's strongest one: a maintainer's word outranks a phrase count.
+    """
+    best = max((a.score for a in paper.topics if a.topic not in remove), default=1.0)
     out: list[TopicAssignment] = []
     for assignment in paper.topics:
         if assignment.topic in remove:
             continue
         if assignment.topic in add:
-            assignment = replace(assignment, score=max(assignment.score, 1.0), curated=True,
+            assignment = replace(assignment, score=max(assignment.score, best), curated=True,
                                  evidence=(CURATED_EVIDENCE, *assignment.evidence))
         out.append(assignment)
     have = {a.topic for a in out}
-    out.extend(TopicAssignment(topic, 1.0, (CURATED_EVIDENCE,), curated=True) for topic in add if topic not in have)
+    out.extend(TopicAssignment(topic, best, (CURATED_EVIDENCE,), curated=True) for topic in add if topic not in have)
     return tuple(out)
 
 

@@ -189,7 +189,8 @@ def _with_topics(corpus: Corpus, pid: str) -> Corpus:
         Topic("sparse-attention", "Sparse attention", parent="attention"),
         Topic("quantization", "Quantization"),
     )
-    assigned = (TopicAssignment("sparse-attention", 0.4, (Evidence("sparse", 0.4),)),)
+    assigned = (TopicAssignment("quantization", 5.0, (Evidence("int8", 5.0),)),
+                TopicAssignment("sparse-attention", 0.4, (Evidence("sparse", 0.4),)))
     papers = tuple(dataclasses.replace(p, topics=assigned) if p.id == pid else p for p in corpus.papers)
     return dataclasses.replace(corpus, papers=papers, topics=topics)
 
@@ -198,18 +199,19 @@ def test_topics_add_and_remove(corpus: Corpus, pid: str) -> None:
     text = note(pid, "topics_add: [attention-kernels]\ntopics_remove: [sparse-attention]\n")
     out, diags = run(_with_topics(corpus, pid), {f"notes/{pid}.md": text})
     assert diags == []
-    (assignment,) = out.paper(pid).topics
-    assert assignment.topic == "attention-kernels" and assignment.curated
+    kept, added = out.paper(pid).topics
+    assert (kept.topic, kept.curated) == ("quantization", False)
+    assert added.topic == "attention-kernels" and added.curated and added.score == kept.score
 
 
 def test_topic_problems_have_lines_and_suggestions(corpus: Corpus, pid: str) -> None:
-    text = note(pid, "topics_add: [attention-kernel, attention]\ntopics_remove:\n  - quantization\n")
+    text = note(pid, "topics_add: [attention-kernel, attention]\ntopics_remove:\n  - attention-kernels\n")
     out, diags = run(_with_topics(corpus, pid), {f"notes/{pid}.md": text})
     unknown = only(diags, "note-unknown-topic")
     assert unknown.line == line_of(text, "topics_add") and "did you mean 'attention-kernels'" in unknown.message
     assert "attention-kernels" in only(diags, "note-topic-not-leaf").message
-    assert only(diags, "note-topic-not-assigned").line == line_of(text, "- quantization")
-    assert [a.topic for a in out.paper(pid).topics] == ["sparse-attention"]
+    assert only(diags, "note-topic-not-assigned").line == line_of(text, "- attention-kernels")
+    assert out.paper(pid).topics == _with_topics(corpus, pid).paper(pid).topics
 
 
 def test_verified_results_replace_matching_and_add_new(corpus: Corpus, pid: str) -> None:
