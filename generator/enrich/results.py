@@ -21,6 +21,12 @@ __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "
 FACT_KINDS = ("bits", "hardware", "dataset", "model")
 COLUMNS = ("Speedup", "Memory", "Bits", "Hardware", "Datasets")
 _MEMORY = {"memory", "KV cache", "model size"}
+_URL = re.compile(r"(?:https?://|www\.|github\.com/|huggingface\.co/)\S+", re.IGNORECASE)
+
+
+def _mask_urls(sentence: str) -> str:
+    """The sentence with URLs blanked (same length, so offsets still point into the original)."""
+    return _URL.sub(lambda m: " " * len(m.group(0)), sentence)
 
 
 @dataclass(frozen=True)
@@ -41,21 +47,19 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     """Results and facts of one paper; pure, deterministic, never raises on odd text."""
     results: list[Result] = []
     facts: list[Fact] = []
-    seen_results: set[tuple[str, float, float, str, str]] = set()
     seen_facts: set[tuple[str, str]] = set()
     own = _method_name(title)
     for text in (title, abstract or ""):
         for _offset, sentence in sentences(text):
-            numbers = sorted(factors(sentence) + percentages(sentence), key=lambda n: (n.start, n.end))
-            for n in numbers:
-                key = (n.kind, n.low, n.high, n.unit, sentence)
-                if key not in seen_results:
-                    seen_results.add(key)
-                    results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what))
-            hits = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, sentence))
+            masked = _mask_urls(sentence)
+            # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
+            numbers = sorted(factors(masked) + percentages(masked), key=lambda n: (n.start, n.end))
+            results.extend(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what) for n in numbers)
+            hits = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked))
             for _start, kind, name in hits:
                 # a model named like the paper's own method is the contribution, not a model it evaluates
-                if kind == "model" and own and name.lower().split()[0] in own:
+                family = name.lower().split()[0]
+                if kind == "model" and own and (family == own or own.startswith(family + "-")):
                     continue
                 if (kind, name) not in seen_facts:
                     seen_facts.add((kind, name))

@@ -32,8 +32,15 @@ _GRID = re.compile(r"^\s?(?:[x×X]|times)\s?\d")
 _HARDWARE_COUNT = re.compile(r"^\s*(?:NVIDIA\s+|Nvidia\s+)?(?:[AHVPTLK]\d{2,3}|MI\d|GPUs?\b|nodes?\b|RTX|TPU|cores?\b)")
 # a number right after "compared to" (optionally "a speedup of") is the baseline's, not this paper's
 _BASELINE_BEFORE = re.compile(
-    r"(?:compared (?:to|with)|versus|vs\.?|relative to)\s+(?:a |the |an )?"
-    r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?(?:only |up to |about |around )?$")
+    r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to)\s+(?:a |the |an )?"
+    r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
+    r"(?:only |up to |about |around )?$")
+# a clause about what the literature or earlier work does, unless it compares this paper against it
+_EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
+                              r"approaches|studies)\b(?! by)")
+_COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b")
+# phrases whose words would otherwise read as a kind: "50x and more", "more than 10x", "over 1.5x"
+_FILLER = re.compile(r"\b(?:and|or) more\b|\bmore than\b|\bup to\b|\bas much as\b|\bat least\b")
 _EARLIER_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|^\s*\(prior works?\)")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -55,7 +62,7 @@ _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("reduction", _KINDS[2][1]),
     ("speedup", _KINDS[1][1]),
     ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|improv\w*|better|gains?|outperform\w*|"
-                         r"surpass\w*|retain\w*|recover\w*|preserv\w*|perplexity|error\w*|loss|memory|"
+                         r"surpass\w*|retain\w*|recover\w*|preserv\w*|maintain\w*|grows?|coverage|perplexity|error\w*|loss|memory|"
                          r"parameters|cost|energy|flops|compute|bandwidth|traffic|volume|tokens)$")),
 ]
 _WHAT: list[tuple[str, re.Pattern[str]]] = [
@@ -74,7 +81,8 @@ _WHAT: list[tuple[str, re.Pattern[str]]] = [
     ("batch size", re.compile(r"(?:batch)$")),
     ("accuracy", re.compile(r"(?:accuracy|top-1|top-5)$")),
 ]
-_STOP = re.compile(r"[;:]|,\s(?:while|and|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b")
+_STOP = re.compile(r"[;:]|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b")
+_SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,12 @@ def _value(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _clause_before(sentence: str, start: int) -> str:
+    before = sentence[:start]
+    stops = list(_STOP.finditer(before))
+    return before[stops[-1].end():] if stops else before
+
+
 def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Words before (nearest last) and after (nearest first) a span, within its clause."""
     before = sentence[:start]
@@ -106,7 +120,8 @@ def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
         after = after[:stop.start()]
     # other numbers in the window are skipped over: "3times, 2.4times and 1.6times throughput"
     strip = re.compile(rf"(?:{_NUM})(?:{_TIMES}|\s?%)?")
-    return words(strip.sub(" ", before))[-8:], words(strip.sub(" ", after))[:8]
+    before, after = _FILLER.sub(" ", strip.sub(" ", before)), _FILLER.sub(" ", strip.sub(" ", after))
+    return words(before)[-10:], words(after)[:8]
 
 
 def _nearest(before: list[str], after: list[str], table: list[tuple[str, re.Pattern[str]]]) -> tuple[str, int] | None:
@@ -123,15 +138,19 @@ def _nearest(before: list[str], after: list[str], table: list[tuple[str, re.Patt
     return (best[2], best[0]) if best else None
 
 
-def _factor_kind(before: list[str], after: list[str]) -> str:
+def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
     if any(_KINDS[0][1].match(w) for w in before[-12:] + after[:4]):
         return "compression"
     found = _nearest(before, after, _KINDS)
     if found and found[1] <= 5:
+        # "1.70x increase in throughput", "10x higher performance": more of a speed is a speedup
+        if found[0] == "other" and any(_SPEED_NOUN.match(w) for w in after[:4]):
+            return "speedup"
         return found[0]
-    if any(_WEAK.match(w) for w in before + after):
+    # "outperform the strongest baselines by ..., 8times on SSMs, and 14times": the verb governs the list
+    if any(_WEAK.match(w) for w in clause + after):
         return "speedup" if any(_TIME_WORDS.match(w) for w in before + after) or any(
-            w.startswith(("outperform", "surpass", "beat")) for w in before) else "other"
+            w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
     return found[0] if found else "other"
 
 
@@ -150,11 +169,14 @@ def factors(sentence: str) -> list[Number]:
             continue
         if _BASELINE_BEFORE.search(sentence[:m.start()]) or _EARLIER_AFTER.match(after_text):
             continue
+        clause = _clause_before(sentence, m.start())
+        if _EARLIER_SUBJECT.search(clause) and not _COMPARING.search(clause):
+            continue
         if low > high or low <= 0 or (low == high == 1.0):
             continue
         before, after = _window(sentence, m.start(), m.end())
         what = _nearest(before, after, _WHAT)
-        out.append(Number(m.start(), m.end(), _factor_kind(before, after), low, high, "x",
+        out.append(Number(m.start(), m.end(), _factor_kind(before, after, words(clause)), low, high, "x",
                           what[0] if what else None))
     return out
 
@@ -165,12 +187,13 @@ def percentages(sentence: str) -> list[Number]:
     for m in PERCENT.finditer(sentence):
         low = _value(m.group("low"))
         high = _value(m.group("high")) if m.group("high") else low
-        if low > high:
+        if low > high or _BASELINE_BEFORE.search(sentence[:m.start()]):
             continue
         before, after = _window(sentence, m.start(), m.end())
         kind = _nearest(before, after, _PCT_KINDS)
-        if kind is None:
-            continue
         what = _nearest(before, after, _WHAT)
-        out.append(Number(m.start(), m.end(), kind[0], low, high, "%", what[0] if what else None))
+        if kind is None and what is None:
+            continue
+        out.append(Number(m.start(), m.end(), kind[0] if kind else "other", low, high, "%",
+                          what[0] if what else None))
     return out

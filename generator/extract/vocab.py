@@ -26,6 +26,9 @@ _GROUP_REF = re.compile(r"\{(\d+)\}")
 _LEFT = r"(?:(?<![A-Za-z0-9])|(?<=\d[x×]))"
 _RIGHT = r"(?![A-Za-z0-9])"
 _SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
+_SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([BM])[- ]$")
+# "LLaMA-like", "GPT-3 style", "BERT-based": a kind of architecture, not the model itself
+_GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,13 @@ class Entry:
     regexes: tuple[re.Pattern[str], ...]
     sized: bool = False
 
-    def normalize(self, match: re.Match[str], after: str) -> str:
+    def normalize(self, match: re.Match[str], before: str, after: str) -> str:
         """The canonical name for ``match``, with groups filled in and a size appended if wanted."""
         groups = (match.group(0), *match.groups())
         name = _GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups) else "",
                               self.name).strip()
         if self.sized:
-            size = _SIZE.match(after)
+            size = _SIZE.match(after) or _SIZE_BEFORE.search(before)
             if size:
                 name = f"{name} {size.group(1)}{size.group(2).upper()}"
         return name
@@ -61,8 +64,10 @@ class Vocab:
         for entry in self.entries.get(kind, ()):
             for regex in entry.regexes:
                 for m in regex.finditer(text):
-                    if m.end() > m.start():
-                        hits.append((m.start(), m.end(), entry.normalize(m, text[m.end():m.end() + 12])))
+                    after = text[m.end():m.end() + 16]
+                    if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
+                        continue
+                    hits.append((m.start(), m.end(), entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[tuple[int, int, str]] = []
         for hit in hits:
@@ -168,7 +173,8 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
     patterns = _strings(item, "patterns", located, at, path, diags)
     refs = [int(r) for r in _GROUP_REF.findall(name)]
     regexes: list[re.Pattern[str]] = []
-    literal = [] if refs else [name]
+    # the name doubles as an alias only for entries without patterns ("Pixel" must not match "pixel")
+    literal = [] if refs or patterns else [name]
     alias_flags = 0 if flags["case_sensitive"] else re.IGNORECASE
     for text in literal + [a for _l, a in aliases]:
         regexes.append(re.compile(_LEFT + re.escape(text) + _RIGHT, alias_flags))
