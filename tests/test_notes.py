@@ -248,3 +248,22 @@ def test_enrich_is_deterministic_and_pure(corpus: Corpus, pid: str) -> None:
     first = run(corpus, files)
     assert first == run(corpus, files)
     assert corpus.paper(pid).note is None  # the input corpus is untouched
+
+
+def test_with_the_real_taxonomy_after_the_topics_enricher(corpus: Corpus, pid: str) -> None:
+    from generator.enrich import topics as topics_enricher
+
+    content = io.read_content(ROOT / "content")
+    with_topics, _ = topics_enricher.enrich(corpus, content)
+    leaf = next(t.id for t in with_topics.topics if t.parent and t.id not in {a.topic for a in
+                                                                              with_topics.paper(pid).topics})
+    parent = next(t.parent for t in with_topics.topics if t.parent)
+    text = note(pid, f"topics_add: [{leaf}, {parent}]\n")
+    files = {**content.files, EXAMPLE: text}
+    out, diags = notes.enrich(with_topics, ContentFiles(files, content.refused, content.root))
+    assert [d.code for d in diags] == ["note-topic-not-leaf"]
+    assert diags[0].line == line_of(text, "topics_add")
+    curated = [a.topic for a in out.paper(pid).topics if a.curated]
+    assert curated == [leaf]
+    assert [a.topic for a in out.paper(pid).topics if not a.curated] == [
+        a.topic for a in with_topics.paper(pid).topics]
