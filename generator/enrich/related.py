@@ -1,0 +1,117 @@
+"""Related papers by TF-IDF over title and abstract, and related topics by shared papers and mentions.
+
+Fills ``Paper.related`` (5 ids, most similar first) and ``Topic.related``. Similarity is computed in row
+blocks against the sparse matrix and only the top k of each row is kept, so memory stays at
+``block x N`` rather than ``N x N``. Ties (scores equal to 6 places) go to the paper sharing more
+topics, then to the smaller id, so the order never depends on float noise or input order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from ..content import ContentFiles
+from ..diagnostics import Diagnostic
+from ..model import Corpus, Paper, Topic
+
+TOP_K = 5
+TOP_TOPICS = 5
+_BLOCK = 512
+_CANDIDATES = 4 * TOP_K  # taken by score before the topic tie-break reorders equal scores
+
+
+def _text(p: Paper) -> str:
+    return f"{p.title}. {p.title}. {p.abstract or ''}"  # the title twice: it is the densest summary
+
+
+def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple[str, ...]]:
+    """For each paper id, the ids of the ``k`` most similar other papers, best first."""
+    if len(papers) < 2:
+        return {p.id: () for p in papers}
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5, min_df=1,
+                                 dtype=np.float32, token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
+    try:
+        matrix = vectorizer.fit_transform([_text(p) for p in papers]).tocsr()
+    except ValueError:  # no usable words at all (every text empty or stop words)
+        return {p.id: () for p in papers}
+    topics = [frozenset(a.topic for a in p.topics) for p in papers]
+    ids = [p.id for p in papers]
+    out: dict[str, tuple[str, ...]] = {}
+    transposed = matrix.T.tocsc()
+    n = len(papers)
+    take = min(_CANDIDATES, n - 1)
+    for lo in range(0, n, _BLOCK):
+        hi = min(lo + _BLOCK, n)
+        block = (matrix[lo:hi] @ transposed).toarray()
+        block[np.arange(hi - lo), np.arange(lo, hi)] = -1.0  # never related to itself
+        top = np.argpartition(-block, take - 1, axis=1)[:, :take]
+        for row in range(hi - lo):
+            i = lo + row
+            scored = [(-round(float(block[row, j]), 6), -len(topics[i] & topics[j]), ids[j])
+                      for j in top[row].tolist() if block[row, j] > 1e-9]
+            out[ids[i]] = tuple(pid for _s, _t, pid in sorted(scored)[:k])
+    return out
+
+
+def _ancestors(topics: tuple[Topic, ...]) -> dict[str, tuple[str, ...]]:
+    parent = {t.id: t.parent for t in topics}
+    chains: dict[str, tuple[str, ...]] = {}
+    for t in topics:
+        chain: list[str] = []
+        seen = {t.id}
+        up = parent.get(t.id)
+        while up is not None and up not in seen:  # a cycle in bad input must not loop forever
+            chain.append(up)
+            seen.add(up)
+            up = parent.get(up)
+        chains[t.id] = tuple(chain)
+    return chains
+
+
+def related_topics(corpus: Corpus, k: int = TOP_TOPICS) -> dict[str, tuple[str, ...]]:
+    """For each topic id, the topics most connected to it: papers in both, plus mentions across them.
+
+    A paper in a leaf counts for the leaf's ancestors too; a topic and its own ancestors or
+    descendants are never "related" (that link is already the tree).
+    """
+    chains = _ancestors(corpus.topics)
+    known = set(chains)
+    members: dict[str, set[str]] = defaultdict(set)  # paper id -> topic ids incl. ancestors
+    for p in corpus.papers:
+        for assignment in p.topics:
+            if assignment.topic in known:
+                members[p.id].add(assignment.topic)
+                members[p.id].update(chains[assignment.topic])
+    score: Counter[tuple[str, str]] = Counter()
+    for tids in members.values():
+        for a in tids:
+            for b in tids:
+                if a != b:
+                    score[(a, b)] += 1
+    for p in corpus.papers:
+        for m in p.mentions:
+            for a in members.get(m.source, ()):
+                for b in members.get(m.target, ()):
+                    if a != b:
+                        score[(a, b)] += 1
+                        score[(b, a)] += 1
+    lineage = {t: {t, *chains[t]} for t in chains}
+    out: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (a, b), s in score.items():
+        if b in lineage[a] or a in lineage[b]:
+            continue
+        out[a].append((s, b))
+    return {t.id: tuple(b for _s, b in sorted(out[t.id], key=lambda x: (-x[0], x[1]))[:k]) for t in corpus.topics}
+
+
+def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Paper.related`` and ``Topic.related``; run after topics and mentions."""
+    similar = related_papers(corpus.papers)
+    corpus = replace(corpus, papers=tuple(replace(p, related=similar[p.id]) for p in corpus.papers))
+    linked = related_topics(corpus)
+    topics = tuple(replace(t, related=linked[t.id]) for t in corpus.topics)
+    return replace(corpus, topics=topics), []
