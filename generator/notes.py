@@ -372,19 +372,13 @@ def _apply_corrections(paper: Paper, parsed: ParsedNote) -> Paper:
     """The paper with the note's corrections and provenance pointing at the note; the id never changes."""
     fields: dict[str, Any] = {}
     for key, value in parsed.note.corrections:
-        if key == "title":
-            fields["title"] = value
-        elif key == "date":
-            fields["date"] = value
-        elif key == "arxiv":
-            fields["arxiv_id"] = value
-        elif key == "venue":
-            fields["venue"] = value
-        elif key == "authors":
+        if key == "authors":
             fields["authors"] = (*fields.get("authors", ()), value)
         elif key == "code":
             # a correction means the extracted code links were wrong or missing: the curated one replaces them
             fields["links"] = (Link(value, "code"), *(link for link in paper.links if link.kind != "code"))
+        else:
+            fields[_CORRECTED_FIELD[key]] = value
     if not fields:
         return paper
     provenance = dict(paper.provenance)
