@@ -25,6 +25,7 @@ from .methods import FUNCTION_WORDS, canon, initials_match, is_distinctive, key,
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
 _MIN_CONTEXT = 0.08
+_GENERIC_USERS = 2  # other papers writing a plain name in lower case before it counts as a common phrase
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
@@ -50,51 +51,70 @@ def without_urls(text: str) -> str:
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], str]:
-    """Words the corpus writes in lower case (ordinary words), and all abstracts folded, for phrase checks."""
+def _tokens(text: str) -> str:
+    """``text`` as space-padded matching tokens, punctuation dropped, for whole-phrase counting."""
+    return " " + " ".join(re.findall(r"[^\W_]+", canon(text)[0])) + " "
+
+
+def _occurrences(phrases: Iterable[str], texts: list[str]) -> dict[str, set[int]]:
+    """For each phrase (``_tokens`` form), the indexes of the texts holding it: one automaton pass."""
+    automaton = ahocorasick.Automaton()
+    wanted = sorted(set(phrases))
+    for phrase in wanted:
+        automaton.add_word(phrase, phrase)
+    found: dict[str, set[int]] = {phrase: set() for phrase in wanted}
+    if not wanted:
+        return found
+    automaton.make_automaton()
+    for i, text in enumerate(texts):
+        for _end, phrase in automaton.iter(text):
+            found[phrase].add(i)
+    return found
+
+
+def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], list[str]]:
+    """Words the corpus writes in lower case (ordinary words), and each paper's lower-case words in order."""
     words: set[str] = set()
     texts: list[str] = []
     for p in papers:
         text = without_urls(f"{p.title}. {p.abstract or ''}")
-        words.update(w.casefold() for w in _WORD.findall(text) if w.islower())
-        texts.append(" " + canon(" ".join(w for w in _WORD.findall(text) if w.islower()))[0] + " ")
-    return words, "\n".join(texts)
+        lower = [w for w in _WORD.findall(text) if w.islower()]
+        words.update(w.casefold() for w in lower)
+        texts.append(_tokens(" ".join(lower)))
+    return words, texts
 
 
-def linkable(name: str, common: set[str], lower_text: str) -> tuple[bool, bool]:
-    """Whether ``name`` may link at all, and whether it must match case-sensitively."""
+def linkable(name: str, common: set[str], lower_users: int) -> tuple[bool, bool]:
+    """Whether ``name`` may link at all, and whether it must match case-sensitively.
+
+    ``lower_users`` counts the other papers writing the name's words as a lower-case phrase.
+    """
     words = name.replace("-", " ").split()
     coined = [w for w in words if is_distinctive(w)]
-    plain = [w for w in words if not is_distinctive(w)]
     cased = any(w.casefold() in common for w in words)
     if coined:
         return True, cased
     if len(words) == 1:
         # a capitalized word the corpus never writes in lower case is a coined name (Mamba, Shampoo)
         return words[0][:1].isupper() and words[0].casefold() not in common, True
-    # an all-plain phrase links only when nobody uses it as ordinary words ("sequence parallelism")
-    phrase = " " + key(" ".join(plain)) + " "
+    # an all-plain phrase that several papers write as ordinary words is generic ("sequence parallelism")
     capitalized = all(w[:1].isupper() for w in words if w.casefold() not in FUNCTION_WORDS)
-    return capitalized and phrase not in lower_text, True
-
-
-def _titled_elsewhere(name: str, paper: Paper, titles: str) -> bool:
-    """``name`` occurs in a title other than ``paper``'s: an abstract claiming it likely builds on it."""
-    k = " " + key(name) + " "
-    own = " " + key(paper.title) + " "
-    return titles.count(k) > own.count(k)
+    return capitalized and lower_users < _GENERIC_USERS, True
 
 
 def build_names(papers: Iterable[Paper]) -> list[Name]:
     """Every linkable name with exactly one owner; a name two papers claim is ambiguous and dropped."""
     papers = list(papers)
-    common, lower_text = lowercase_vocabulary(papers)
+    common, lower_texts = lowercase_vocabulary(papers)
+    methods = {p.id: [(m, _tokens(m)) for m in p.methods] for p in papers}
+    in_titles = _occurrences((t for ms in methods.values() for _m, t in ms), [_tokens(p.title) for p in papers])
+    position = {p.id: i for i, p in enumerate(papers)}
     owners: dict[str, set[str]] = defaultdict(set)
     spelled: dict[tuple[str, str], str] = {}
-    titles = " \n ".join(" " + key(p.title) + " " for p in papers)
     for p in papers:
         from_title = {key(n) for n in title_methods(p.title)}
-        claimed = [m for m in p.methods if key(m) in from_title or not _titled_elsewhere(m, p, titles)]
+        # a name claimed only in an abstract that another paper's title holds is likely built upon
+        claimed = [m for m, t in methods[p.id] if key(m) in from_title or in_titles[t] <= {position[p.id]}]
         # "we introduce Gated Linear Attention (GLA) for vision": when the long form is another
         # paper's title, its acronym is that paper's too
         dropped = [m for m in p.methods if m not in claimed]
@@ -103,13 +123,14 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             k = key(m)
             owners[k].add(p.id)
             spelled.setdefault((k, p.id), m)
+    single = {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1}
+    lower_users = _occurrences((_tokens(spelled[(k, o)]) for k, o in single.items()), lower_texts)
     names: list[Name] = []
-    for k in sorted(owners):
-        if len(owners[k]) != 1:
-            continue
-        owner = next(iter(owners[k]))
+    for k in sorted(single):
+        owner = single[k]
         text = spelled[(k, owner)]
-        ok, cased = linkable(text, common, lower_text)
+        others = len(lower_users[_tokens(text)] - {position[owner]})
+        ok, cased = linkable(text, common, others)
         if ok:
             alnum = sum(c.isalnum() for c in text)
             names.append(Name(k, text, owner, cased, alnum <= _SHORT or (text.isupper() and alnum <= 5)))
