@@ -7,7 +7,7 @@ the key it is about, so a curator fixing a pull request never has to guess where
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import yamlfile
@@ -18,7 +18,7 @@ PATH = "taxonomy.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
 _RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score"}
-_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio"}
+_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight"}
 
 
 def normalize(text: str) -> str:
@@ -54,7 +54,8 @@ class Settings:
 
     min_score: float = 3.0  # a leaf needs this much evidence
     max_topics: int = 4  # at most this many leaves per paper
-    keep_ratio: float = 0.4  # secondary leaves need this fraction of the best leaf's score
+    keep_ratio: float = 0.7  # secondary leaves need this fraction of the best leaf's score...
+    title_weight: float = 3.0  # ...unless a rule at least this strong matches the title
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ class _Parser:
         if not isinstance(value, dict):
             self.err(self.doc.line("defaults"), "invalid-defaults", "`defaults` must be a mapping")
             return Settings()
-        settings = Settings()
+        values: dict[str, float] = {}
         for key, raw in value.items():
             line = self.doc.line("defaults", key)
             number = _number(raw)
@@ -169,12 +170,11 @@ class _Parser:
                 self.err(line, "unknown-key", f"unknown default {key!r} (expected one of {', '.join(sorted(_DEFAULT_KEYS))})")
             elif number is None or number < 0:
                 self.err(line, "invalid-defaults", f"`{key}` must be a non-negative number, got {raw!r}")
-            elif key == "max_topics":
-                settings = Settings(settings.min_score, max(1, int(number)), settings.keep_ratio)
-            elif key == "min_score":
-                settings = Settings(number, settings.max_topics, settings.keep_ratio)
             else:
-                settings = Settings(settings.min_score, settings.max_topics, number)
+                values[key] = number
+        settings = replace(Settings(), **{k: v for k, v in values.items() if k != "max_topics"})
+        if "max_topics" in values:
+            settings = replace(settings, max_topics=max(1, int(values["max_topics"])))
         return settings
 
 

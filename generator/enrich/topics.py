@@ -37,6 +37,25 @@ class _Text:
         title, abstract = self.counts(rule)
         return bool(title or abstract)
 
+    def phrase_counts(self, rules: Iterable[Rule]) -> dict[Rule, tuple[int, int]]:
+        """Counts for a topic's phrases where the longest phrase claims the words it covers.
+
+        Without this, "kv cache" would also score as "kv" and as "cache", and "tensor cores" as
+        "tensor core": one mention would count two or three times.
+        """
+        ordered = sorted(rules, key=lambda r: (-len(r.label), r.label))
+        out: dict[Rule, tuple[int, int]] = {}
+        claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
+        for rule in ordered:
+            found = []
+            for text, taken in zip((self.title, self.abstract), claimed, strict=True):
+                spans = [m.span() for m in rule.pattern.finditer(text)]
+                free = [sp for sp in spans if not any(sp[0] < end and start < sp[1] for start, end in taken)]
+                taken.extend(free)
+                found.append(len(free))
+            out[rule] = (found[0], found[1])
+        return out
+
 
 def contribution(weight: float, in_title: int, in_abstract: int) -> float:
     """A rule's share of a score: its weight once, again if the title says it, a little more on repetition.
@@ -54,19 +73,26 @@ def contribution(weight: float, in_title: int, in_abstract: int) -> float:
     return value
 
 
-def score(text: _Text, rules: TopicRules) -> tuple[float, tuple[Evidence, ...]]:
-    """The evidence a paper's text gives for one topic; (0, ()) when excluded or a required term is absent."""
+def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[float, tuple[Evidence, ...], bool]:
+    """The evidence a paper's text gives for one topic, and whether a strong rule matched its title.
+
+    ``(0, (), False)`` when an excluded term appears or no required term does.
+    """
     if any(text.matches(rule) for rule in rules.exclude):
-        return 0.0, ()
+        return 0.0, (), False
     if rules.require and not any(text.matches(rule) for rule in rules.require):
-        return 0.0, ()
+        return 0.0, (), False
     evidence = []
+    titled = False
+    phrases = text.phrase_counts(r for r in rules.rules if not r.on_raw)
     for rule in rules.rules:
-        value = contribution(rule.weight, *text.counts(rule))
+        in_title, in_abstract = phrases[rule] if rule in phrases else text.counts(rule)
+        value = contribution(rule.weight, in_title, in_abstract)
+        titled = titled or bool(in_title and rule.weight >= title_weight)
         if value:
             evidence.append(Evidence(rule.label, round(value, 2)))
     evidence.sort(key=lambda e: (-e.weight, e.phrase))
-    return round(sum(e.weight for e in evidence), 2), tuple(evidence)
+    return round(sum(e.weight for e in evidence), 2), tuple(evidence), titled
 
 
 def assign(paper: Paper, taxonomy: Taxonomy) -> tuple[TopicAssignment, ...]:
@@ -75,16 +101,20 @@ def assign(paper: Paper, taxonomy: Taxonomy) -> tuple[TopicAssignment, ...]:
     settings: Settings = taxonomy.settings
     order = {t.id: i for i, t in enumerate(taxonomy.topics)}
     found = []
+    titled: set[str] = set()
     for topic_id, rules in taxonomy.rules.items():
-        value, evidence = score(text, rules)
+        value, evidence, in_title = score(text, rules, settings.title_weight)
         threshold = settings.min_score if rules.min_score is None else rules.min_score
         if value > 0 and value >= threshold:
             found.append(TopicAssignment(topic_id, value, evidence))
+            if in_title:
+                titled.add(topic_id)
     found.sort(key=lambda a: (-a.score, order.get(a.topic, 0)))
     if not found:
         return ()
+    # a weaker topic stays if it is close to the best one, or if the title itself names it
     floor = found[0].score * settings.keep_ratio
-    return tuple(a for a in found if a.score >= floor)[: settings.max_topics]
+    return tuple(a for a in found if a.score >= floor or a.topic in titled)[: settings.max_topics]
 
 
 def strip_front_matter(text: str) -> str:
