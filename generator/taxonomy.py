@@ -7,7 +7,7 @@ the key it is about, so a curator fixing a pull request never has to guess where
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import yamlfile
@@ -172,10 +172,13 @@ class _Parser:
                 self.err(line, "invalid-defaults", f"`{key}` must be a non-negative number, got {raw!r}")
             else:
                 values[key] = number
-        settings = replace(Settings(), **{k: v for k, v in values.items() if k != "max_topics"})
-        if "max_topics" in values:
-            settings = replace(settings, max_topics=max(1, int(values["max_topics"])))
-        return settings
+        base = Settings()
+        return Settings(
+            min_score=values.get("min_score", base.min_score),
+            max_topics=max(1, int(values.get("max_topics", base.max_topics))),
+            keep_ratio=values.get("keep_ratio", base.keep_ratio),
+            title_weight=values.get("title_weight", base.title_weight),
+        )
 
 
 def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) -> tuple[Taxonomy, list[Diagnostic]]:
