@@ -21,7 +21,7 @@ _SEP = r"\s?(?:-|–|—|~|∼|\\sim|sim|to)\s?"
 _LEFT = r"(?<![A-Z0-9.,_/])(?<!\d-)(?<!\d\s-)"
 FACTOR = re.compile(
     rf"{_LEFT}(?P<low>{_NUM})(?:{_TIMES})?(?:{_SEP}(?P<high>{_NUM}))?(?P<times>{_TIMES})"
-    rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%.]|\s?[x×X%])"
+    rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%]|\.\d|\s?[x×X%])"
     rf"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten)(?:\s|-)(?:times|fold)\b"
 )
 PERCENT = re.compile(
@@ -37,8 +37,8 @@ _BASELINE_BEFORE = re.compile(
     r"(?:only |up to |about |around )?$")
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
-                              r"approaches|studies)\b(?! by)")
-_COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b")
+                              r"approaches|studies)\b(?! by)", re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
 # phrases whose words would otherwise read as a kind: "50x and more", "more than 10x", "over 1.5x"
 _FILLER = re.compile(r"\b(?:and|or) more\b|\bmore than\b|\bup to\b|\bas much as\b|\bat least\b")
 _EARLIER_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|^\s*\(prior works?\)")
@@ -62,8 +62,7 @@ _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("reduction", _KINDS[2][1]),
     ("speedup", _KINDS[1][1]),
     ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|improv\w*|better|gains?|outperform\w*|"
-                         r"surpass\w*|retain\w*|recover\w*|preserv\w*|maintain\w*|grows?|coverage|perplexity|error\w*|loss|memory|"
-                         r"parameters|cost|energy|flops|compute|bandwidth|traffic|volume|tokens)$")),
+                         r"surpass\w*|retain\w*|recover\w*|preserv\w*|maintain\w*|grows?|coverage|perplexity|error\w*|loss)$")),
 ]
 _WHAT: list[tuple[str, re.Pattern[str]]] = [
     ("KV cache", re.compile(r"kv(?:-cache)?$")),
@@ -72,7 +71,7 @@ _WHAT: list[tuple[str, re.Pattern[str]]] = [
     ("latency", re.compile(r"(?:latency|ttft|tbt|tpot|delay)$")),
     ("throughput", re.compile(r"(?:throughput|tflops|fps|requests)$")),
     ("parameters", re.compile(r"(?:parameters|params)$")),
-    ("compute", re.compile(r"(?:flops|compute|computation|macs|gpu-hours)$")),
+    ("compute", re.compile(r"(?:flops(?:/s)?|compute|computation|macs|gpu-hours)$")),
     ("energy", re.compile(r"(?:energy|power)$")),
     ("bandwidth", re.compile(r"(?:bandwidth|communication|traffic|volume)$")),
     ("cost", re.compile(r"(?:cost|costs|cheaper|price)$")),
@@ -147,6 +146,10 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
         if found[0] == "other" and any(_SPEED_NOUN.match(w) for w in after[:4]):
             return "speedup"
         return found[0]
+    # "reduces bandwidth by 3.7-4.3x and the total delay ... by 2.7-3x": the clause's verb governs
+    governing = _nearest(clause, [], _KINDS)
+    if governing and not found:
+        return governing[0]
     # "outperform the strongest baselines by ..., 8times on SSMs, and 14times": the verb governs the list
     if any(_WEAK.match(w) for w in clause + after):
         return "speedup" if any(_TIME_WORDS.match(w) for w in before + after) or any(

@@ -180,6 +180,7 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
         regexes.append(re.compile(_LEFT + re.escape(text) + _RIGHT, alias_flags))
     for pline, pattern in patterns:
         try:
+            re.compile(pattern)  # on its own first, so the error's position is the curator's
             compiled = re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT)
         except re.error as exc:
             diags.append(Diagnostic(path, pline, "error", "vocab-regex", f"bad pattern {pattern!r}: {exc}"))
@@ -198,6 +199,5 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
         diags.append(Diagnostic(path, line, "error", "vocab-schema",
                                 f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
         return None, diags
-    if not regexes:
-        return None, diags
+    # an entry whose patterns all failed still owns its name (so a duplicate is still reported)
     return Entry(kind, name, tuple(regexes), flags["sized"]), diags

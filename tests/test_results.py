@@ -1,0 +1,226 @@
+"""Results extraction: each pattern and trap, properties on arbitrary text, real abstracts, vocab checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import io
+from generator.content import ContentFiles
+from generator.enrich.results import Cell, enrich, extract, load_vocab, result_text, table_cells
+from generator.extract.numbers import factors, percentages
+from generator.extract.text import sentences
+from generator.extract.vocab import Vocab
+from generator.model import Fact, Paper, Result
+from generator.pipeline import read_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def content() -> ContentFiles:
+    return io.read_content(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def vocab(content: ContentFiles) -> Vocab:
+    found, diags = load_vocab(content)
+    assert diags == []
+    return found
+
+
+@pytest.fixture(scope="module")
+def papers(content: ContentFiles) -> dict[str, Paper]:
+    corpus, _ = read_sources(content)
+    return corpus.by_id
+
+
+def spans(sentence: str) -> list[tuple[str, float, float]]:
+    return [(n.kind, n.low, n.high) for n in factors(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Our kernel is 2.49× faster than cuBLAS.", [("speedup", 2.49, 2.49)]),
+    ("APE can achieve an end-to-end 4.5times speedup.", [("speedup", 4.5, 4.5)]),
+    ("Training is 5-40 times faster.", [("speedup", 5.0, 40.0)]),
+    ("It reduces bandwidth usage by 3.7-4.3x.", [("reduction", 3.7, 4.3)]),
+    ("This gives a 16-fold reduction in memory.", [("reduction", 16.0, 16.0)]),
+    ("We obtain up to 3x higher throughput.", [("speedup", 3.0, 3.0)]),
+    ("The model is compressed by up to 7.988x compression.", [("compression", 7.988, 7.988)]),
+    ("It supports 4x larger batch sizes.", [("other", 4.0, 4.0)]),
+    ("Decoding latency drops by 1.8~2.01x.", [("reduction", 1.8, 2.01)]),
+    ("It achieves 2.36sim 8.02times inference speed-up.", [("speedup", 2.36, 8.02)]),
+    ("We see 10times-1000times improved learning efficiency.", [("other", 10.0, 1000.0)]),
+    ("It improves the sampling speed by up to 1,746times.", [("speedup", 1746.0, 1746.0)]),
+    ("It reduces memory by a factor of 16.", [("reduction", 16.0, 16.0)]),
+    ("Our method is two-fold faster.", [("speedup", 2.0, 2.0)]),
+    ("NeuPIMs achieves 3times, 2.4times and 1.6times throughput improvement.",
+     [("speedup", 3.0, 3.0), ("speedup", 2.4, 2.4), ("speedup", 1.6, 1.6)]),
+    ("We outperform the baselines by 10-40% on attention, 8times on SSMs, and 14times on linear attention.",
+     [("speedup", 8.0, 8.0), ("speedup", 14.0, 14.0)]),
+])
+def test_factor_patterns(sentence: str, expected: list[tuple[str, float, float]]) -> None:
+    assert spans(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "It generates images of a resolution of 1024x1024 in one step.",
+    "The block is composed of 3x3 and 1x1 convolutional layers.",
+    "On ImageNet 64times64 our model matches larger ones.",
+    "We train a 7B model and a 13B model.",
+    "We use two 8xA800 nodes and an 8x A100 server.",
+    "We evaluate Mixtral 8x7B on a 16x16 grid of tiles.",
+    "This work was published in 2019 and extended in 2021.",
+    "It reaches 2.36times speed-up compared to 2.32times achieved by DistriFusion.",
+    "The literature has mainly focused on modestly reducing the token count (e.g., 5-10times).",
+    "We reach a speedup of 50x compared to a speedup of 23x for 32-bit.",
+])
+def test_traps_are_not_results(sentence: str) -> None:
+    found = spans(sentence)
+    assert all(low not in (1024, 3, 1, 64, 7, 13, 8, 16, 2019, 2021, 2.32, 5, 23) for _k, low, _h in found), found
+
+
+def test_percentages_need_a_measure() -> None:
+    kinds = [(n.kind, n.low, n.what) for n in percentages("LongGen reduces KV cache memory by 62%. Only 5% of us.")]
+    assert kinds == [("reduction", 62.0, "memory")]
+    accuracy = percentages("FE-Net achieves 75.0% top-1 accuracy on ImageNet.")
+    assert [(n.kind, n.low) for n in accuracy] == [("accuracy", 75.0)]
+    assert [(n.low, n.high) for n in percentages("It reaches 50-73\\% of the theoretical maximum FLOPs/s.")] == \
+        [(50.0, 73.0)]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "names"), [
+    ("We quantize weights to 4-bit and activations to INT8, and compare FP8 and FP6.", "bits",
+     ["4-bit", "INT8", "FP8", "FP6"]),
+    ("Our W4A16 kernels beat W4A4KV4 ones; ternary and binary neural networks too.", "bits",
+     ["W4A16", "W4A4KV4", "ternary", "binary"]),
+    ("Measured on an A100-80GB, two 8xA800 nodes, a Jetson Orin and Cloud TPUv3 cores.", "hardware",
+     ["A100", "A800", "Jetson", "TPUv3"]),
+    ("We run on Arm CPUs, a Snapdragon 888, an RTX 4090 and Xilinx FPGAs.", "hardware",
+     ["Arm CPU", "Snapdragon", "RTX 4090", "FPGA"]),
+    ("Results on ImageNet-1k, MS-COCO, GLUE, LongBench and WikiText-2.", "dataset",
+     ["ImageNet", "COCO", "GLUE", "LongBench", "WikiText-2"]),
+    ("We fine-tune LLaMA-2 7B, Vicuna-13B, 175B GPT-3 and ResNet-50.", "model",
+     ["LLaMA-2 7B", "Vicuna 13B", "GPT-3 175B", "ResNet-50"]),
+    ("A LLaMa-like transformer and a GPT-3 style model.", "model", []),
+    ("Binary search and binary classification are not formats.", "bits", []),
+])
+def test_vocabulary_names(vocab: Vocab, sentence: str, kind: str, names: list[str]) -> None:
+    assert [name for _s, _e, name in vocab.find(kind, sentence)] == names
+
+
+def test_urls_are_not_evidence(vocab: Vocab) -> None:
+    found = extract("T", "Code: https://github.com/locuslab/llava-token-compression-4x.", vocab)
+    assert found == type(found)()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,-~x×X% ABab()timesfoldbit:;\n")) | st.characters(),
+               max_size=300))
+def test_extraction_properties(text: str) -> None:
+    vocab, _ = load_vocab(io.read_content(ROOT / "content"))
+    found = extract("A title: " + text[:40], text, vocab)
+    for r in found.results:
+        assert r.quote in ("A title: " + text[:40]) or r.quote in text
+        assert r.low <= r.high
+        assert r.unit in ("x", "%")
+    for f in found.facts:
+        assert f.quote in text or f.quote in "A title: " + text[:40]
+
+
+@given(st.text(max_size=200))
+def test_sentences_are_substrings(text: str) -> None:
+    for start, sentence in sentences(text):
+        assert text[start:start + len(sentence)] == sentence
+
+
+def test_real_abstract_cachegen(vocab: Vocab, papers: dict[str, Paper]) -> None:
+    paper = next(p for pid, p in papers.items() if pid.startswith("cachegen-fast-context-loading"))
+    found = extract(paper.title, paper.abstract, vocab)
+    xs = [(r.kind, r.low, r.high) for r in found.results if r.unit == "x"]
+    assert ("reduction", 3.7, 4.3) in xs and ("reduction", 2.7, 3.0) in xs
+    for r in found.results:
+        assert r.quote in (paper.abstract or "")
+
+
+def test_real_abstract_traps(vocab: Vocab, papers: dict[str, Paper]) -> None:
+    """FastVLM: a 1152times1152 resolution next to real 3.2x/85x/3.4x claims."""
+    paper = papers["fastvlm-efficient-vision-encoding-for-vision-1912"]
+    found = extract(paper.title, paper.abstract, vocab)
+    assert [(r.kind, r.high) for r in found.results if r.unit == "x"] == \
+        [("speedup", 3.2), ("speedup", 85.0), ("reduction", 3.4)]
+    assert {f.value for f in found.facts if f.kind == "dataset"} == {"SeedBench", "MMMU"}
+
+
+def test_enrich_fills_papers(content: ContentFiles) -> None:
+    corpus, _ = read_sources(content)
+    enriched, diags = enrich(corpus, content)
+    assert diags == []
+    with_results = [p for p in enriched.papers if p.results]
+    assert len(with_results) > 150
+    for paper in enriched.papers:
+        assert list(paper.hardware) == sorted(set(paper.hardware))
+        assert set(paper.datasets) == {f.value for f in paper.facts if f.kind == "dataset"}
+    again, _ = enrich(corpus, content)
+    assert again.papers == enriched.papers  # deterministic
+
+
+def test_table_cells() -> None:
+    quote = "q"
+    paper = Paper(
+        id="p", title="t", abstract=None, sources=(),
+        results=(Result("speedup", 3.7, 4.3, "x", quote), Result("speedup", 2.0, 2.0, "x", quote),
+                 Result("reduction", 62.0, 62.0, "%", quote, what="memory"), Result("other", 4, 4, "x", quote)),
+        facts=(Fact("bits", "INT8", quote), Fact("bits", "4-bit", quote), Fact("hardware", "A100", quote)),
+    )
+    cells = table_cells(paper)
+    assert [(c.text, c.anchor) for c in cells["Speedup"]] == [("2×", "result-2"), ("3.7–4.3×", "result-1")]
+    assert [c.text for c in cells["Memory"]] == ["62% less"]
+    assert [(c.text, c.anchor) for c in cells["Bits"]] == [("4-bit", "fact-2"), ("INT8", "fact-1")]
+    assert cells["Hardware"] == [Cell("A100", 0.0, 3, "fact")]
+    assert cells["Datasets"] == []
+    assert result_text(Result("speedup", 1746, 1746, "x", quote)) == "1,746×"
+
+
+def _vocab_diags(text: str) -> list[str]:
+    _vocab, diags = load_vocab(ContentFiles({"vocab/hardware.yml": text}))
+    return [str(d) for d in diags]
+
+
+def test_vocab_diagnostics_have_lines() -> None:
+    text = "\n".join([
+        "# comment",
+        "- name: A100",
+        "  patterns: ['A100(']",
+        "- name: A100",
+        "- name: X",
+        "  aliases: notalist",
+        "  colour: red",
+        "- just a string",
+        "- name: Y{1}",
+        "  patterns: ['Y']",
+        "- name: Z",
+        "  sized: maybe",
+        "- name: E",
+        "  patterns: ['(?:)?']",
+    ])
+    diags = _vocab_diags(text)
+    assert any(d.startswith("content/vocab/hardware.yml:3: error[vocab-regex]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:4: error[vocab-duplicate]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:6: error[vocab-schema]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:7: warning[vocab-unknown-key]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:8: error[vocab-schema]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:10: error[vocab-regex]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:12: error[vocab-schema]") for d in diags), diags
+    assert any(d.startswith("content/vocab/hardware.yml:14: error[vocab-regex]") for d in diags), diags
+    assert _vocab_diags("key: value\n") == ["content/vocab/hardware.yml:1: error[vocab-schema]: "
+                                            "expected a list of entries (- name: ...)"]
+    assert _vocab_diags("- name: [unclosed\n")[0].startswith("content/vocab/hardware.yml:")
+
+
+def test_bundled_vocab_is_clean(content: ContentFiles) -> None:
+    _vocab, diags = load_vocab(content)
+    assert [str(d) for d in diags] == []
