@@ -35,6 +35,7 @@ class Rule:
     weight: float
     line: int
     on_raw: bool  # regexes see the lower-cased raw text; phrases see normalized text
+    words: tuple[str, ...] = ()  # a phrase's words: a cheap test before the regex runs
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,7 @@ class _Parser:
         if not normalize(text).strip():
             self.err(line, "empty-phrase", f"phrase {text!r} has no letters or digits to match")
             return None
-        return Rule(text, phrase_pattern(text), weight, line, on_raw=False)
+        return Rule(text, phrase_pattern(text), weight, line, on_raw=False, words=tuple(normalize(text).split()))
 
     def weighted(self, value: Any, where: tuple[Any, ...], key: str, regex: bool) -> list[Rule]:
         if value is None:

@@ -26,9 +26,20 @@ class _Text:
         self.abstract = normalize(paper.abstract or "")
         self.raw_title = paper.title.lower()
         self.raw_abstract = (paper.abstract or "").lower()
+        self.words = set(self.title.split()) | set(self.abstract.split())
+
+    def may_match(self, rule: Rule) -> bool:
+        """False when a phrase's words are not all in the text: most rules fail this cheap test."""
+        if rule.on_raw or not rule.words:
+            return True
+        *head, last = rule.words
+        return all(w in self.words for w in head) and (
+            last in self.words or last + "s" in self.words or last + "es" in self.words)
 
     def counts(self, rule: Rule) -> tuple[int, int]:
         """How often ``rule`` matches the title and the abstract."""
+        if not self.may_match(rule):
+            return 0, 0
         if rule.on_raw:
             return len(rule.pattern.findall(self.raw_title)), len(rule.pattern.findall(self.raw_abstract))
         return len(rule.pattern.findall(self.title)), len(rule.pattern.findall(self.abstract))
@@ -43,7 +54,7 @@ class _Text:
         Without this, "kv cache" would also score as "kv" and as "cache", and "tensor cores" as
         "tensor core": one mention would count two or three times.
         """
-        ordered = sorted(rules, key=lambda r: (-len(r.label), r.label))
+        ordered = sorted((r for r in rules if self.may_match(r)), key=lambda r: (-len(r.label), r.label))
         out: dict[Rule, tuple[int, int]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
@@ -86,7 +97,7 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
     titled = False
     phrases = text.phrase_counts(r for r in rules.rules if not r.on_raw)
     for rule in rules.rules:
-        in_title, in_abstract = phrases[rule] if rule in phrases else text.counts(rule)
+        in_title, in_abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
         value = contribution(rule.weight, in_title, in_abstract)
         titled = titled or bool(in_title and rule.weight >= title_weight)
         if value:

@@ -1,0 +1,157 @@
+"""Topic assignment on the real bundled papers: sharing, evidence, determinism and measured quality."""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+
+from conftest import CONTENT, ROOT
+
+from generator import io
+from generator.content import ContentFiles
+from generator.enrich import topics
+from generator.model import Corpus
+from generator.pipeline import read_sources
+
+sys.path.insert(0, str(ROOT))
+from benchmarks.topics_quality import load_labels, measure
+
+
+@cache
+def content() -> ContentFiles:
+    return io.read_content(CONTENT)
+
+
+@cache
+def sorted_corpus() -> Corpus:
+    corpus, _ = read_sources(content())
+    enriched, _ = topics.enrich(corpus, content())
+    return enriched
+
+
+def paper_by_prefix(corpus: Corpus, prefix: str):
+    (paper,) = [p for p in corpus.papers if p.id.startswith(prefix)]
+    return paper
+
+
+def leaf_ids(paper) -> set[str]:
+    return {a.topic for a in paper.topics}
+
+
+def test_same_technique_shares_a_topic():
+    corpus = sorted_corpus()
+    kv = [paper_by_prefix(corpus, p) for p in ("shadowkv-", "think-thinner", "h-2o-heavy", "cachegen-")]
+    assert set.intersection(*(leaf_ids(p) for p in kv)) >= {"kv-cache"}
+    zero = paper_by_prefix(corpus, "zero-memory-optimizations")
+    infinity = paper_by_prefix(corpus, "zero-infinity")
+    assert leaf_ids(zero) & leaf_ids(infinity)
+
+
+def test_unrelated_papers_do_not_share_a_leaf():
+    corpus = sorted_corpus()
+    pairs = [("mamba-linear-time", "zero-infinity"), ("shadowkv-", "galore"),
+             ("hnerv-", "terngrad-"), ("flashattention-2", "lora-ga-")]
+    for a, b in pairs:
+        left = [p for p in corpus.papers if p.id.startswith(a)]
+        right = [p for p in corpus.papers if p.id.startswith(b)]
+        for x in left:
+            for y in right:
+                assert not leaf_ids(x) & leaf_ids(y), (x.id, y.id)
+
+
+def test_assignments_are_leaves_best_first_with_evidence():
+    corpus = sorted_corpus()
+    leaves = {t.id for t in topics.leaves(corpus.topics)}
+    for paper in corpus.papers:
+        assert len(paper.topics) <= 4
+        scores = [a.score for a in paper.topics]
+        assert scores == sorted(scores, reverse=True)
+        for a in paper.topics:
+            assert a.topic in leaves
+            assert a.evidence and abs(sum(e.weight for e in a.evidence) - a.score) < 0.05
+    flash = paper_by_prefix(corpus, "flashattention-2")
+    assert any("attention" in e.phrase for a in flash.topics for e in a.evidence)
+
+
+def test_topics_parents_before_children_and_helpers():
+    corpus = sorted_corpus()
+    seen: set[str] = set()
+    for topic in corpus.topics:
+        assert topic.parent is None or topic.parent in seen
+        seen.add(topic.id)
+    roots = topics.roots(corpus.topics)
+    training = next(t for t in roots if t.id == "training-at-scale")
+    kids = {t.id for t in topics.children(corpus.topics, training.id)}
+    assert {"pipeline-parallelism", "data-parallelism"} <= kids
+    assert set(topics.descendants(corpus.topics, training.id)) == kids
+    aggregated = {p.id for p in topics.papers_in(corpus, training.id)}
+    for kid in kids:
+        assert {p.id for p in topics.papers_in(corpus, kid)} <= aggregated
+    assert paper_by_prefix(corpus, "gpipe-").id in aggregated
+
+
+def test_deterministic():
+    corpus, _ = read_sources(content())
+    first, d1 = topics.enrich(corpus, content())
+    second, d2 = topics.enrich(corpus, content())
+    assert first == second and d1 == d2
+    assert [p.topics for p in first.papers] == [p.topics for p in second.papers]
+
+
+def test_quality_targets_on_hand_labels():
+    corpus = sorted_corpus()
+    labels = load_labels()
+    assert len(labels) >= 80
+    assert set().union(*labels.values()) <= {t.id for t in topics.leaves(corpus.topics)}
+    quality = measure(corpus, labels)
+    assert quality.precision >= 0.90
+    assert quality.recall >= 0.85
+    assert quality.unsorted < 0.05
+    assert len(topics.unsorted(corpus)) == round(quality.unsorted * len(corpus.papers))
+
+
+def test_intro_files_and_unknown_topic_intro():
+    files = {
+        "taxonomy.yml": content()["taxonomy.yml"],
+        "topics/kv-cache.md": "---\ntitle: ignored\n---\n\nThe **KV cache** grows.\n",
+        "topics/no-such-topic.md": "Orphan.\n",
+    }
+    corpus, _ = read_sources(content())
+    enriched, diags = topics.enrich(corpus, ContentFiles(files))
+    kv = next(t for t in enriched.topics if t.id == "kv-cache")
+    assert kv.intro == "The **KV cache** grows.\n"
+    unknown = [d for d in diags if d.code == "unknown-topic"]
+    assert [(d.path, d.severity) for d in unknown] == [("content/topics/no-such-topic.md", "warning")]
+
+
+def test_rules_matching_nothing_are_reported_with_their_line():
+    text = "topics:\n  - id: a\n    title: A\n    rules:\n      phrases:\n        kv cache: 4\n        zzyzx: 3\n"
+    corpus, _ = read_sources(content())
+    _, diags = topics.enrich(corpus, ContentFiles({"taxonomy.yml": text}))
+    assert [(d.code, d.line) for d in diags] == [("unmatched-rule", 7)]
+
+
+def test_bundled_taxonomy_has_no_dead_rules():
+    corpus, _ = read_sources(content())
+    _, diags = topics.enrich(corpus, content())
+    assert [str(d) for d in diags if d.severity != "info"] == []
+
+
+def test_missing_taxonomy_leaves_papers_unsorted():
+    corpus, _ = read_sources(content())
+    enriched, diags = topics.enrich(corpus, ContentFiles({}))
+    assert enriched.topics == () and [d.code for d in diags] == ["no-taxonomy"]
+    assert len(topics.unsorted(enriched)) == len(corpus.papers)
+
+
+def test_suggest_topics_is_deterministic_and_lists_weak_papers():
+    from generator.suggest import suggest_topics, weakly_explained
+
+    corpus = sorted_corpus()
+    report = suggest_topics(corpus, n_clusters=8)
+    assert report == suggest_topics(corpus, n_clusters=8)
+    assert report.count("## Candidate ") == 8
+    assert "top terms: " in report
+    for paper in topics.unsorted(corpus):
+        assert f"* {paper.id}: " in report
+    assert len(weakly_explained(corpus)) >= len(topics.unsorted(corpus))
