@@ -14,10 +14,10 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator import io  # noqa: E402
 from generator.content import ContentFiles  # noqa: E402
 from generator.enrich import mentions, methods  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
-from generator import io  # noqa: E402
 
 
 def main() -> int:

@@ -108,8 +108,12 @@ def _expansion_key(expansion: str) -> str:
     return " ".join(words)
 
 
-def _uses(text: str, abbr: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(abbr)}s?(?![\w-])", text) is not None
+_TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
+
+
+def _abbrs_used(text: str) -> set[str]:
+    """Every abbreviation-shaped token of ``text``, plural ``s`` removed: one pass per paper."""
+    return {normalize_abbr(t) for t in _TOKEN.findall(text) if sum(c.isupper() for c in t) >= 2}
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
@@ -123,13 +127,18 @@ def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, 
             spellings[k][expansion] += 1
     terms: list[Term] = []
     per_paper: dict[str, set[str]] = defaultdict(set)
+    shared = {abbr for abbr, by in defined.items() if len(by) >= _MIN_USERS}
+    used_by: dict[str, set[str]] = defaultdict(set)
+    for p in papers:
+        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}") & shared:
+            used_by[abbr].add(p.id)
     for abbr in sorted(defined):
         votes = Counter(defined[abbr].values())
         winner = min(votes, key=lambda k: (-votes[k], k))
         users = {pid for pid, k in defined[abbr].items() if k == winner}
         if len(defined[abbr]) >= _MIN_USERS:
             # shared vocabulary: papers using it without defining it (differently) use it too
-            users |= {p.id for p in papers if p.id not in defined[abbr] and _uses(f"{p.title} {p.abstract or ''}", abbr)}
+            users |= used_by[abbr] - set(defined[abbr])
         forms = spellings[winner]
         display = min(forms, key=lambda f: (-forms[f], f))
         terms.append(Term(abbr, display, tuple(sorted(users))))

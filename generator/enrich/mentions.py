@@ -20,13 +20,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..model import Corpus, Mention, Paper
-from .methods import FUNCTION_WORDS, canon, initials_match, is_distinctive, key, title_methods
+from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
 _MIN_CONTEXT = 0.08
 _GENERIC_USERS = 2  # other papers writing a plain name in lower case before it counts as a common phrase
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 _URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 # A hyphen suffix that only qualifies the name ("Mamba-3B", "GaLore-based") rather than naming another.
@@ -48,12 +48,14 @@ class Name:
 
 def without_urls(text: str) -> str:
     """``text`` with each URL blanked out, same length: a repository path is not a mention."""
+    if "http" not in text and "www." not in text and "github.com" not in text:
+        return text  # most abstracts: skip the regex scan
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _tokens(text: str) -> str:
     """``text`` as space-padded matching tokens, punctuation dropped, for whole-phrase counting."""
-    return " " + " ".join(re.findall(r"[^\W_]+", canon(text)[0])) + " "
+    return " " + " ".join(TOKEN.findall(canon(text))) + " "
 
 
 def _occurrences(phrases: Iterable[str], texts: list[str]) -> dict[str, set[int]]:
@@ -77,10 +79,9 @@ def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], list[str]]:
     words: set[str] = set()
     texts: list[str] = []
     for p in papers:
-        text = without_urls(f"{p.title}. {p.abstract or ''}")
-        lower = [w for w in _WORD.findall(text) if w.islower()]
-        words.update(w.casefold() for w in lower)
-        texts.append(_tokens(" ".join(lower)))
+        lower = _LOWER_WORD.findall(without_urls(f"{p.title}. {p.abstract or ''}"))
+        words.update(lower)
+        texts.append(" " + " ".join(TOKEN.findall(" ".join(lower))) + " ")  # already folded, no digits
     return words, texts
 
 
@@ -139,7 +140,7 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
 
 def _cased(text: str) -> str:
     """Case-keeping form, function words folded: "Once-For-All" = "Once-for-All", "Zero" != "ZeRO"."""
-    return " ".join(w.casefold() if w.casefold() in FUNCTION_WORDS else w for w in canon(text, fold=False)[0].split())
+    return " ".join(w.casefold() if w.casefold() in FUNCTION_WORDS else w for w in canon(text, fold=False).split())
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:
@@ -153,10 +154,30 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (after == "-" and not _QUALIFIER.match(text, end))  # "-Infinity", "-3" make another name
 
 
+def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, int] | None:
+    """Where ``folded[start:stop]`` came from in ``text``: canon keeps word tokens one for one."""
+    first = len(TOKEN.findall(folded, 0, start))
+    inside = list(TOKEN.finditer(folded, start, stop))
+    if not inside:
+        return None
+    tail = stop - inside[-1].end()  # "++" after "NERV" is copied as is
+    last = first + len(inside) - 1
+    o_start = o_end = -1
+    for n, tok in enumerate(TOKEN.finditer(text)):
+        if n == first:
+            o_start = tok.start()
+        if n == last:
+            o_end = tok.end() + tail
+            break
+    if o_start < 0 or o_end < 0 or canon(text[o_start:o_end]) != folded[start:stop]:
+        return None  # a character whose case folding changes its token count: no guessing
+    return o_start, o_end
+
+
 def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Name],
-               prose: bool = True) -> list[tuple[int, Name]]:
+               prose: bool = True, owner: str | None = None) -> list[tuple[int, Name]]:
     """Where names occur in ``text``: leftmost, longest, non-overlapping; positions in ``text``."""
-    folded, where = canon(text)
+    folded = canon(text)
     found: list[tuple[int, int, Name]] = []
     for end, k in automaton.iter(folded):
         start = end - len(k) + 1
@@ -168,7 +189,12 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
         if stop < len(folded) and folded[stop].isalnum():
             continue
         name = by_key[k]
-        o_start, o_end = where[start], where[stop - 1] + 1
+        if name.owner == owner:
+            continue  # a paper naming its own method links nowhere; skip the costly checks
+        span = _original_span(text, folded, start, stop)
+        if span is None:
+            continue
+        o_start, o_end = span
         plural = stop != end + 1
         if not _stands_alone(text, o_start, o_end):
             continue
@@ -221,7 +247,7 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
             scanned = without_urls(part) if prose else part  # same length, so positions hold in ``part``
-            for pos, name in find_names(scanned, automaton, by_key, prose):
+            for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue
                 if name.short and matrix is not None:

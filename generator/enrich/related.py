@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..content import ContentFiles
@@ -21,6 +22,7 @@ from ..model import Corpus, Paper, Topic
 TOP_K = 5
 TOP_TOPICS = 5
 _BLOCK = 512
+_TERMS = 40  # heaviest terms kept per paper
 _CANDIDATES = 4 * TOP_K  # taken by score before the topic tie-break reorders equal scores
 
 
@@ -28,32 +30,52 @@ def _text(p: Paper) -> str:
     return f"{p.title}. {p.title}. {p.abstract or ''}"  # the title twice: it is the densest summary
 
 
+def _strongest_terms(matrix: csr_matrix, keep: int = _TERMS) -> csr_matrix:
+    """Each row cut to its ``keep`` heaviest terms and renormalized: a sparser product, same neighbours."""
+    matrix = matrix.copy()
+    for row in range(matrix.shape[0]):
+        begin, end = matrix.indptr[row], matrix.indptr[row + 1]
+        if end - begin > keep:
+            data = matrix.data[begin:end]
+            data[np.argpartition(data, end - begin - keep)[: end - begin - keep]] = 0.0
+    matrix.eliminate_zeros()
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(matrix.multiply(1.0 / norms[:, None]), dtype=np.float32)
+
+
 def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple[str, ...]]:
     """For each paper id, the ids of the ``k`` most similar other papers, best first."""
     if len(papers) < 2:
         return {p.id: () for p in papers}
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5, min_df=1,
-                                 dtype=np.float32, token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
+    large = len(papers) > 100
+    # in a large corpus a word of one paper or of most papers tells nothing about similarity
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5 if large else 1.0,
+                                 min_df=2 if large else 1, dtype=np.float32,
+                                 token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
     try:
-        matrix = vectorizer.fit_transform([_text(p) for p in papers]).tocsr()
-    except ValueError:  # no usable words at all (every text empty or stop words)
+        matrix = _strongest_terms(vectorizer.fit_transform([_text(p) for p in papers]).tocsr())
+    except ValueError:  # no usable word at all: nothing is similar
         return {p.id: () for p in papers}
     topics = [frozenset(a.topic for a in p.topics) for p in papers]
     ids = [p.id for p in papers]
     out: dict[str, tuple[str, ...]] = {}
-    transposed = matrix.T.tocsc()
+    transposed = matrix.T.tocsr()
     n = len(papers)
-    take = min(_CANDIDATES, n - 1)
     for lo in range(0, n, _BLOCK):
-        hi = min(lo + _BLOCK, n)
-        block = (matrix[lo:hi] @ transposed).toarray()
-        block[np.arange(hi - lo), np.arange(lo, hi)] = -1.0  # never related to itself
-        top = np.argpartition(-block, take - 1, axis=1)[:, :take]
-        for row in range(hi - lo):
+        block = (matrix[lo:min(lo + _BLOCK, n)] @ transposed).tocsr()
+        for row in range(block.shape[0]):
             i = lo + row
-            scored = [(-round(float(block[row, j]), 6), -len(topics[i] & topics[j]), ids[j])
-                      for j in top[row].tolist() if block[row, j] > 1e-9]
-            out[ids[i]] = tuple(pid for _s, _t, pid in sorted(scored)[:k])
+            begin, end = block.indptr[row], block.indptr[row + 1]
+            cols, vals = block.indices[begin:end], block.data[begin:end]
+            keep = (cols != i) & (vals > 1e-9)  # never related to itself
+            cols, vals = cols[keep], vals[keep]
+            if len(vals) > _CANDIDATES:
+                top = np.argpartition(vals, len(vals) - _CANDIDATES)[len(vals) - _CANDIDATES:]
+                cols, vals = cols[top], vals[top]
+            scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
+                            for j, v in zip(cols.tolist(), vals.tolist(), strict=True))
+            out[ids[i]] = tuple(pid for _s, _t, pid in scored[:k])
     return out
 
 
