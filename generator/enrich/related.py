@@ -37,7 +37,9 @@ def _strongest_terms(matrix: csr_matrix, keep: int = _TERMS) -> csr_matrix:
         begin, end = matrix.indptr[row], matrix.indptr[row + 1]
         if end - begin > keep:
             data = matrix.data[begin:end]
-            data[np.argpartition(data, end - begin - keep)[: end - begin - keep]] = 0.0
+            # ties with the last kept weight stay: which of equal terms goes must not depend on order
+            floor = np.partition(data, end - begin - keep)[end - begin - keep] * (1 - 1e-5)
+            data[data < floor] = 0.0
     matrix.eliminate_zeros()
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
@@ -71,7 +73,9 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
             keep = (cols != i) & (vals > 1e-9)  # never related to itself
             cols, vals = cols[keep], vals[keep]
             if len(vals) > _CANDIDATES:
-                top = np.argpartition(vals, len(vals) - _CANDIDATES)[len(vals) - _CANDIDATES:]
+                # keep everything tied with the last candidate, so input order never picks among ties
+                floor = np.partition(vals, len(vals) - _CANDIDATES)[len(vals) - _CANDIDATES] - 1e-6
+                top = vals >= floor
                 cols, vals = cols[top], vals[top]
             scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
                             for j, v in zip(cols.tolist(), vals.tolist(), strict=True))

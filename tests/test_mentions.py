@@ -1,0 +1,128 @@
+"""Mentions between the bundled papers: real links, the traps from the issue, labels, determinism."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+import yaml
+from conftest import CONTENT, ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import io
+from generator.content import ContentFiles
+from generator.enrich import mentions, methods
+from generator.model import Corpus, Paper, SourceRef
+from generator.pipeline import read_sources
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    corpus, _ = methods.enrich(corpus, ContentFiles())
+    enriched, diags = mentions.enrich(corpus, ContentFiles())
+    assert diags == []
+    return enriched
+
+
+def _id(corpus, start: str) -> str:
+    return next(p.id for p in corpus.papers if p.title.startswith(start))
+
+
+def _targets(corpus, source_start: str) -> dict[str, str]:
+    paper = corpus.paper(_id(corpus, source_start))
+    return {m.target: m.quote for m in paper.mentions}
+
+
+@pytest.mark.parametrize(("source", "target", "words"), [
+    ("FlashAttention-3:", "FlashAttention-2:", "FlashAttention-2"),
+    ("SageAttention2", "FlashAttention-2:", "FlashAttention2"),  # spelled without the hyphen
+    ("Zero Bubble Pipeline Parallelism", "Efficient Large-Scale Language Model Training", "Megatron-LM"),
+    ("A Unified Sequence Parallelism Approach", "DeepSpeed Ulysses:", "DeepSpeed-Ulysses"),
+    ("PromptDistill:", "H_2O:", "H2O"),
+    ("Adding NVMe SSDs", "ZeRO-Infinity:", "ZeRO-Infinity"),
+    ("A Study of BFLOAT16", "TensorFlow:", "Tensorflow"),  # case variant
+])
+def test_real_mentions_link_with_their_sentence(corpus, source, target, words):
+    found = _targets(corpus, source)
+    target_id = _id(corpus, target)
+    assert target_id in found
+    assert words in found[target_id]
+
+
+@pytest.mark.parametrize(("source", "target"), [
+    ("FlashAttention-3:", "To FP8 and Back Again"),  # FP8 is a format
+    ("AFLoRA:", "S-LoRA:"),  # LoRA is not S-LoRA
+    ("Deep Optimizer States:", "DeepSpeed Inference:"),  # DeepSpeed the library
+    ("MobileDets:", "DSP:"),  # Hexagon DSP is a chip
+    ("Mixed-TD:", "DSP:"),  # DSP slices on an FPGA
+    ("Adding NVMe SSDs", "ZeRO: Memory"),  # ZeRO only inside ZeRO-Infinity
+    ("H_2O:", "ZeRO: Memory"),  # "DeepSpeed Zero-Inference"
+    ("Accelerating Deep Learning Model Inference on Arm CPUs", "TensorFlow:"),  # TensorFlow Lite
+    ("FlashAttention-2:", "FlashAttention-3:"),  # versions stay apart
+    ("Gated Linear Attention Transformers", "ViG:"),  # GLA is the GLA paper's own
+])
+def test_traps_do_not_link(corpus, source, target):
+    assert _id(corpus, target) not in _targets(corpus, source)
+
+
+def test_labels_precision_and_recall_meet_targets(corpus):
+    labels = yaml.safe_load((ROOT / "tests/labels/mentions.yml").read_text(encoding="utf-8"))["pairs"]
+    assert len(labels) >= 40
+    assert {row["mention"] for row in labels} == {True, False}
+    found = {(m.source, m.target) for p in corpus.papers for m in p.mentions}
+    hits = [(row["mention"], (row["source"], row["target"]) in found) for row in labels]
+    tp = sum(1 for truth, hit in hits if truth and hit)
+    fp = sum(1 for truth, hit in hits if hit and not truth)
+    fn = sum(1 for truth, hit in hits if truth and not hit)
+    assert tp / (tp + fp) >= 0.95
+    assert tp / (tp + fn) >= 0.85
+
+
+def test_no_self_mentions_and_one_per_pair(corpus):
+    for p in corpus.papers:
+        targets = [m.target for m in p.mentions]
+        assert p.id not in targets
+        assert len(targets) == len(set(targets))
+        assert all(m.source == p.id and m.quote for m in p.mentions)
+
+
+def test_mentioned_by_inverts_mentions(corpus):
+    incoming = mentions.mentioned_by(corpus)
+    fa2 = _id(corpus, "FlashAttention-2:")
+    assert _id(corpus, "FlashAttention-3:") in {m.source for m in incoming[fa2]}
+    assert sum(len(v) for v in incoming.values()) == sum(len(p.mentions) for p in corpus.papers)
+
+
+def test_deterministic_and_independent_of_paper_order(corpus):
+    again, _ = mentions.enrich(replace(corpus, papers=tuple(reversed(corpus.papers))), ContentFiles())
+    assert {p.id: p.mentions for p in again.papers} == {p.id: p.mentions for p in corpus.papers}
+
+
+def _paper(pid: str, title: str, abstract: str) -> Paper:
+    return Paper(id=pid, title=title, abstract=abstract, sources=(SourceRef("x", 1, "c"),))
+
+
+def test_a_name_two_papers_claim_links_nowhere():
+    papers = (
+        _paper("a", "FooNet: One", "We propose FooNet, a net."),
+        _paper("b", "FooNet: Two", "We propose FooNet, another net."),
+        _paper("c", "Using things", "We compare with FooNet and win."),
+    )
+    corpus, _ = methods.enrich(Corpus(papers=papers), ContentFiles())
+    corpus, _ = mentions.enrich(corpus, ContentFiles())
+    assert corpus.paper("c").mentions == ()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_wild_abstracts_never_raise(text):
+    papers = (
+        _paper("a", "GaLoreX-2: A method", "We propose GaLoreX-2, a method."),
+        _paper("b", "Other", text),
+    )
+    corpus, _ = methods.enrich(Corpus(papers=papers), ContentFiles())
+    corpus, _ = mentions.enrich(corpus, ContentFiles())
+    for m in corpus.paper("b").mentions:
+        assert m.quote in text
