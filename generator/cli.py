@@ -125,6 +125,35 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_suggest_topics(args: argparse.Namespace) -> int:
+    from .suggest import suggest_topics
+
+    content = io.read_content(Path(args.content))
+    corpus, diags = pipeline.load(content)
+    failed = _report(diags, args.strict)
+    sys.stdout.write(suggest_topics(corpus, n_clusters=args.clusters))
+    return 1 if failed else 0
+
+
+def cmd_new_note(args: argparse.Namespace) -> int:
+    from .scaffold import find_paper, note_text
+
+    content_root = Path(args.content)
+    corpus, _diags = pipeline.load(io.read_content(content_root))
+    paper, suggestions = find_paper(corpus, args.query)
+    if paper is None:
+        lines = [f"no single paper matches {args.query!r}"]
+        if suggestions:
+            lines.append("did you mean one of these? (pass the id)")
+            lines += [f"  {p.id}  {p.title}" for p in suggestions]
+        raise UserError("\n".join(lines))
+    path = content_root / "notes" / f"{paper.id}.md"
+    if not io.create_new(path, note_text(paper)):
+        raise UserError(f"{path} already exists; edit it instead (the generator never overwrites a note)")
+    print(f"created {path} for {paper.title!r}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="survey", description="Build a literature-survey site from paper sources.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected failures")
@@ -159,6 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default=None, help="file to write (default: standard output)")
     p.add_argument("--source", nargs="+", default=None, metavar="FILE", help="export only what these source files yield")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("suggest-topics", help="cluster the papers and print candidate topics and poorly explained papers")
+    common(p)
+    p.add_argument("--clusters", type=int, default=None, help="number of clusters (default: chosen from corpus size)")
+    p.set_defaults(func=cmd_suggest_topics)
+    p = sub.add_parser("new-note", help="scaffold content/notes/<paper-id>.md for a paper (never overwrites)")
+    common(p)
+    p.add_argument("query", help="the paper's id or (part of) its title")
+    p.set_defaults(func=cmd_new_note)
     return parser
 
 

@@ -89,6 +89,7 @@ def site_settings(content: ContentFiles) -> tuple[dict[str, str], list[Diagnosti
 
 def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     """Read and check everything, then render every file of build/ in memory (nothing written yet)."""
+    from .notes import redirect_map
     from .render import Site, nav, render_site
 
     content = content if content is not None else io.read_content(opts.content)
@@ -102,7 +103,7 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     for rel, data in io.read_tree(opts.templates / "assets").items():
         files[f"docs/assets/{rel}"] = data
     files["nav.json"] = _json(nav(site))
-    files["redirects.json"] = _json({})
+    files["redirects.json"] = _json(redirect_map(corpus))
     return Generated(corpus, files, diags)
 
 

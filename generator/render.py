@@ -12,7 +12,8 @@ import jinja2
 
 from . import escape
 from .links import ordered
-from .model import Corpus, Paper, Topic
+from .model import Corpus, Paper
+from .views import Views, term_anchor
 
 # Extra page builders: later modules (feeds, exports, charts) add pages without touching this file.
 PageBuilder = Callable[["Site"], dict[str, str]]
@@ -104,8 +105,11 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
     env = make_env(templates)
     corpus = site.corpus
     collections = {c.id: c for c in corpus.collections}
-    topics = {t.id: t for t in corpus.topics}
+    views = Views.build(corpus)
+    topics = views.topics
     common: dict[str, Any] = {
+        "views": views,
+        "term_anchor": term_anchor,
         "site": site,
         "corpus": corpus,
         "collections": collections,
@@ -129,6 +133,16 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
     paper_template = env.get_template("paper.md.j2")
     for paper in corpus.papers:
         pages[f"papers/{paper.id}.md"] = paper_template.render(**common, paper=paper)
+    if corpus.topics:
+        pages["topics/index.md"] = env.get_template("topics.md.j2").render(**common)
+        topic_template = env.get_template("topic.md.j2")
+        for topic in corpus.topics:
+            pages[f"topics/{topic.id}.md"] = topic_template.render(
+                **common, topic=topic, papers=views.topic_papers[topic.id]
+            )
+    if corpus.terms:
+        pages["glossary.md"] = env.get_template("glossary.md.j2").render(**common)
+    pages["maintainers.md"] = env.get_template("maintainers.md.j2").render(**common)
     for builder in builders or []:
         for path, text in builder(site).items():
             if path in pages:
@@ -137,12 +151,28 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
     return pages
 
 
-def nav(site: Site, topic_tree: list[tuple[Topic, list[Any]]] | None = None) -> list[Any]:
-    """The MkDocs navigation: home, collections, topics; never one entry per paper.
+def nav(site: Site) -> list[Any]:
+    """The MkDocs navigation: home, the topic tree, collections; never one entry per paper.
 
     Titles are HTML-escaped: Material prints nav titles unescaped.
     """
+    corpus = site.corpus
     items: list[Any] = [{"Home": "index.md"}]
-    if site.corpus.collections:
-        items.append({"Collections": [{escape.html(c.title): f"collections/{c.id}.md"} for c in site.corpus.collections]})
+    if corpus.topics:
+        views = Views.build(corpus)
+
+        def branch(topic_id: str, depth: int) -> Any:
+            topic = views.topics[topic_id]
+            kids = views.children(topic_id)
+            title = escape.html(topic.title)
+            if not kids or depth > 8:
+                return {title: f"topics/{topic_id}.md"}
+            return {title: [{"Overview": f"topics/{topic_id}.md"}, *(branch(k.id, depth + 1) for k in kids)]}
+
+        items.append({"Topics": [{"All topics": "topics/index.md"}, *(branch(t.id, 0) for t in views.roots())]})
+    if corpus.collections:
+        items.append({"Collections": [{escape.html(c.title): f"collections/{c.id}.md"} for c in corpus.collections]})
+    if corpus.terms:
+        items.append({"Glossary": "glossary.md"})
+    items.append({"Maintainers": "maintainers.md"})
     return items

@@ -6,7 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import CONTENT
+
+from generator.io import read_content
 from generator.links import classify, extract_links, safe_url
+from generator.pipeline import read_sources
 
 
 @pytest.mark.parametrize(
@@ -40,8 +44,8 @@ def test_duplicates_collapse_and_order_is_kept():
     assert [link.url for link in extract_links(text)] == ["https://github.com/a/b", "https://x.github.io/p"]
 
 
-def test_bundled_abstract_links(bundled):
-    corpus, _ = bundled
+def test_bundled_abstract_links():
+    corpus, _ = read_sources(read_content(CONTENT))  # before notes add curated links
     links = [link for p in corpus.papers for link in p.links]
     assert len(links) == 110
     for link in links:

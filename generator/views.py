@@ -1,0 +1,134 @@
+"""Derived lookups the templates need, computed once per render: pure functions of the corpus."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .enrich import results as results_mod
+from .enrich import topics as topics_mod
+from .model import Corpus, Fact, Mention, Paper, Result, Topic
+from .sanitize import markdown_to_safe_html
+
+
+def term_anchor(abbr: str) -> str:
+    """Anchor of a glossary entry: ``term-kv``, ``term-moe``; stable and ASCII."""
+    return "term-" + (re.sub(r"[^a-z0-9]+", "-", abbr.lower()).strip("-") or "x")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence on a paper page, with the results and facts it states and their anchors."""
+
+    quote: str
+    anchors: tuple[str, ...]
+    results: tuple[tuple[str, Result], ...]  # (display value, result)
+    facts: tuple[Fact, ...]
+
+    @property
+    def verified(self) -> bool:
+        return bool(self.results) and all(r.verified for _, r in self.results)
+
+
+@dataclass
+class Views:
+    """Everything templates look up by id, built in one pass over the corpus."""
+
+    corpus: Corpus
+    topics: dict[str, Topic] = field(default_factory=dict)
+    topic_papers: dict[str, list[Paper]] = field(default_factory=dict)
+    incoming: dict[str, list[Mention]] = field(default_factory=dict)
+    term_expansions: dict[str, str] = field(default_factory=dict)
+    _html_cache: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> Views:
+        views = cls(corpus)
+        views.topics = {t.id: t for t in corpus.topics}
+        direct: dict[str, list[Paper]] = defaultdict(list)
+        for paper in corpus.papers:
+            for assignment in paper.topics:
+                direct[assignment.topic].append(paper)
+        for topic in corpus.topics:
+            wanted = [topic.id, *topics_mod.descendants(corpus.topics, topic.id)]
+            seen: dict[str, Paper] = {}
+            for tid in wanted:
+                for paper in direct.get(tid, []):
+                    seen.setdefault(paper.id, paper)
+            views.topic_papers[topic.id] = sorted(seen.values(), key=lambda p: (p.date or "", p.id), reverse=True)
+        incoming: dict[str, list[Mention]] = defaultdict(list)
+        for paper in corpus.papers:
+            for mention in paper.mentions:
+                incoming[mention.target].append(mention)
+        views.incoming = {k: sorted(v, key=lambda m: m.source) for k, v in incoming.items()}
+        views.term_expansions = {t.abbr: t.expansion for t in corpus.terms}
+        return views
+
+    # -- topics -------------------------------------------------------------------------------
+
+    def roots(self) -> list[Topic]:
+        return topics_mod.roots(self.corpus.topics)
+
+    def children(self, topic_id: str) -> list[Topic]:
+        return topics_mod.children(self.corpus.topics, topic_id)
+
+    def ancestors(self, topic_id: str) -> list[Topic]:
+        """Parents from the root down, not including the topic itself."""
+        out: list[Topic] = []
+        here = self.topics.get(topic_id)
+        while here is not None and here.parent and here.parent in self.topics and len(out) < 32:
+            here = self.topics[here.parent]
+            out.append(here)
+        return out[::-1]
+
+    def per_year(self, topic_id: str) -> list[tuple[str, int]]:
+        counts = Counter(str(p.year) if p.year else "undated" for p in self.topic_papers.get(topic_id, []))
+        return sorted(counts.items(), key=lambda kv: (kv[0] == "undated", kv[0]))
+
+    def unsorted(self) -> list[Paper]:
+        return topics_mod.unsorted(self.corpus)
+
+    # -- results and evidence -----------------------------------------------------------------
+
+    @staticmethod
+    def cells(paper: Paper) -> dict[str, list[results_mod.Cell]]:
+        return results_mod.table_cells(paper)
+
+    @staticmethod
+    def result_text(paper: Paper, index: int) -> str:
+        return results_mod.result_text(paper.results[index - 1])
+
+    @staticmethod
+    def evidence(paper: Paper) -> list[Evidence]:
+        """Distinct sentences behind the paper's results and facts, in order of first use."""
+        anchors: dict[str, list[str]] = defaultdict(list)
+        results: dict[str, list[tuple[str, Result]]] = defaultdict(list)
+        facts: dict[str, list[Fact]] = defaultdict(list)
+        for i, result in enumerate(paper.results, 1):
+            anchors[result.quote].append(f"result-{i}")
+            results[result.quote].append((results_mod.result_text(result), result))
+        for i, fact in enumerate(paper.facts, 1):
+            anchors[fact.quote].append(f"fact-{i}")
+            facts[fact.quote].append(fact)
+        return [Evidence(q, tuple(a), tuple(results.get(q, ())), tuple(facts.get(q, ()))) for q, a in anchors.items()]
+
+    @staticmethod
+    def facts_by_kind(paper: Paper) -> list[tuple[str, list[tuple[int, str]]]]:
+        labels = {"bits": "Bits and formats", "hardware": "Hardware", "dataset": "Datasets and benchmarks",
+                  "model": "Models evaluated"}
+        grouped: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for i, fact in enumerate(paper.facts, 1):
+            if fact.value not in {v for _, v in grouped[fact.kind]}:
+                grouped[fact.kind].append((i, fact.value))
+        return [(labels[k], grouped[k]) for k in labels if grouped.get(k)]
+
+    # -- curated Markdown -----------------------------------------------------------------------
+
+    def safe_html(self, text: str | None) -> str:
+        """Curated Markdown (notes, intros) rendered and sanitized; cached, it repeats on topic pages."""
+        if not text:
+            return ""
+        if text not in self._html_cache:
+            self._html_cache[text] = markdown_to_safe_html(text)
+        return self._html_cache[text]
