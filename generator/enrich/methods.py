@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic
 from ..model import Corpus, Paper
 
 _SEPARATOR_RUN = re.compile(r"[-_/\s]+")
-_DROPPED_RUN = re.compile(r"[\^{}$\\]+")  # LaTeX leftovers in names: S^{2}FT, IA-RED$^2$
+_DROPPED_RUN = re.compile(r"[\^{}$\\]+")  # LaTeX leftovers (S^{2}FT, R^{n}): they separate like a space
 _DIGITS = re.compile(r"\d+")
 TOKEN = re.compile(r"[^\W\d_]+|\d+")  # what canon keeps in order: letter runs and digit runs
 _FUNCTION_TEXT = (
@@ -47,7 +47,7 @@ def canon(text: str, fold: bool = True) -> str:
     """``text`` in matching form: separators collapse to one space, LaTeX braces go, digit runs stand
     apart (``FlashAttention2`` = ``FlashAttention-2``), case folds. Word tokens (``TOKEN``) stay in order, one for one."""
     # spacing every digit run is one C-level pass; a lookaround for letter/digit joins is ten times slower
-    text = _SEPARATOR_RUN.sub(" ", _DIGITS.sub(r" \g<0> ", _DROPPED_RUN.sub("", text))).strip()
+    text = _SEPARATOR_RUN.sub(" ", _DIGITS.sub(r" \g<0> ", _DROPPED_RUN.sub(" ", text))).strip()
     return text.casefold() if fold else text
 
 
