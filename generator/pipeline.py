@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC
 from pathlib import Path
 
 from . import enrich, io
@@ -120,12 +121,12 @@ def _json(value: object) -> str:
 
 def source_date_epoch(corpus: Corpus) -> int:
     """A timestamp derived from the content (newest date it states), for MkDocs' sitemap: no clocks."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     dates = [p.date for p in corpus.papers if p.date] + [c.captured for c in corpus.collections if c.captured]
     if not dates:
         return 0
-    newest = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    newest = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=UTC)
     return int(newest.timestamp())
 
 

@@ -64,11 +64,14 @@ def load(
     loader = _Loader if plain_strings else yaml.SafeLoader
     try:
         node = yaml.compose(text, Loader=loader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - both loaders are SafeLoader
+        data = yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            # "while parsing a flow sequence" started elsewhere: name where, that is often the typo
+            problem += f" ({exc.context} that starts on line {exc.context_mark.line + 1 + line_offset})"
         return None, [Diagnostic(path, line, "error", "invalid-yaml", f"invalid YAML: {problem}")]
     except yaml.YAMLError as exc:
         return None, [Diagnostic(path, 1 + line_offset, "error", "invalid-yaml", f"invalid YAML: {exc}")]

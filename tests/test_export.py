@@ -52,7 +52,7 @@ def test_metadata_reproduces_the_daily_capture():
     papers = {p["title"]: p for p in json.loads(out.stdout)["papers"]}
     lines = (SEEDS / "004_72f4639ea02aa65c.txt").read_text(encoding="utf-8").splitlines()
     checked = 0
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     for i, line in enumerate(lines):
         if line.strip() != "·":
             continue

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import CONTENT
 from hypothesis import given
 from hypothesis import strategies as st
-
-from conftest import CONTENT
 
 from generator.io import read_content
 from generator.links import classify, extract_links, safe_url

@@ -24,7 +24,7 @@ _CHROME = {
     "get trending papers in your email inbox once a day!",
     "trending papers",
 }
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
 _MONTH = r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 # "Jul 12, 2019", "Jun 3", "Dec 6, 2024 2", "Sep 29 2"
 _DATE_RE = re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>(?:19|20)\d\d))?(?:\s+(?P<up>\d+))?$")
@@ -121,7 +121,7 @@ def read(text: str, path: str, collection: str, context: object) -> tuple[list[E
         when: str | None = None
         upvotes: int | None = None
         # Metadata block: [authors | organisation] "·" date — recognised by its separator line.
-        if i + 1 < len(lines) and lines[i + 1].text in _SEPARATOR or (
+        if (i + 1 < len(lines) and lines[i + 1].text in _SEPARATOR) or (
             i < len(lines) and _AUTHORS_RE.match(lines[i].text)
         ):
             who = lines[i]
