@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -56,39 +55,24 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs(args: argparse.Namespace, command: list[str], epoch: int, extra_env: dict[str, str] | None = None) -> int:
-    env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", str(epoch))
-    # banners from dependencies about MkDocs 2 and Material's end of life (noted in README), not our output
-    env.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-    env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    env["SURVEY_BUILD_DIR"] = str(Path(args.build).resolve())
-    env.update(extra_env or {})
-    argv = [sys.executable, "-m", "mkdocs", *command, "-f", args.config]
-    if not getattr(args, "quiet", False):
-        return subprocess.call(argv, env=env)
-    # MkDocs' own --quiet hides warnings from its strict-mode counter, so a broken link would pass:
-    # run it normally and show only its warnings and errors.
-    proc = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
-    for line in proc.stdout.splitlines():
-        if line.startswith(("WARNING", "ERROR", "Aborted", "Error", "Traceback")):
-            print(line, file=sys.stderr)
-    return proc.returncode
-
-
 def cmd_build(args: argparse.Namespace) -> int:
+    from . import sitebuild
+
     epoch = pipeline.source_date_epoch(_generate(args).corpus)
-    flags = ["build", "--strict"] + (["--site-dir", args.site_dir] if args.site_dir else [])
-    if _mkdocs(args, flags, epoch):
+    site_dir = Path(args.site_dir) if args.site_dir else None
+    if not sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet):
         raise UserError("mkdocs build failed (see the messages above)")
     print(f"built the site into {args.site_dir or 'site'}/")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from . import sitebuild
+
     epoch = pipeline.source_date_epoch(_generate(args).corpus)
-    env = {"SURVEY_REGENERATE": json.dumps({"content": args.content, "build": args.build, "templates": args.templates})}
-    return _mkdocs(args, ["serve", "--watch", args.content, "--watch", args.templates, "--dev-addr", args.dev_addr], epoch, env)
+    os.environ["SURVEY_REGENERATE"] = json.dumps({"content": args.content, "build": args.build, "templates": args.templates})
+    sitebuild.serve(Path(args.config), Path(args.build), args.dev_addr, [args.content, args.templates], epoch)
+    return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:

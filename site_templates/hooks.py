@@ -1,7 +1,7 @@
-"""MkDocs hooks: point MkDocs at the generator's build folder and take its navigation and redirects.
+"""MkDocs hooks: take the generator's navigation and redirects from next to its docs folder.
 
-`survey build`/`serve` set SURVEY_BUILD_DIR when the build folder is not the default build/;
-`survey serve` also sets SURVEY_REGENERATE so every rebuild regenerates from content/ first.
+`survey build`/`serve` point MkDocs' docs_dir at <build>/docs; nav.json and redirects.json sit in
+<build>. `survey serve` also sets SURVEY_REGENERATE so every rebuild regenerates from content/ first.
 """
 
 from __future__ import annotations
@@ -12,15 +12,9 @@ from pathlib import Path
 from typing import Any
 
 
-def _build_dir(config: Any) -> Path:
-    override = os.environ.get("SURVEY_BUILD_DIR")
-    return Path(override) if override else Path(config["docs_dir"]).parent
-
-
 def on_config(config: Any) -> Any:
     """Use build/docs, the generated nav (never one entry per paper) and the redirect map."""
-    build = _build_dir(config)
-    config["docs_dir"] = str((build / "docs").resolve())
+    build = Path(config["docs_dir"]).parent
     nav_file = build / "nav.json"
     if nav_file.is_file():
         config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))
