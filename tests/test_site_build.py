@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -85,9 +86,14 @@ class _Scripts(HTMLParser):
 
 
 def test_hostile_titles_abstracts_and_metadata_come_out_inert(tmp_path):
-    site = _build(FIXTURES / "hostile" / "content", tmp_path, "hostile")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "hostile" / "content", content)
+    # a source file name is shown on pages too (kept out of git: such names break some checkouts)
+    evil = content / "sources" / "hf" / "a`<img src=x onerror=alert(15)>.txt"
+    evil.write_text((FIXTURES / "captures" / "blank_lines.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    site = _build(content, tmp_path, "hostile")
     pages = sorted(site.rglob("*.html"))
-    assert len(list((site / "papers").glob("*/index.html"))) == 2
+    assert len(list((site / "papers").glob("*/index.html"))) == 5
     for page in pages:
         html = page.read_text(encoding="utf-8")
         parser = _Scripts()
