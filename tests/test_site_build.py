@@ -129,3 +129,19 @@ def test_strict_build_fails_on_a_broken_link(tmp_path):
                      "--templates", str(templates), "--site-dir", str(tmp_path / "s"))
     assert result.returncode != 0
     assert "no-such-paper.md" in result.stdout + result.stderr
+
+
+def test_note_alias_redirects_and_orphan_note_is_listed_and_kept(tmp_path):
+    content = FIXTURES / "mini" / "content"
+    before = _tree_hash(content)
+    site = _build(content, tmp_path, "mini")
+    redirect = (site / "papers" / "pc-darts-partial-channel-connections-0000" / "index.html").read_text(encoding="utf-8")
+    assert "pc-darts-partial-channel-connections-for-memory-eadb/" in redirect
+    assert 'http-equiv="refresh"' in redirect
+    maintainers = (site / "maintainers" / "index.html").read_text(encoding="utf-8")
+    assert "content/notes/gone-paper-1234.md" in maintainers
+    paper = (site / "papers" / "pc-darts-partial-channel-connections-for-memory-eadb" / "index.html").read_text(encoding="utf-8")
+    assert "<strong>much</strong> less memory" in paper  # the note's Markdown, rendered
+    assert "not from a note" not in paper  # its <script> removed with its content
+    assert _tree_hash(content) == before
+    assert (content / "notes" / "gone-paper-1234.md").is_file()
