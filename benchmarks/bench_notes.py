@@ -13,8 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import io, notes, pipeline  # noqa: E402
+from generator import io, pipeline  # noqa: E402
 from generator.content import ContentFiles  # noqa: E402
+from generator.enrich import notes as note_stage  # noqa: E402
 from generator.sanitize import markdown_to_safe_html  # noqa: E402
 from generator.scaffold import find_paper, note_text  # noqa: E402
 
@@ -30,7 +31,7 @@ def main() -> None:
     corpus, _ = pipeline.read_sources(io.read_content(ROOT / "content"))
     body = "Some **text**, a [link](https://example.org) and <b onclick=x>raw HTML</b>.\n\n<!--"
     files = {f"notes/{p.id}.md": note_text(p).replace("<!--", body, 1) for p in corpus.papers}
-    out, diags = timed(f"enrich with {len(files)} notes", lambda: notes.enrich(corpus, ContentFiles(files)))
+    out, diags = timed(f"enrich with {len(files)} notes", lambda: note_stage.enrich(corpus, ContentFiles(files)))
     print(f"  notes attached: {len(out.notes)}, diagnostics: {len(diags)}")
     timed(f"sanitize {len(out.notes)} note bodies", lambda: [markdown_to_safe_html(n.body) for n in out.notes])
     sample = corpus.papers[::9]
@@ -43,7 +44,7 @@ def main() -> None:
           f" (of {len(sample)})")
     typos = {f"notes/{p.id[:-1]}x.md": f"---\npaper: {p.id[:-1]}x\n---\n" for p in sample}
     expected = {f"content/notes/{p.id[:-1]}x.md": p.id for p in sample}
-    out, diags = timed(f"{len(typos)} orphan notes with did-you-mean", lambda: notes.enrich(corpus, ContentFiles(typos)))
+    out, diags = timed(f"{len(typos)} orphan notes with did-you-mean", lambda: note_stage.enrich(corpus, ContentFiles(typos)))
     first = {d.path: re.search(r"did you mean '([^']+)'", d.message) for d in diags if d.code == "note-unknown-paper"}
     right = sum(1 for path, m in first.items() if m and m.group(1) == expected[path])
     print(f"  orphans kept: {len(out.orphan_notes)}, right paper suggested first: {right}/{len(typos)}")

@@ -1,15 +1,14 @@
 """Curated notes: ``content/notes/<paper-id>.md``, YAML front matter plus a Markdown body.
 
-``parse_note`` checks one file against the schema; ``enrich`` attaches notes to their papers and
-applies what they state (corrections, topic changes, verified results). A note whose paper is gone
-is kept as an orphan and reported, never dropped. The body stays Markdown: the renderer passes it
-through ``sanitize.markdown_to_safe_html``.
+``parse_note`` checks one file against the schema (every problem a diagnostic with file and line);
+``generator/enrich/notes.py`` attaches notes to their papers and applies what they state. The body
+stays Markdown: the renderer passes it through ``sanitize.markdown_to_safe_html``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,7 +17,7 @@ from rapidfuzz import fuzz, process
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Severity
 from .links import safe_url
-from .model import Corpus, Evidence, Link, Note, Paper, Result, SourceRef, Topic, TopicAssignment
+from .model import Note, Result
 from .yamlfile import Located, load
 
 NOTES_DIR = "notes"
@@ -29,15 +28,12 @@ KEYS = ("paper", "summary", "status", "topics_add", "topics_remove", "correction
 CORRECTION_KEYS = ("title", "date", "arxiv", "venue", "authors", "code")
 RESULT_KEYS = ("kind", "low", "high", "unit", "what", "quote", "source")
 UNITS = ("x", "%")
-CURATED_EVIDENCE = Evidence("curated note", 1.0)
 
 _EMPTY = {"", "~", "null", "Null", "NULL"}  # plain_strings YAML keeps these as text; they mean "not given"
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 # which Paper field each correction sets, for provenance
-_CORRECTED_FIELD = {"title": "title", "date": "date", "arxiv": "arxiv_id", "venue": "venue", "authors": "authors",
-                    "code": "links"}
 
 
 @dataclass(frozen=True)
@@ -288,160 +284,3 @@ def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnosti
         if found is not None:
             parsed.append(found)
     return parsed, diags
-
-
-def _paper_hint(corpus: Corpus, value: str) -> str:
-    from .scaffold import suggest_papers  # scaffold builds on this module's schema
-
-    found = suggest_papers(corpus, value, limit=3)
-    if not found:
-        return ""
-    return " (did you mean " + " or ".join(f"{p.id!r} ({p.title})" for p in found) + "?)"
-
-
-def _topic_problems(parsed: ParsedNote, paper: Paper, topics: tuple[Topic, ...]) -> tuple[
-        list[str], list[str], list[Diagnostic]]:
-    """The topic ids to add and remove that are valid leaves, and a diagnostic for each that is not."""
-    by_id = {t.id: t for t in topics}
-    parents = {t.parent for t in topics if t.parent}
-    choices = {**{t.title: t.id for t in topics}, **{t.id: t.id for t in topics}}
-    diags: list[Diagnostic] = []
-    valid: dict[str, list[str]] = {"topics_add": [], "topics_remove": []}
-    note = parsed.note
-    for key, ids in (("topics_add", note.topics_add), ("topics_remove", note.topics_remove)):
-        for i, topic in enumerate(ids):
-            line = parsed.line(key, i)
-            if topic not in by_id:
-                diags.append(Diagnostic(parsed.display, line, "error", "note-unknown-topic",
-                                        f"{key}: unknown topic {topic!r}{did_you_mean(topic, choices)}"))
-            elif key == "topics_add" and topic in parents:
-                children = sorted(t.id for t in topics if t.parent == topic)
-                diags.append(Diagnostic(parsed.display, line, "error", "note-topic-not-leaf",
-                                        f"topics_add: {topic!r} has subtopics; add one of {', '.join(children)}"))
-            elif key == "topics_add" and topic in note.topics_remove:
-                diags.append(Diagnostic(parsed.display, line, "error", "note-topic-conflict",
-                                        f"{topic!r} is both in topics_add and topics_remove"))
-            else:
-                valid[key].append(topic)
-    assigned = {a.topic for a in paper.topics}
-    for topic in valid["topics_remove"]:
-        if topic not in assigned and topic not in note.topics_add:
-            line = parsed.line("topics_remove", note.topics_remove.index(topic))
-            diags.append(Diagnostic(parsed.display, line, "warning", "note-topic-not-assigned",
-                                    f"topics_remove: the paper is not in topic {topic!r}; nothing to remove"))
-    return valid["topics_add"], valid["topics_remove"], diags
-
-
-def _apply_topics(paper: Paper, add: list[str], remove: list[str]) -> tuple[TopicAssignment, ...]:
-    """Extracted assignments minus the removed, each added one curated (in place if already there).
-
-    A curated topic scores as high as the paper's strongest one: a maintainer's word outranks a phrase count.
-    """
-    best = max((a.score for a in paper.topics if a.topic not in remove), default=1.0)
-    out: list[TopicAssignment] = []
-    for assignment in paper.topics:
-        if assignment.topic in remove:
-            continue
-        if assignment.topic in add:
-            assignment = replace(assignment, score=max(assignment.score, best), curated=True,
-                                 evidence=(CURATED_EVIDENCE, *assignment.evidence))
-        out.append(assignment)
-    have = {a.topic for a in out}
-    out.extend(TopicAssignment(topic, best, (CURATED_EVIDENCE,), curated=True) for topic in add if topic not in have)
-    return tuple(out)
-
-
-def _same_result(a: Result, b: Result) -> bool:
-    """Same kind and unit with overlapping ranges: the verified value stands for the extracted one."""
-    return a.kind == b.kind and a.unit == b.unit and a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
-
-
-def merge_results(extracted: tuple[Result, ...], verified: tuple[Result, ...]) -> tuple[Result, ...]:
-    """Each verified result replaces the first unverified one it matches, in place, or is appended."""
-    out = list(extracted)
-    for result in verified:
-        match = next((i for i, old in enumerate(out) if not old.verified and _same_result(old, result)), None)
-        if match is None:
-            out.append(result)
-        else:
-            out[match] = result
-    return tuple(out)
-
-
-def _apply_corrections(paper: Paper, parsed: ParsedNote) -> Paper:
-    """The paper with the note's corrections and provenance pointing at the note; the id never changes."""
-    fields: dict[str, Any] = {}
-    for key, value in parsed.note.corrections:
-        if key == "authors":
-            fields["authors"] = (*fields.get("authors", ()), value)
-        elif key == "code":
-            # a correction means the extracted code links were wrong or missing: the curated one replaces them
-            fields["links"] = (Link(value, "code"), *(link for link in paper.links if link.kind != "code"))
-        else:
-            fields[_CORRECTED_FIELD[key]] = value
-    if not fields:
-        return paper
-    provenance = dict(paper.provenance)
-    for key in dict(parsed.note.corrections):
-        provenance[_CORRECTED_FIELD[key]] = SourceRef(parsed.note.path, parsed.line("corrections", key), "notes")
-    return replace(paper, **fields, provenance=tuple(provenance.items()))
-
-
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Attach notes to papers and apply them; runs after the topics and results enrichers."""
-    parsed, diags = parse_notes(content)
-    by_id = corpus.by_id
-    first: dict[str, ParsedNote] = {}
-    orphans: list[Note] = []
-    alias_owner: dict[str, str] = {}
-    for item in parsed:
-        note = item.note
-        if note.path != f"{NOTES_DIR}/{note.paper}.md":
-            diags.append(Diagnostic(item.display, item.line("paper"), "warning", "note-filename",
-                                    f"file name does not match the paper id; rename it to {note.paper}.md"))
-        if note.paper in first:
-            diags.append(Diagnostic(item.display, item.line("paper"), "error", "note-duplicate",
-                                    f"a second note for {note.paper!r}; the first is {first[note.paper].display}"))
-            continue
-        if note.paper not in by_id:
-            diags.append(Diagnostic(item.display, item.line("paper"), "warning", "note-unknown-paper",
-                                    f"unknown paper {note.paper!r}; the note is kept as an orphan"
-                                    f"{_paper_hint(corpus, note.paper)}"))
-            orphans.append(note)
-            continue
-        kept = []
-        for i, alias in enumerate(note.aliases):
-            if alias in by_id or alias in alias_owner:
-                owner = "a current paper's id" if alias in by_id else f"already an alias of {alias_owner[alias]!r}"
-                diags.append(Diagnostic(item.display, item.line("aliases", i), "error", "note-alias-conflict",
-                                        f"aliases: {alias!r} cannot redirect here: it is {owner}"))
-            else:
-                alias_owner[alias] = note.paper
-                kept.append(alias)
-        first[note.paper] = replace(item, note=replace(note, aliases=tuple(kept)))
-    papers = []
-    for paper in corpus.papers:
-        attached = first.get(paper.id)
-        if attached is None:
-            papers.append(paper)
-            continue
-        add, remove, problems = _topic_problems(attached, paper, corpus.topics)
-        diags.extend(problems)
-        paper = _apply_corrections(paper, attached)
-        paper = replace(paper, note=attached.note, topics=_apply_topics(paper, add, remove),
-                        results=merge_results(paper.results, attached.note.results))
-        papers.append(paper)
-    notes = tuple(first[pid].note for pid in sorted(first))
-    return replace(corpus, papers=tuple(papers), notes=notes,
-                   orphan_notes=tuple(sorted(orphans, key=lambda n: n.path))), diags
-
-
-def redirect_map(corpus: Corpus, page: str = "papers/{id}.md") -> dict[str, str]:
-    """Old page -> current page for every alias, in mkdocs-redirects' ``redirect_maps`` format.
-
-    ``page`` is where the renderer writes a paper (``papers/{id}.md``; ``papers/{id}/index.md`` also works).
-    """
-    live = corpus.by_id
-    pairs = {page.format(id=alias): page.format(id=note.paper)
-             for note in corpus.notes if note.paper in live for alias in note.aliases if alias not in live}
-    return dict(sorted(pairs.items()))

@@ -90,7 +90,7 @@ def site_settings(content: ContentFiles) -> tuple[dict[str, str], list[Diagnosti
 
 def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     """Read and check everything, then render every file of build/ in memory (nothing written yet)."""
-    from .notes import redirect_map
+    from .enrich.notes import redirect_map
     from .render import Site, nav, render_site
 
     content = content if content is not None else io.read_content(opts.content)

@@ -10,6 +10,7 @@ import pytest
 from generator import io, notes
 from generator.content import ContentFiles
 from generator.diagnostics import Diagnostic
+from generator.enrich import notes as note_stage
 from generator.model import Corpus, Evidence, Result, Topic, TopicAssignment
 from generator.pipeline import read_sources
 
@@ -38,7 +39,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def run(corpus: Corpus, files: dict[str, str], **kw: object) -> tuple[Corpus, list[Diagnostic]]:
-    return notes.enrich(corpus, ContentFiles(files, **kw))  # type: ignore[arg-type]
+    return note_stage.enrich(corpus, ContentFiles(files, **kw))  # type: ignore[arg-type]
 
 
 def only(diags: list[Diagnostic], code: str) -> Diagnostic:
@@ -49,7 +50,7 @@ def only(diags: list[Diagnostic], code: str) -> Diagnostic:
 
 def test_bundled_example_note_is_clean_and_applied(corpus: Corpus, pid: str) -> None:
     content = io.read_content(ROOT / "content")
-    out, diags = notes.enrich(corpus, content)
+    out, diags = note_stage.enrich(corpus, content)
     assert diags == []
     paper = out.paper(pid)
     assert paper.note is not None and paper.note.status == "must-read"
@@ -176,7 +177,7 @@ def test_symlinked_note_is_refused(tmp_path: Path, corpus: Corpus, pid: str) -> 
     outside.write_text(note(pid), encoding="utf-8")
     (tmp_path / "notes" / f"{pid}.md").symlink_to(outside)
     content = io.read_content(tmp_path)
-    out, diags = notes.enrich(corpus, content)
+    out, diags = note_stage.enrich(corpus, content)
     d = only(diags, "note-refused")
     assert d.path == f"{tmp_path.as_posix()}/notes/{pid}.md" and "symlink" in d.message
     assert out.paper(pid).note is None
@@ -233,8 +234,8 @@ def test_aliases_redirect_and_conflicts(corpus: Corpus, pid: str) -> None:
     out, diags = run(corpus, {f"notes/{pid}.md": text})
     d = only(diags, "note-alias-conflict")
     assert d.line == line_of(text, "aliases") and other in d.message
-    assert notes.redirect_map(out) == {"papers/flashattention-2-old-0000.md": f"papers/{pid}.md"}
-    assert notes.redirect_map(out, "papers/{id}/index.md") == {
+    assert note_stage.redirect_map(out) == {"papers/flashattention-2-old-0000.md": f"papers/{pid}.md"}
+    assert note_stage.redirect_map(out, "papers/{id}/index.md") == {
         "papers/flashattention-2-old-0000/index.md": f"papers/{pid}/index.md"}
 
 
@@ -260,7 +261,7 @@ def test_with_the_real_taxonomy_after_the_topics_enricher(corpus: Corpus, pid: s
     parent = next(t.parent for t in with_topics.topics if t.parent)
     text = note(pid, f"topics_add: [{leaf}, {parent}]\n")
     files = {**content.files, EXAMPLE: text}
-    out, diags = notes.enrich(with_topics, ContentFiles(files, content.refused, content.root))
+    out, diags = note_stage.enrich(with_topics, ContentFiles(files, content.refused, content.root))
     assert [d.code for d in diags] == ["note-topic-not-leaf"]
     assert diags[0].line == line_of(text, "topics_add")
     curated = [a.topic for a in out.paper(pid).topics if a.curated]

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import io, notes
+from generator import io
 from generator.content import ContentFiles
+from generator.enrich import notes as note_stage
 from generator.model import Corpus
 from generator.pipeline import read_sources
 from generator.scaffold import find_paper, note_text, suggest_papers
@@ -65,7 +66,7 @@ def test_suggestions_are_stable(corpus: Corpus) -> None:
 def test_scaffold_checks_clean_and_changes_nothing(corpus: Corpus, index: int) -> None:
     paper = corpus.papers[index]
     text = note_text(paper)
-    out, diags = notes.enrich(corpus, ContentFiles({f"notes/{paper.id}.md": text}))
+    out, diags = note_stage.enrich(corpus, ContentFiles({f"notes/{paper.id}.md": text}))
     assert diags == []
     attached = out.paper(paper.id)
     assert attached.note is not None and attached.note.body.startswith("<!--")  # a comment renders as nothing
@@ -82,7 +83,7 @@ def test_scaffold_optional_keys_uncomment_into_a_valid_note(corpus: Corpus) -> N
             line = line[2:]
         lines.append(line)
     text = "\n".join(line for line in lines if not line.lstrip().startswith(("topics_", "aliases"))) + "\n"
-    out, diags = notes.enrich(corpus, ContentFiles({f"notes/{paper.id}.md": text}))
+    out, diags = note_stage.enrich(corpus, ContentFiles({f"notes/{paper.id}.md": text}))
     assert diags == []
     attached = out.paper(paper.id)
     assert attached.arxiv_id == "2401.10000" and attached.authors == ("First Author", "Second Author")

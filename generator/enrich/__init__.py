@@ -21,8 +21,7 @@ def default_stack() -> list[Enricher]:
     topics first (notes add and remove topics); results before notes (verified values replace
     extracted ones); methods before mentions; related and glossary last (they use final topics).
     """
-    from .. import notes
-    from . import glossary, mentions, methods, related, results, topics
+    from . import glossary, mentions, methods, notes, related, results, topics
 
     return [topics.enrich, results.enrich, methods.enrich, mentions.enrich, notes.enrich, related.enrich,
             glossary.enrich]
