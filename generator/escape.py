@@ -23,14 +23,20 @@ _INLINE = re.compile(r"([\\`*_{}\[\]|])")
 # Block markers that only matter at the start of a line: headings, lists, rules, setext underlines.
 _LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
 _WS = re.compile(r"\s+")
+# C0/C1 control characters: never meaningful in titles or abstracts; dropped so that terminal
+# escapes and NULs never reach pages (Python-Markdown also reserves \x02/\x03 for placeholders).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _fold(text: object) -> str:
+    return _WS.sub(" ", _CONTROL.sub("", str(text))).strip()
 
 
 def md(text: object) -> str:
     """Untrusted text as inert Markdown inline content."""
     if text is None:
         return ""
-    folded = _WS.sub(" ", str(text)).strip()
-    escaped = str(_html_escape(folded))
+    escaped = str(_html_escape(_fold(text)))
     escaped = _INLINE.sub(r"\\\1", escaped)
     return _LINE_START.sub(_escape_marker, escaped)
 
@@ -44,7 +50,7 @@ def _escape_marker(m: re.Match[str]) -> str:
 
 def html(text: object) -> str:
     """Untrusted text for an HTML attribute or element body (quotes included)."""
-    return "" if text is None else str(_html_escape(_WS.sub(" ", str(text)).strip()))
+    return "" if text is None else str(_html_escape(_fold(text)))
 
 
 def href(url: object) -> str:
@@ -71,5 +77,4 @@ def bibtex_value(text: object) -> str:
     """Text inside ``{…}`` of a BibTeX field: braces balanced away, whitespace folded."""
     if text is None:
         return ""
-    folded = _WS.sub(" ", str(text)).strip()
-    return folded.replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+    return _fold(text).replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
