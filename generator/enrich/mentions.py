@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..extract.text import mask_urls, sentence_at
 from ..model import Corpus, Mention, Paper
 from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
 
@@ -27,8 +28,6 @@ _SHORT = 4
 _MIN_CONTEXT = 0.08
 _GENERIC_USERS = 2  # other papers writing a plain name in lower case before it counts as a common phrase
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
-_URL = re.compile(r"(?:https?://|www\.|github\.com/)\S+", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(])")
 # A hyphen suffix that only qualifies the name ("Mamba-3B", "GaLore-based") rather than naming another.
 # In prose a following capitalized word continues the name; titles capitalize everything, so not there.
 _PRODUCT_NEXT = re.compile(r" [A-Z][a-z]+\b")
@@ -44,13 +43,6 @@ class Name:
     owner: str
     cased: bool  # must match with the same capitals (ZeRO is not "zero")
     short: bool  # needs shared context with the source (DSP the method vs. DSP the chip)
-
-
-def without_urls(text: str) -> str:
-    """``text`` with each URL blanked out, same length: a repository path is not a mention."""
-    if "http" not in text and "www." not in text and "github.com" not in text:
-        return text  # most abstracts: skip the regex scan
-    return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _tokens(text: str) -> str:
@@ -79,7 +71,7 @@ def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], list[str]]:
     words: set[str] = set()
     texts: list[str] = []
     for p in papers:
-        lower = _LOWER_WORD.findall(without_urls(f"{p.title}. {p.abstract or ''}"))
+        lower = _LOWER_WORD.findall(mask_urls(f"{p.title}. {p.abstract or ''}"))
         words.update(lower)
         texts.append(" " + " ".join(TOKEN.findall(" ".join(lower))) + " ")  # already folded, no digits
     return words, texts
@@ -213,16 +205,6 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
     return chosen
 
 
-def sentence_at(text: str, pos: int) -> str:
-    """The sentence of ``text`` holding position ``pos``."""
-    start = 0
-    for cut in _SENTENCE_END.finditer(text):
-        if cut.end() > pos:
-            return text[start:cut.start()].strip()
-        start = cut.end()
-    return text[start:].strip()
-
-
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
     matrix = vectorizer.fit_transform([f"{p.title}. {p.abstract or ''}" for p in papers])
@@ -246,7 +228,7 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
         mentions: list[Mention] = []
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
-            scanned = without_urls(part) if prose else part  # same length, so positions hold in ``part``
+            scanned = mask_urls(part) if prose else part  # same length, so positions hold in ``part``
             for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue

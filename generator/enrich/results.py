@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.numbers import factors, percentages
-from ..extract.text import sentences
+from ..extract.text import mask_urls, sentences
 from ..extract.vocab import Vocab, load_vocab
 from ..model import Corpus, Fact, Paper, Result
 
@@ -21,14 +21,6 @@ __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "
 FACT_KINDS = ("bits", "hardware", "dataset", "model")
 COLUMNS = ("Speedup", "Memory", "Bits", "Hardware", "Datasets")
 _MEMORY = {"memory", "KV cache", "model size"}
-_URL = re.compile(r"(?:https?://|www\.|github\.com/|huggingface\.co/)\S+", re.IGNORECASE)
-
-
-def _mask_urls(sentence: str) -> str:
-    """The sentence with URLs blanked (same length, so offsets still point into the original)."""
-    return _URL.sub(lambda m: " " * len(m.group(0)), sentence)
-
-
 @dataclass(frozen=True)
 class Extraction:
     """What one title and abstract report, in order of appearance."""
@@ -51,7 +43,7 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     own = _method_name(title)
     for text in (title, abstract or ""):
         for _offset, sentence in sentences(text):
-            masked = _mask_urls(sentence)
+            masked = mask_urls(sentence)
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             numbers = sorted(factors(masked) + percentages(masked), key=lambda n: (n.start, n.end))
             results.extend(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what) for n in numbers)

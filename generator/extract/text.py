@@ -31,6 +31,27 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, str]]) -> None:
         spans.append((start + piece.index(stripped), stripped))
 
 
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds position ``pos`` (the same split as ``sentences``)."""
+    found = ""
+    for start, sentence in sentences(text):
+        if start > pos:
+            break
+        found = sentence
+    return found
+
+
+# URLs name repositories and pages, not methods, hardware or results: blanked before matching.
+_URL = re.compile(r"(?:https?://|www\.|github\.com/|huggingface\.co/)\S+", re.IGNORECASE)
+
+
+def mask_urls(text: str) -> str:
+    """``text`` with each URL blanked out, same length, so offsets still point into the original."""
+    if "http" not in text and "www." not in text and "github.com" not in text and "huggingface.co" not in text:
+        return text  # most abstracts: skip the regex scan
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters, digits, hyphens) for keyword windows."""
     return re.findall(r"[a-z][a-z0-9\-/]*|\d[\w.]*", text.lower())
