@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, replace
-from datetime import UTC
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import enrich, io
+from .config import site_settings
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
-from .model import Corpus, Entry
+from .enrich.notes import redirect_map
+from .model import Collection, Corpus, Entry
 from .normalize import merge
+from .render import Site, nav, render_site
 from .sources import READERS, ReadContext
 from .sources.catalog import discover
 
 
 @dataclass(frozen=True)
 class Options:
+    """Where one run reads content and templates and writes its build folder."""
+
     content: Path = Path("content")
     build: Path = Path("build")
     templates: Path = Path("site_templates")
@@ -64,35 +70,8 @@ class Generated:
     diagnostics: Diagnostics
 
 
-def site_settings(content: ContentFiles) -> tuple[dict[str, str], list[Diagnostic]]:
-    """Survey title and description from ``content/survey.yml`` (optional)."""
-    from .yamlfile import load as load_yaml
-
-    settings = {"title": "Literature survey", "description": ""}
-    if "survey.yml" not in content:
-        return settings, []
-    shown = content.display("survey.yml")
-    located, diags = load_yaml(content["survey.yml"], shown)
-    if located is None or located.data is None:
-        return settings, diags
-    if not isinstance(located.data, dict):
-        return settings, [*diags, Diagnostic(shown, 1, "error", "schema", "expected a mapping with title, description")]
-    for key, value in located.data.items():
-        if key not in settings:
-            diags.append(Diagnostic(shown, located.line(key), "warning", "unknown-key",
-                                    f"unknown key {key!r} (expected title, description)"))
-        elif not isinstance(value, str):
-            diags.append(Diagnostic(shown, located.line(key), "error", "schema", f"{key} must be text"))
-        else:
-            settings[key] = value.strip()
-    return settings, diags
-
-
 def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     """Read and check everything, then render every file of build/ in memory (nothing written yet)."""
-    from .enrich.notes import redirect_map
-    from .render import Site, nav, render_site
-
     content = content if content is not None else io.read_content(opts.content)
     corpus, diags = load(content)
     settings, found = site_settings(content)
@@ -114,15 +93,11 @@ def write(opts: Options, generated: Generated) -> int:
 
 
 def _json(value: object) -> str:
-    import json
-
     return json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def source_date_epoch(corpus: Corpus) -> int:
     """A timestamp derived from the content (newest date it states), for MkDocs' sitemap: no clocks."""
-    from datetime import datetime
-
     dates = [p.date for p in corpus.papers if p.date] + [c.captured for c in corpus.collections if c.captured]
     if not dates:
         return 0
@@ -146,8 +121,6 @@ def check_summary(corpus: Corpus) -> list[str]:
 
 def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnostics]:
     """What the given source files alone yield, enriched with the curated taxonomy and vocabularies."""
-    from .model import Collection
-
     content = io.read_content(content_root)
     curated = ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
                            {}, content.root)
