@@ -26,9 +26,13 @@ def normalize(text: str) -> str:
     return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
-    """One weighted pattern: a phrase (matched on normalized words, plural-tolerant) or a regex."""
+    """One weighted pattern: a phrase (matched on normalized words, plural-tolerant) or a regex.
+
+    Compared by identity (each rule is one line of the taxonomy): rules key per-paper caches, and
+    field-by-field hashing was a tenth of assignment time.
+    """
 
     label: str  # what the evidence shows: the phrase, or ``/regex/``
     pattern: re.Pattern[str]

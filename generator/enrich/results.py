@@ -42,13 +42,15 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     seen_facts: set[tuple[str, str]] = set()
     own = _method_name(title)
     for text in (title, abstract or ""):
-        for _offset, sentence in sentences(text):
-            masked = mask_urls(sentence)
+        masked_text = mask_urls(text)  # same length as ``text``: sentence offsets hold in both
+        # vocabulary names are found once per text, then handed to the sentence that holds them
+        names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked_text))
+        for offset, sentence in sentences(text):
+            masked = masked_text[offset:offset + len(sentence)]
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             numbers = sorted(factors(masked) + percentages(masked), key=lambda n: (n.start, n.end))
             results.extend(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what) for n in numbers)
-            hits = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked))
-            for _start, kind, name in hits:
+            for _start, kind, name in (h for h in names if offset <= h[0] < offset + len(sentence)):
                 # a model named like the paper's own method is the contribution, not a model it evaluates
                 family = name.lower().split()[0]
                 if kind == "model" and own and (family == own or own.startswith(family + "-")):

@@ -7,8 +7,9 @@ never assigned directly: they aggregate their descendants (``papers_in``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
@@ -18,20 +19,58 @@ from ..taxonomy import PATH, Rule, Settings, Taxonomy, TopicRules, normalize, pa
 TOPICS_DIR = "topics"
 
 
+@dataclass(frozen=True)
+class RuleIndex:
+    """Phrase rules by their first word, so a paper looks up the few rules its words can match."""
+
+    by_word: Mapping[str, list[Rule]]
+    scoring_topic: Mapping[Rule, str]  # a scoring phrase rule -> its topic
+    always: frozenset[str]  # topics with regex rules: always scored
+
+
+def rule_index(taxonomy: Taxonomy) -> RuleIndex:
+    by_word: dict[str, list[Rule]] = defaultdict(list)
+    scoring: dict[Rule, str] = {}
+    always: set[str] = set()
+    for topic_id, rules in taxonomy.rules.items():
+        for rule in (*rules.rules, *rules.require, *rules.exclude):
+            if rule.on_raw or not rule.words:
+                always.add(topic_id)
+            else:
+                by_word[rule.words[0]].append(rule)
+        scoring.update((rule, topic_id) for rule in rules.rules if rule.words and not rule.on_raw)
+    return RuleIndex(by_word, scoring, frozenset(always))
+
+
 class _Text:
     """A paper's title and abstract, prepared once for every rule."""
 
-    def __init__(self, paper: Paper) -> None:
+    def __init__(self, paper: Paper, index: RuleIndex | None = None) -> None:
         self.title = normalize(paper.title)
         self.abstract = normalize(paper.abstract or "")
         self.raw_title = paper.title.lower()
         self.raw_abstract = (paper.abstract or "").lower()
         self.words = set(self.title.split()) | set(self.abstract.split())
+        # With an index, the phrase rules whose words all occur, found from the paper's words
+        # (singular forms included) instead of testing every rule of every topic.
+        self.live: set[Rule] | None = None
+        self.topics: frozenset[str] | set[str] = frozenset()
+        if index is not None:
+            keys = self.words | {w[:-1] for w in self.words if w.endswith("s")} | {
+                w[:-2] for w in self.words if w.endswith("es")}
+            self.live = {r for w in keys for r in index.by_word.get(w, ()) if self._words_present(r)}
+            # topics worth scoring: a scoring phrase occurs, or they have rules the index cannot judge
+            self.topics = index.always | {index.scoring_topic[r] for r in self.live if r in index.scoring_topic}
 
     def may_match(self, rule: Rule) -> bool:
         """False when a phrase's words are not all in the text: most rules fail this cheap test."""
         if rule.on_raw or not rule.words:
             return True
+        if self.live is not None:
+            return rule in self.live
+        return self._words_present(rule)
+
+    def _words_present(self, rule: Rule) -> bool:
         *head, last = rule.words
         return all(w in self.words for w in head) and (
             last in self.words or last + "s" in self.words or last + "es" in self.words)
@@ -106,14 +145,16 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
     return round(sum(e.weight for e in evidence), 2), tuple(evidence), titled
 
 
-def assign(paper: Paper, taxonomy: Taxonomy) -> tuple[TopicAssignment, ...]:
+def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
     """A paper's best leaf topics, best first (ties in taxonomy order)."""
-    text = _Text(paper)
+    text = text if text is not None else _Text(paper)
     settings: Settings = taxonomy.settings
     order = {t.id: i for i, t in enumerate(taxonomy.topics)}
     found = []
     titled: set[str] = set()
     for topic_id, rules in taxonomy.rules.items():
+        if text.live is not None and topic_id not in text.topics:
+            continue  # no phrase of this topic occurs in the paper: its score is 0
         value, evidence, in_title = score(text, rules, settings.title_weight)
         threshold = settings.min_score if rules.min_score is None else rules.min_score
         if value > 0 and value >= threshold:
@@ -183,9 +224,10 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
     intros, found = _intros(taxonomy.topics, content)
     diags.extend(found)
     topics = tuple(replace(t, intro=intros.get(t.id)) for t in taxonomy.topics)
-    texts = [_Text(p) for p in corpus.papers]
+    index = rule_index(taxonomy)
+    texts = [_Text(p, index) for p in corpus.papers]
     diags.extend(_unused_rules(taxonomy, texts, display))
-    papers = tuple(replace(p, topics=assign(p, taxonomy)) for p in corpus.papers)
+    papers = tuple(replace(p, topics=assign(p, taxonomy, text)) for p, text in zip(corpus.papers, texts, strict=True))
     return replace(corpus, topics=topics, papers=papers), diags
 
 

@@ -6,8 +6,10 @@ a bad entry is skipped, the rest of the vocabulary still works.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
@@ -30,6 +32,28 @@ _SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([BM])[- ]$")
 # "LLaMA-like", "GPT-3 style", "BERT-based": a kind of architecture, not the model itself
 _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
+
+
+@cache
+def needle(regex: re.Pattern[str]) -> str | None:
+    """A lower-case ASCII literal every match of ``regex`` contains ("k80" for ``(?:Tesla )?K80``), or None.
+
+    Most vocabulary patterns have one; a substring test on the lower-cased sentence then skips
+    the regex scan for the vast majority of sentences that cannot match.
+    """
+    try:
+        # CPython's own regex parser (private): if it ever moves or changes, every pattern is just scanned
+        tree = importlib.import_module("re._parser").parse(regex.pattern, regex.flags)
+    except Exception:
+        return None
+    best, run = "", ""
+    for op, arg in tree:
+        if str(op) == "LITERAL" and chr(arg).isascii():
+            run += chr(arg)
+            continue
+        best, run = max(best, run, key=len), ""
+    best = max(best, run, key=len).lower()
+    return best if len(best) >= 2 else None
 
 
 def _left_edge(text: str, start: int) -> bool:
@@ -65,19 +89,28 @@ class Vocab:
     """Every entry of every vocabulary file, grouped by Fact kind."""
 
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
+    # (needle, regex, entry) per kind, derived once from ``entries``
+    plans: dict[str, tuple[tuple[str | None, re.Pattern[str], Entry], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for kind, entries in self.entries.items():
+            self.plans[kind] = tuple((needle(r), r, e) for e in entries for r in e.regexes)
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
         hits: list[tuple[int, int, str]] = []
-        for entry in self.entries.get(kind, ()):
-            for regex in entry.regexes:
-                for m in regex.finditer(text):
-                    if not _left_edge(text, m.start()):
-                        continue
-                    after = text[m.end():m.end() + 16]
-                    if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
-                        continue
-                    hits.append((m.start(), m.end(), entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)))
+        lower = text.lower()
+        for hint, regex, entry in self.plans.get(kind, ()):
+            if hint is not None and hint not in lower:
+                continue
+            for m in regex.finditer(text):
+                if not _left_edge(text, m.start()):
+                    continue
+                after = text[m.end():m.end() + 16]
+                if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
+                    continue
+                hits.append((m.start(), m.end(), entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[tuple[int, int, str]] = []
         for hit in hits:
