@@ -6,7 +6,7 @@ returns a new ``Corpus`` with more fields filled (``dataclasses.replace``), neve
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, order=True)
@@ -195,7 +195,6 @@ class Corpus:
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
     orphan_notes: tuple[Note, ...] = ()
-    extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
 
     def paper(self, paper_id: str) -> Paper:
         return self.by_id[paper_id]

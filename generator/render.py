@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -26,12 +27,15 @@ class Site:
     corpus: Corpus
     title: str = "Literature survey"
     description: str = ""
-    intro_html: str | None = None
-    extras: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def papers(self) -> tuple[Paper, ...]:
         return self.corpus.papers
+
+    @cached_property
+    def views(self) -> Views:
+        """Lookups by id, built once and shared by the pages and the nav."""
+        return Views.build(self.corpus)
 
 
 def make_env(templates: Mapping[str, str]) -> jinja2.Environment:
@@ -97,7 +101,8 @@ def paper_meta(paper: Paper) -> list[str]:
 
 
 def collection_counts(corpus: Corpus) -> Counter[str]:
-    return Counter(ref.collection for p in corpus.papers for ref in {r.collection: r for r in p.sources}.values())
+    """Papers per collection; a paper listed twice in one capture counts once."""
+    return Counter(cid for p in corpus.papers for cid in {r.collection for r in p.sources})
 
 
 def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBuilder] | None = None) -> dict[str, str]:
@@ -105,7 +110,7 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
     env = make_env(templates)
     corpus = site.corpus
     collections = {c.id: c for c in corpus.collections}
-    views = Views.build(corpus)
+    views = site.views
     topics = views.topics
     common: dict[str, Any] = {
         "views": views,
@@ -117,7 +122,6 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
         "papers_by_id": corpus.by_id,
         "bibtex": bibtex,
         "paper_meta": paper_meta,
-        "extras": site.extras,
     }
     pages: dict[str, str] = {}
     counts = collection_counts(corpus)
@@ -159,7 +163,7 @@ def nav(site: Site) -> list[Any]:
     corpus = site.corpus
     items: list[Any] = [{"Home": "index.md"}]
     if corpus.topics:
-        views = Views.build(corpus)
+        views = site.views
 
         def branch(topic_id: str, depth: int) -> Any:
             topic = views.topics[topic_id]

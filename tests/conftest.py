@@ -18,6 +18,11 @@ def options_for(content: Path, build: Path) -> pipeline.Options:
     return pipeline.Options(content=content, build=build, templates=ROOT / "site_templates")
 
 
+def by_title(corpus, start: str):
+    """The paper whose title starts with ``start`` (tests name real papers by title, not by hash id)."""
+    return next(p for p in corpus.papers if p.title.startswith(start))
+
+
 @pytest.fixture(scope="session")
 def bundled():
     """The bundled corpus, loaded once: (corpus, diagnostics)."""

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, by_title
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ def corpus():
 
 
 def _id(corpus, start: str) -> str:
-    return next(p.id for p in corpus.papers if p.title.startswith(start))
+    return by_title(corpus, start).id
 
 
 def _targets(corpus, source_start: str) -> dict[str, str]:

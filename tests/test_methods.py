@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CONTENT
+from conftest import CONTENT, by_title
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,10 +21,6 @@ def corpus():
     return enriched
 
 
-def _by_title(corpus, start: str):
-    return next(p for p in corpus.papers if p.title.startswith(start))
-
-
 @pytest.mark.parametrize(("title", "name"), [
     ("FlashAttention-2:", "FlashAttention-2"),
     ("ZeRO-Infinity:", "ZeRO-Infinity"),
@@ -36,7 +32,7 @@ def _by_title(corpus, start: str):
     ("Tiny Time Mixers", "TTMs"),
 ])
 def test_real_titles_and_abstracts_yield_their_names(corpus, title, name):
-    assert name in _by_title(corpus, title).methods
+    assert name in by_title(corpus, title).methods
 
 
 @pytest.mark.parametrize("title", [
@@ -46,15 +42,15 @@ def test_real_titles_and_abstracts_yield_their_names(corpus, title, name):
     "Optimizing ViViT Training",  # ViViT is someone else's model
 ])
 def test_phrases_and_others_names_are_not_methods(corpus, title):
-    paper = _by_title(corpus, title)
+    paper = by_title(corpus, title)
     assert not any(m in {"To FP8 and Back Again", "Efficient N", "GPUs", "ViViT"} for m in paper.methods)
 
 
 def test_existing_work_named_in_an_abstract_is_not_claimed(corpus):
     # PYRA's abstract: "Existing works, namely Parameter-Efficient Fine-Tuning (PEFT) ..."
-    assert "PEFT" not in _by_title(corpus, "PYRA:").methods
+    assert "PEFT" not in by_title(corpus, "PYRA:").methods
     # "three most recent GPU architectures, namely Hopper, Ada, and Ampere"
-    assert "Hopper" not in _by_title(corpus, "Benchmarking and Dissecting the Nvidia Hopper").methods
+    assert "Hopper" not in by_title(corpus, "Benchmarking and Dissecting the Nvidia Hopper").methods
 
 
 def test_spelling_variants_share_one_key():
@@ -65,7 +61,7 @@ def test_spelling_variants_share_one_key():
 
 
 def test_one_spelling_per_name_title_first(corpus):
-    q = _by_title(corpus, "Q-GaLore:")
+    q = by_title(corpus, "Q-GaLore:")
     assert q.methods[0] == "Q-GaLore"  # the abstract's "Q-Galore" is the same key
     assert [methods.key(m) for m in q.methods].count(methods.key("Q-GaLore")) == 1
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import CONTENT
+from conftest import CONTENT, by_title
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +27,7 @@ def corpus():
 
 
 def _id(corpus, start: str) -> str:
-    return next(p.id for p in corpus.papers if p.title.startswith(start))
+    return by_title(corpus, start).id
 
 
 def test_every_paper_gets_five_others_best_first(corpus):
