@@ -1,7 +1,9 @@
-"""Source readers, one per input format, registered by name.
+"""Source readers, one module per input format, registered by the folder their files live in.
 
-A reader is a pure function ``(text, path, collection, context) -> (entries, diagnostics)``;
-``io`` reads the bytes, ``pipeline`` picks the reader by the folder a file sits in.
+A reader is a pure function ``read(text, context) -> ReaderOutput``: it turns one file's text into
+records of claims (see ``generator/records.py``) and reports every record it cannot read with its
+line, then goes on. ``io`` reads the bytes; ``pipeline`` picks the reader by the folder a file sits
+in (``content/sources/<format>/``) and its suffix.
 """
 
 from __future__ import annotations
@@ -9,21 +11,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..diagnostics import Diagnostic
-from ..model import Entry
+from ..records import ReadContext, ReaderOutput
 from . import hf_capture
+
+Reader = Callable[[str, ReadContext], ReaderOutput]
 
 
 @dataclass(frozen=True)
-class ReadContext:
-    """What a reader may know beyond the text: the capture date, for year-less dates."""
+class Format:
+    """One input format: its folder name, the file suffixes it reads, its reader, and how pages name it."""
 
-    captured: str | None = None  # YYYY-MM-DD
+    name: str
+    suffixes: tuple[str, ...]
+    read: Reader
+    label: str  # in words, for provenance on paper pages: "Hugging Face capture"
 
 
-Reader = Callable[[str, str, str, ReadContext], tuple[list[Entry], list[Diagnostic]]]
-
-# folder under content/sources/ -> (file suffixes, reader)
-READERS: dict[str, tuple[tuple[str, ...], Reader]] = {
-    "hf": ((".txt",), hf_capture.read),
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("hf", (".txt",), hf_capture.read, "Hugging Face capture"),
+    )
 }
+
+__all__ = ["FORMATS", "Format", "ReadContext", "Reader", "ReaderOutput"]

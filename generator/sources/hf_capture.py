@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..diagnostics import Diagnostic
-from ..model import Entry, SourceRef
+from ..records import ReadContext, ReaderOutput
 
 _CHROME = {
     "new",
@@ -89,37 +88,30 @@ def header_date(text: str) -> str | None:
     return None
 
 
-def read(text: str, path: str, collection: str, context: object) -> tuple[list[Entry], list[Diagnostic]]:
-    """Parse one capture into entries; problems become diagnostics, never exceptions."""
-    captured: str | None = getattr(context, "captured", None)
-    diags: list[Diagnostic] = []
+def read(text: str, context: ReadContext) -> ReaderOutput:
+    """Parse one capture into records; problems become diagnostics, never exceptions."""
+    captured = context.captured
+    out = ReaderOutput(context.path)
     raw_lines = text.splitlines()
     lines = [_Line(n, t.strip()) for n, t in enumerate(raw_lines, 1) if t.strip()]
     lines = _strip_chrome(lines)
-    entries: list[Entry] = []
     i = 0
     while i < len(lines):
         title = lines[i]
         i += 1
         if _DATE_RE.match(title.text) or _AUTHORS_RE.match(title.text) or title.text in _SEPARATOR:
-            diags.append(Diagnostic(path, title.number, "warning", "stray-metadata",
-                                    f"metadata line {title.text!r} without a paper before it; skipped"))
+            out.skip(title.number, "stray-metadata", f"metadata line {title.text!r} without a paper before it; skipped")
             continue
         if _is_abstract_like(title.text):
-            diags.append(Diagnostic(path, title.number, "warning", "orphan-abstract",
-                                    "a paragraph where a title was expected; skipped"))
+            out.skip(title.number, "orphan-abstract", "a paragraph where a title was expected; skipped")
             continue
-        abstract: str | None = None
+        claims: dict[str, tuple[object, int]] = {"title": (title.text, title.number)}
         if i < len(lines) and _is_abstract_like(lines[i].text):
-            abstract = lines[i].text
+            claims["abstract"] = (lines[i].text, lines[i].number)
             i += 1
         else:
-            diags.append(Diagnostic(path, title.number, "info", "no-abstract",
-                                    f"paper {title.text[:60]!r} has no abstract in this capture"))
-        authors: int | None = None
-        org: str | None = None
-        when: str | None = None
-        upvotes: int | None = None
+            out.report(title.number, "no-abstract", f"paper {title.text[:60]!r} has no abstract in this capture",
+                       severity="info")
         # Metadata block: [authors | organisation] "·" date — recognised by its separator line.
         if (i + 1 < len(lines) and lines[i + 1].text in _SEPARATOR) or (
             i < len(lines) and _AUTHORS_RE.match(lines[i].text)
@@ -127,9 +119,9 @@ def read(text: str, path: str, collection: str, context: object) -> tuple[list[E
             who = lines[i]
             m = _AUTHORS_RE.match(who.text)
             if m:
-                authors = int(m.group(1))
+                claims["authors_count"] = (int(m.group(1)), who.number)
             else:
-                org = who.text
+                claims["org"] = (who.text, who.number)
             i += 1
             if i < len(lines) and lines[i].text in _SEPARATOR:
                 i += 1
@@ -137,22 +129,17 @@ def read(text: str, path: str, collection: str, context: object) -> tuple[list[E
                 date_line = lines[i]
                 when, upvotes, year_missing = parse_date(date_line.text, captured)
                 if year_missing:
-                    diags.append(Diagnostic(path, date_line.number, "warning", "date-without-year",
-                                            f"date {date_line.text!r} has no year and the source has no "
-                                            "capture date (set it in content/sources.yml); date left empty"))
+                    out.report(date_line.number, "date-without-year",
+                               f"date {date_line.text!r} has no year and the source has no "
+                               "capture date (set it in content/sources.yml); date left empty")
                 elif when is None:
-                    diags.append(Diagnostic(path, date_line.number, "warning", "bad-date",
-                                            f"{date_line.text!r} is not a valid date; date left empty"))
+                    out.report(date_line.number, "bad-date", f"{date_line.text!r} is not a valid date; date left empty")
+                if when:
+                    claims["date"] = (when, date_line.number)
+                if upvotes is not None:
+                    claims["upvotes"] = (upvotes, date_line.number)
                 i += 1
-        entries.append(Entry(
-            title=title.text,
-            abstract=abstract,
-            source=SourceRef(path, title.number, collection),
-            authors_count=authors,
-            org=org,
-            date=when,
-            upvotes=upvotes,
-        ))
-    if not entries:
-        diags.append(Diagnostic(path, 0, "warning", "empty-source", "no papers found in this file"))
-    return entries, diags
+        out.add(title.number, claims)
+    if not out.records:
+        out.report(0, "empty-source", "no papers found in this file")
+    return out
