@@ -41,6 +41,7 @@ FIELDS: dict[str, tuple[type, str]] = {
     "journal_ref": (str, "arXiv journal reference"),
     "comment": (str, "arXiv comment ('Accepted at ICML 2024, 12 pages')"),
     "summary": (str, "a one-line summary a source gives (HF's ai_summary)"),
+    "retrieved": (str, "when the source itself says it was produced (an arXiv response's <updated>), YYYY-MM-DD"),
 }
 
 ClaimValue = str | int | tuple[str, ...] | tuple[Link, ...]

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import ReadContext, ReaderOutput
-from . import hf_capture
+from . import arxiv_atom, hf_capture, hf_daily
 
 Reader = Callable[[str, ReadContext], ReaderOutput]
 
@@ -31,6 +31,8 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("hf", (".txt",), hf_capture.read, "Hugging Face capture"),
+        Format("hf-daily", (".json",), hf_daily.read, "Hugging Face daily papers"),
+        Format("arxiv", (".xml", ".atom"), arxiv_atom.read, "arXiv API response"),
     )
 }
 
