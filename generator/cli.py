@@ -138,6 +138,27 @@ def cmd_new_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch import FetchError, arxiv, hf
+
+    content = Path(args.content)
+    try:
+        if args.source == "hf":
+            result = hf.fetch_day(args.date, content, hf.client())
+        elif args.missing:
+            result = arxiv.fetch_missing(arxiv.missing_titles(content), content, arxiv.client())
+        elif args.ids:
+            result = arxiv.fetch_ids(args.ids, content, arxiv.client())
+        else:
+            result = arxiv.fetch_query(args.query, content, arxiv.client(), args.max)
+    except FetchError as exc:
+        raise UserError(str(exc)) from exc
+    print("\n".join(result.notes))
+    if result.written:
+        print("review and commit:", *result.written)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="survey", description="Build a literature-survey site from paper sources.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for unexpected failures")
@@ -180,6 +201,19 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.add_argument("query", help="the paper's id or (part of) its title")
     p.set_defaults(func=cmd_new_note)
+    p = sub.add_parser("fetch", help="download metadata into new files under content/sources/ to review (never in a build)")
+    p.add_argument("--content", default="content", help="curated content folder (default: content)")
+    fetch = p.add_subparsers(dest="source", required=True, metavar="SOURCE")
+    f = fetch.add_parser("arxiv", help="arXiv API responses into content/sources/arxiv/ (one request per 3 s)")
+    what = f.add_mutually_exclusive_group(required=True)
+    what.add_argument("--ids", nargs="+", metavar="ID", help="arXiv ids (2307.08691, hep-th/9901001)")
+    what.add_argument("--query", help="an arXiv search query, e.g. 'ti:\"flash attention\"'")
+    what.add_argument("--missing", action="store_true", help="look up the corpus's papers without an arXiv id by exact title")
+    f.add_argument("--max", type=int, default=100, help="most results for --query (default: 100)")
+    f.set_defaults(func=cmd_fetch)
+    f = fetch.add_parser("hf", help="one day of Hugging Face daily papers into content/sources/hf-daily/")
+    f.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    f.set_defaults(func=cmd_fetch)
     return parser
 
 

@@ -1,8 +1,13 @@
-"""The only module that touches the filesystem: read content/, write under the build folder."""
+"""The only module that touches the filesystem: read content/, write under the build folder.
+
+One write goes into content/: ``create_source``, for ``survey fetch`` only (never during a build).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -142,6 +147,50 @@ def create_new(path: Path, text: str) -> bool:
     except FileExistsError:
         return False
     return True
+
+
+_SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
+
+
+def create_source(content_root: Path, folder: str, name: str, data: bytes) -> Path:
+    """Write a fetched response as the new file ``content/sources/<folder>/<name>``; the only write into content/.
+
+    Never overwrites (``FileExistsError`` if the name is taken), never follows a symlinked folder
+    (every folder below ``content_root`` is opened with ``O_NOFOLLOW``; ``UnsafePathError``), and
+    writes atomically: a temporary file in the same folder is hard-linked to the name, which fails
+    rather than replace an existing file, so a reader never sees half a response.
+    """
+    parts = ["sources", *folder.split("/")]
+    if not all(_SOURCE_NAME.match(p) for p in [*parts, name]):
+        raise UnsafePathError(f"refusing to write {folder!r}/{name!r}: names are letters, digits, '.', '_' and '-'")
+    if not content_root.is_dir():
+        raise UnsafePathError(f"content folder {content_root} does not exist")
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+    fd = os.open(content_root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for part in parts:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, 0o755, dir_fd=fd)
+            try:
+                child = os.open(part, flags, dir_fd=fd)
+            except OSError as exc:  # ELOOP or ENOTDIR: a symlink or a file where a folder belongs
+                raise UnsafePathError(f"refusing to write into {content_root}/{'/'.join(parts)}: "
+                                      f"{part} is a symlink or not a folder") from exc
+            os.close(fd)
+            fd = child
+        tmp = f".{name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
+        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.link(tmp, name, src_dir_fd=fd, dst_dir_fd=fd, follow_symlinks=False)
+        finally:
+            os.unlink(tmp, dir_fd=fd)
+    finally:
+        os.close(fd)
+    return content_root / Path(*parts) / name
 
 
 def read_text(path: Path) -> str:
