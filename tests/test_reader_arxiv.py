@@ -230,3 +230,25 @@ def test_truncated_or_garbled_xml_never_raises(cut: int, junk: str):
 def test_arbitrary_text_never_raises(text: str):
     out = read(text, ReadContext("x.xml"))
     assert out.records == [] or all(r.value("title") for r in out.records)
+
+
+def test_all_feed_corpora_import_through_the_pipeline(tmp_path: Path):
+    """Both feed corpora dropped into content/sources/ load as one corpus: one paper per arXiv id."""
+    from generator import io, pipeline
+
+    content = tmp_path / "content"
+    arxiv, daily = content / "sources" / "arxiv", content / "sources" / "hf-daily"
+    arxiv.mkdir(parents=True)
+    daily.mkdir(parents=True)
+    for path in XML:
+        (arxiv / path.name).write_bytes(path.read_bytes())
+    for path in LEGACY:
+        (arxiv / f"legacy-{path.name.replace('=', '-')}").write_bytes(path.read_bytes())
+    for path in (CORPUS.parent / "hf-daily-papers-json").glob("*.json"):
+        (daily / path.name).write_bytes(path.read_bytes())
+    corpus, diags = pipeline.load(io.read_content(content))
+    # 105 ids in xml/, 12 in the legacy files, 124 daily papers: no id is shared between them
+    assert len(corpus.papers) == 105 + 12 + 124
+    assert all(p.arxiv_id for p in corpus.papers)
+    assert sorted((d.path.rsplit("/", 1)[-1], d.line, d.code) for d in diags.items if d.severity != "info") == [
+        ("error-payload.json", 1, "api-error"), ("id_abc_s0_m100_b79c8dcf6bc3.xml", 9, "api-error")]
