@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import ReadContext, ReaderOutput
-from . import hf_capture
+from . import bibtex, hf_capture
 
 Reader = Callable[[str, ReadContext], ReaderOutput]
 
@@ -31,6 +31,7 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("hf", (".txt",), hf_capture.read, "Hugging Face capture"),
+        Format("bibtex", (".bib",), bibtex.read, "BibTeX file"),
     )
 }
 
