@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import ReadContext, ReaderOutput
-from . import bibtex, hf_capture
+from . import bibtex, csv_table, hf_capture
 
 Reader = Callable[[str, ReadContext], ReaderOutput]
 
@@ -32,6 +32,7 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("hf", (".txt",), hf_capture.read, "Hugging Face capture"),
         Format("bibtex", (".bib",), bibtex.read, "BibTeX file"),
+        Format("csv", (".csv",), csv_table.read, "CSV table"),
     )
 }
 
