@@ -96,11 +96,15 @@ def test_leading_venue_tag_plain_title_with_paper_link_and_bold_title():
         "- FlashAttention: Fast and Memory-Efficient Exact Attention. [[paper](https://arxiv.org/abs/2205.14135)] "
         "[[project](https://example.org/fa)]\n"
         "- **Bold Title Only** (ACL 2024) [[pdf](https://aclanthology.org/2024.acl-long.1.pdf)]\n"
+        "- [Tagged](https://openreview.net/forum?id=abc) [ICLR'24] [code] - a training-free method for long inputs\n"
     )
     got = [(r.value("title"), r.value("venue"), r.value("arxiv")) for r in out.records]
     assert got == [("SmoothQuant", "ICML'23", "2211.10438"),
                    ("FlashAttention: Fast and Memory-Efficient Exact Attention", None, "2205.14135"),
-                   ("Bold Title Only", "ACL 2024", None)]
+                   ("Bold Title Only", "ACL 2024", None), ("Tagged", "ICLR'24", None)]
+    tagged = out.records[3]  # "[code]" without a link is no description; the prose after it is
+    assert tagged.value("description") == "a training-free method for long inputs"
+    assert tagged.value("links") == (Link("https://openreview.net/forum?id=abc", "paper"),)
     assert out.records[1].value("links") == (Link("https://example.org/fa", "project"),)
     assert out.records[2].value("links") == (Link("https://aclanthology.org/2024.acl-long.1.pdf", "paper"),)
 

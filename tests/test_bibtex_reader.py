@@ -244,6 +244,12 @@ def test_empty_and_comment_only_files_report_no_entries():
         assert out.records == [] and [d.code for d in out.diagnostics] == ["empty-source"]
 
 
+def test_lone_at_signs_and_stray_braces_between_entries():
+    out = _read("@\n@article{a, title={Kept}, author={A B}, year=2001}\n}} stray { text @ here\n@ {\n")
+    assert [r.value("title") for r in out.records] == ["Kept"]
+    assert out.records[0].line == 2
+
+
 _SNIPPET = REAL.read_text(encoding="utf-8").splitlines()[:120]
 _NOISE = st.sampled_from(["@", "{", "}", ",", "=", '"', "#", "\\", "\n", "@STRING{", "@article{", "month=jan", "\x00", "\ufffd"])
 

@@ -318,8 +318,8 @@ def _item(pieces: list[_Piece], line: int, out: ReaderOutput) -> _Paper | None:
         elif piece.kind in ("text", "em", "strong"):
             for chunk in re.split(r"[\[\]|]", piece.text):
                 chunk = chunk.strip(" .,;:-–—()")
-                if not re.search(r"\w", chunk):
-                    continue
+                if not re.search(r"\w", chunk) or chunk.lower() in _NOT_TITLES:
+                    continue  # punctuation, or a "[code]" label whose link is missing
                 if _venue_like(chunk) and "venue" not in paper.claims:
                     paper.claims["venue"] = (chunk, piece.line)
                 else:

@@ -24,6 +24,7 @@ name (``pages``, ``optvolume``). A claim's line is the line of its field's ``=``
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -44,6 +45,10 @@ from bibtexparser.model import (
 from ..model import Link
 from ..records import ReadContext, ReaderOutput
 from . import fields
+
+# bibtexparser logs every failed block to stderr; this reader reports them as diagnostics instead
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
 
 _MONTH_MACROS = {
     name[:3]: name.capitalize()
@@ -156,13 +161,11 @@ def _urls(text: str) -> list[str]:
     return [re.sub(r"\\([_%#&~])", r"\1", url) for url in found]
 
 
-def _unwrap(block: Block) -> tuple[Block, DuplicateBlockKeyBlock | None]:
-    """The block bibtexparser set aside as a duplicate, with the duplicate marker (or None)."""
-    if isinstance(block, DuplicateBlockKeyBlock) and block.ignore_error_block is not None:
-        return block.ignore_error_block, block
-    if isinstance(block, DuplicateFieldKeyBlock) and block.ignore_error_block is not None:
-        return block.ignore_error_block, None
-    return block, None
+def _unwrap(block: Block) -> Block:
+    """The block itself where bibtexparser set it aside for a repeated key: this reader judges keys itself."""
+    if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock) and block.ignore_error_block is not None:
+        return block.ignore_error_block
+    return block
 
 
 def read(text: str, context: ReadContext) -> ReaderOutput:
@@ -178,14 +181,14 @@ def read(text: str, context: ReadContext) -> ReaderOutput:
     macro_lines: dict[str, int] = {}
     seen_keys: dict[str, int] = {}
     for raw_block in library.blocks:
-        block, _ = _unwrap(raw_block)
+        block = _unwrap(raw_block)
         line = (block.start_line or 0) + 1
         if isinstance(block, String):
             _define(block, line, macros, macro_lines, out)
         elif isinstance(block, Entry):
             _entry(block, line, macros, seen_keys, out)
         elif isinstance(block, ParsingFailedBlock):
-            reason = getattr(block.error, "abort_reason", None) or str(block.error)
+            reason = (getattr(block.error, "abort_reason", None) or str(block.error)).strip()
             head = (block.raw or "").split("\n", 1)[0][:60]
             out.skip(line, "bibtex-syntax", f"could not read the block {head!r}: {reason}", severity="error")
         elif not isinstance(block, ImplicitComment | ExplicitComment | Preamble):
