@@ -109,7 +109,7 @@ def test_versioned_ids_lose_their_version():
     assert (record.value("arxiv"), record.value("arxiv_version")) == ("2104.12255", "v1")
     [record] = read(_text("id_quant-ph_0201082v1"), ReadContext("x.xml")).records
     assert record.value("arxiv") == "quant-ph/0201082"
-    assert split_id("http://arxiv.org/abs/math.AG/0601001v3") == ("math.AG/0601001", "3")
+    assert split_id("http://arxiv.org/abs/hep-th/9901001v3") == ("hep-th/9901001", "3")
     assert split_id("https://arxiv.org/api/errors#incorrect_id_format_for_abc") is None
 
 

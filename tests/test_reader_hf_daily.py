@@ -104,7 +104,7 @@ def test_later_fields_links_stars_keywords_summary():
     assert kinds == {"code", "project"}
     probench = next(r for r in _read("2025-03-11.json").records if r.value("title").startswith("ProBench"))
     assert probench.value("links") == (Link("https://github.com/Yan98/ProBench_eval", "code"),
-                                       Link("https://yan98.github.io/ProBench/", "project"))
+                                       Link("https://yan98.github.io/ProBench", "project"))  # cleaned like every link
 
 
 def test_organization_name():

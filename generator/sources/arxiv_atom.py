@@ -23,33 +23,31 @@ from typing import Any
 import defusedxml.ElementTree as DET
 from defusedxml import DefusedXmlException
 
-from ..links import extract_links, safe_url
+from ..links import extract_links
 from ..model import Link
 from ..records import ReadContext, ReaderOutput
+from . import fields
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
-# 2104.12255v1, 0704.0001, astro-ph/0601001v1, math.AG/0601001 (old-style ids keep their archive)
-_ID_RE = re.compile(r"^(?P<id>\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Z]{2})?/\d{7})(?:v(?P<version>\d+))?$")
-_ABS_RE = re.compile(r"^https?://(?:export\.)?arxiv\.org/abs/(?P<rest>.+)$")
+_VERSION_RE = re.compile(r"v(\d+)$")
 _DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 
 
 def split_id(text: str) -> tuple[str, str | None] | None:
     """``(id without version, version or None)`` for an arXiv id or abs URL, or None if it is not one."""
-    text = text.strip()
-    m = _ABS_RE.match(text)
-    if m:
-        text = m["rest"]
-    m = _ID_RE.match(text)
-    return (m["id"], m["version"]) if m else None
+    ident = fields.arxiv_id(text)
+    if ident is None:
+        return None
+    version = _VERSION_RE.search(text.strip())
+    return ident, version.group(1) if version else None
 
 
 def _flat(text: str | None) -> str:
     """Unwrap hard line breaks and collapse runs of whitespace (titles, summaries, names)."""
-    return " ".join((text or "").split())
+    return fields.collapse(text or "")
 
 
 def _day(text: str | None) -> str | None:
@@ -130,10 +128,10 @@ def _error_text(entry: ET.Element) -> str | None:
 def _links(entry: ET.Element, comment: str) -> tuple[Link, ...]:
     found: dict[str, Link] = {}
     for element in entry.findall(ATOM + "link"):
-        url = safe_url(element.get("href"))
-        if url and url.lower() not in found:
-            # abstract page, PDF, DOI: all the paper itself (see the module docstring)
-            found[url.lower()] = Link(url, "paper")
+        # abstract page, PDF, DOI: all the paper itself (see the module docstring)
+        link = fields.link(element.get("href") or "", "paper")
+        if link and link.url.lower() not in found:
+            found[link.url.lower()] = link
     for link in extract_links(comment):
         if link.kind == "code" and link.url.lower() not in found:
             found[link.url.lower()] = link
@@ -194,12 +192,15 @@ def _entry(entry: ET.Element, tree: _Tree, retrieved: tuple[str, int] | None, ou
         doi_link = next((a for a in entry.findall(ATOM + "link") if a.get("title") == "doi"), None)
         if doi_link is not None:
             doi, doi_line = (doi_link.get("href") or "").strip(), tree.line(doi_link, line)
-    doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", "", doi, flags=re.IGNORECASE)
     if doi:
+        # the arXiv field may hold several DOIs separated by spaces: the first is the paper's
         main_doi, *others = doi.split()
-        claims["doi"] = (main_doi.lower(), doi_line)
+        if fields.doi(main_doi):
+            claims["doi"] = (fields.doi(main_doi), doi_line)
+        else:
+            out.report(doi_line, "bad-doi", f"{main_doi[:60]!r} is not a DOI; left out")
         if others:
-            claims["other_dois"] = (" ".join(o.lower() for o in others), doi_line)
+            claims["other_dois"] = (" ".join(others), doi_line)
 
     claims["journal_ref"] = text_of(ARXIV + "journal_ref")
     comment, comment_line = text_of(ARXIV + "comment")

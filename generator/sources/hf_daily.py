@@ -23,10 +23,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from ..links import safe_url
 from ..model import Link
 from ..records import ReadContext, ReaderOutput
-from .arxiv_atom import split_id
+from . import fields
 
 
 class _At(dict[str, Any]):
@@ -79,7 +78,7 @@ class _Lines:
 
 
 def _flat(value: object) -> str:
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return fields.collapse(value) if isinstance(value, str) else ""
 
 
 def _int(value: object) -> int | None:
@@ -159,9 +158,9 @@ def _paper(item: object, at: int, line: _Lines, out: ReaderOutput) -> None:
 
     ident = paper.get("id")
     if isinstance(ident, str) and ident.strip():
-        parsed = split_id(ident)
+        parsed = fields.arxiv_id(ident)
         if parsed:
-            claims["arxiv"] = (parsed[0], where(ident, at))
+            claims["arxiv"] = (parsed, where(ident, at))
         else:
             out.report(where(ident, at), "bad-arxiv-id", f"paper id {ident[:40]!r} is not an arXiv id; read without one")
 
@@ -174,12 +173,12 @@ def _paper(item: object, at: int, line: _Lines, out: ReaderOutput) -> None:
         raw = paper.get(key)
         if raw is None or raw == "":
             continue
-        url = safe_url(raw) if isinstance(raw, str) else None
-        if url is None:
+        link = fields.link(raw, kind) if isinstance(raw, str) else None
+        if link is None:
             out.report(where(raw, at), "bad-url", f"{key} {str(raw)[:80]!r} is not an http(s) URL; left out")
-        elif url.lower() not in links:  # a project page that is the repository stays a code link
+        elif link.url.lower() not in links:  # a project page that is the repository stays a code link
             links_line = where(raw, at) if not links else links_line
-            links[url.lower()] = Link(url, kind)
+            links[link.url.lower()] = link
     claims["links"] = (tuple(links.values()), links_line)
 
     keywords = paper.get("ai_keywords")
