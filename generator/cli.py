@@ -146,7 +146,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         if args.source == "hf":
             result = hf.fetch_day(args.date, content, hf.client())
         elif args.missing:
-            result = arxiv.fetch_missing(arxiv.missing_titles(content), content, arxiv.client())
+            titles = arxiv.missing_titles(content)
+            print(f"looking up {len(titles)} titles without an arXiv id, {arxiv.TITLE_BATCH} per request, "
+                  "one request every 3 s", flush=True)
+            result = arxiv.fetch_missing(titles, content, arxiv.client())
         elif args.ids:
             result = arxiv.fetch_ids(args.ids, content, arxiv.client())
         else:
@@ -202,7 +205,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="the paper's id or (part of) its title")
     p.set_defaults(func=cmd_new_note)
     p = sub.add_parser("fetch", help="download metadata into new files under content/sources/ to review (never in a build)")
-    p.add_argument("--content", default="content", help="curated content folder (default: content)")
     fetch = p.add_subparsers(dest="source", required=True, metavar="SOURCE")
     f = fetch.add_parser("arxiv", help="arXiv API responses into content/sources/arxiv/ (one request per 3 s)")
     what = f.add_mutually_exclusive_group(required=True)
@@ -210,9 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--query", help="an arXiv search query, e.g. 'ti:\"flash attention\"'")
     what.add_argument("--missing", action="store_true", help="look up the corpus's papers without an arXiv id by exact title")
     f.add_argument("--max", type=int, default=100, help="most results for --query (default: 100)")
+    f.add_argument("--content", default="content", help="curated content folder (default: content)")
     f.set_defaults(func=cmd_fetch)
     f = fetch.add_parser("hf", help="one day of Hugging Face daily papers into content/sources/hf-daily/")
     f.add_argument("--date", required=True, help="the day, YYYY-MM-DD")
+    f.add_argument("--content", default="content", help="curated content folder (default: content)")
     f.set_defaults(func=cmd_fetch)
     return parser
 

@@ -382,14 +382,29 @@ def test_create_source_refuses_odd_names(content: Path, folder: str, name: str):
 def test_cli_fetch_prints_what_it_wrote(content: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     http, _replay, _clock = _arxiv()
     monkeypatch.setattr(arxiv, "client", lambda: http)
-    assert cli.main(["fetch", "--content", str(content), "arxiv", "--ids", "1707.08567"]) == 0
+    assert cli.main(["fetch", "arxiv", "--ids", "1707.08567", "--content", str(content)]) == 0
     out = capsys.readouterr().out
     path = _only_file(content / "sources" / "arxiv")
     assert f"wrote {path} (1 paper)" in out and f"review and commit: {path}" in out
 
 
 def test_cli_fetch_errors_are_one_line(content: Path, capsys: pytest.CaptureFixture[str]):
-    assert cli.main(["fetch", "--content", str(content), "hf", "--date", "yesterday"]) == 1
+    assert cli.main(["fetch", "hf", "--date", "yesterday", "--content", str(content)]) == 1
     assert capsys.readouterr().err == "survey: error: --date 'yesterday' is not a date (expected YYYY-MM-DD)\n"
     with pytest.raises(SystemExit):
         cli.main(["fetch", "arxiv", "--ids", "1", "--missing"])  # one of --ids, --query, --missing
+
+
+def test_cli_fetch_missing_on_a_small_survey(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini" / "content", content)
+    answer, asked = missing_answers([])
+    http, _replay, _clock = _arxiv(answer)
+    monkeypatch.setattr(arxiv, "client", lambda: http)
+    assert cli.main(["fetch", "arxiv", "--missing", "--content", str(content)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("looking up 5 titles without an arXiv id, 10 per request")
+    assert 'ti:"StreamBP Memory-Efficient Exact Backpropagation' in asked[0]["search_query"]
+    assert out.rstrip().endswith("no title matched; nothing written")
+    assert not (content / "sources" / "arxiv").exists()
