@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import shutil
 import subprocess
 import sys
@@ -99,9 +101,21 @@ def test_suggest_topics_is_deterministic():
 
 
 def test_unknown_source_format_is_one_clean_line(tmp_path):
-    bad = tmp_path / "refs.bib"
-    bad.write_text("@article{x, title={T}}\n", encoding="utf-8")
+    bad = tmp_path / "refs.docx"
+    bad.write_text("not a paper source\n", encoding="utf-8")
     result = _survey("export", "--source", str(bad))
     assert result.returncode == 1
     assert f"{bad.as_posix()}: error[unknown-format]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_export_source_reads_a_bibtex_file_outside_content(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{dao2023, title={Flash{A}ttention-2}, author={Dao, Tri}, year=2023,\n"
+                   "  journal={arXiv preprint arXiv:2307.08691}}\n", encoding="utf-8")
+    result = _survey("export", "--source", str(bib))
+    assert result.returncode == 0, result.stderr
+    (paper,) = json.loads(result.stdout)["papers"]
+    assert (paper["arxiv"], paper["authors"], paper["year"], paper["citekey"]) == ("2307.08691", ["Tri Dao"], 2023,
+                                                                                  "dao2023")
+    assert paper["provenance"]["authors"][0]["line"] == 1
