@@ -8,8 +8,8 @@ today's and the pre-2017 one (hard-wrapped titles, ``http://`` ids, namespaces d
 diagnostic with the API's text and no record; a feed without entries is reported at info level.
 
 Links: the abstract page, the PDF and the publisher's DOI page are all kind ``paper`` (the link
-kinds have no "pdf"; each is the paper in another form), as the feed writes them (versioned);
-GitHub-like repository URLs in the comment are ``code``. Other URLs stay in the comment text.
+kinds have no "pdf"; each is the paper in another form), versioned as the feed writes them and
+cleaned like every link; GitHub-like repository URLs in the comment are ``code``. Other URLs stay in the comment text.
 The response's own ``<updated>`` time is claimed as ``retrieved`` on every record, so provenance
 can say "arXiv response of 2024-05-28".
 """
@@ -33,7 +33,6 @@ ARXIV = "{http://arxiv.org/schemas/atom}"
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
 
 _VERSION_RE = re.compile(r"v(\d+)$")
-_DATE_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 
 
 def split_id(text: str) -> tuple[str, str | None] | None:
@@ -51,8 +50,9 @@ def _flat(text: str | None) -> str:
 
 
 def _day(text: str | None) -> str | None:
-    m = _DATE_RE.match((text or "").strip())
-    return m.group(1) if m else None
+    """YYYY-MM-DD of an Atom timestamp (``2024-05-28T17:34:15Z``); None unless it names a real day."""
+    day = fields.iso_date(text or "")
+    return day if day is not None and len(day) == 10 else None
 
 
 class _Tree:
