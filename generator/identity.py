@@ -19,7 +19,7 @@ from .sources import FORMATS
 _JOURNAL = re.compile(r"\b(?:Transactions|Journal|Letters|Magazine|TPAMI|JMLR|TMLR|IJCV|TNNLS|TIP|TACL|Nature|"
                       r"Science|Proceedings of the IEEE|Neurocomputing|Pattern Recognition)\b")
 # the order fields are named in the Sources block
-_FIELD_ORDER = ("title", "authors", "authors_count", "org", "date", "venue", "arxiv", "doi", "abstract", "links",
+_FIELD_ORDER = ("title", "authors", "authors_count", "org", "date", "venue", "arxiv", "doi", "abstract",
                 "upvotes", "stars")
 _FIELD_WORDS = {"authors_count": "author count", "org": "organisation", "arxiv": "arXiv id", "doi": "DOI",
                 "links": "links", "citekey": "citation key", "entry_type": "entry type", "journal_ref": "journal reference"}
@@ -84,15 +84,20 @@ def bibtex(paper: Paper) -> str:
 # -- the Sources block ----------------------------------------------------------------------------
 
 
-def describe_source(stated: Stated, collections: Mapping[str, Collection]) -> str:
-    """A source in words: ``“Memory-efficient learning” (Hugging Face capture of 2025-12-11), line 211``."""
+def describe_source(stated: Stated, collections: Mapping[str, Collection], dated: Mapping[str, str] | None = None) -> str:
+    """A source in words: ``“Memory-efficient learning” (Hugging Face capture of 2025-12-11), line 211``.
+
+    The date is the one the source states for itself (an arXiv response's, from ``dated``: path -> date),
+    else the capture date sources.yml gives.
+    """
     if stated.format == "note":
         return "the curated note" + (f", line {stated.ref.line}" if stated.ref.line else "")
     collection = collections.get(stated.ref.collection)
     label = FORMATS[stated.format].label if stated.format in FORMATS else stated.format
     if collection is None:
         return f"{label}, line {stated.ref.line}"
-    when = f" of {collection.captured}" if collection.captured else ""
+    date = (dated or {}).get(stated.ref.path) or collection.captured
+    when = f" of {date}" if date else ""
     return f"“{collection.title}” ({label}{when}), line {stated.ref.line}"
 
 
@@ -110,15 +115,22 @@ def source_lines(paper: Paper, collections: Mapping[str, Collection]) -> list[st
     described: dict[tuple[str, str, int], str] = {}
     order = {name: i for i, name in enumerate(_FIELD_ORDER)}
     for prov in sorted(paper.provenance, key=lambda p: order.get(p.field, len(order))):
-        if prov.field not in order:
+        if prov.field not in order or (prov.field == "authors_count" and paper.authors):
             continue  # kept in the export; the page shows only these fields
         chosen = prov.chosen
         # one line per record: claims of one record sit on several lines, the record is what a reader checks
         line = 0 if chosen.format == "note" else _record_line(paper, chosen)
         key = (chosen.format, chosen.ref.collection, line)
         shown[key].append(_field_words(prov.field))
-        described[key] = describe_source(Stated(chosen.value, replace(chosen.ref, line=key[2]), chosen.format), collections)
+        described[key] = describe_source(Stated(chosen.value, replace(chosen.ref, line=key[2]), chosen.format),
+                                         collections, _dated(paper))
     return [f"{_join(fields)} from {described[key]}" for key, fields in shown.items()]
+
+
+def _dated(paper: Paper) -> dict[str, str]:
+    """Source path -> the date that source states for itself (``retrieved``)."""
+    prov = paper.provenance_of("retrieved")
+    return {c.ref.path: str(c.value) for c in prov.claims} if prov else {}
 
 
 def _record_line(paper: Paper, stated: Stated) -> int:
@@ -133,7 +145,8 @@ def disagreements(paper: Paper, collections: Mapping[str, Collection]) -> list[s
     for prov in paper.provenance:
         if prov.field in ("abstract", "links", "upvotes", "stars") or not prov.alternatives:
             continue
-        others = "; ".join(f"{_value_words(a)} in {describe_source(a, collections)}" for a in prov.alternatives)
+        others = "; ".join(f"{_value_words(a)} in {describe_source(a, collections, _dated(paper))}"
+                           for a in prov.alternatives)
         out.append(f"{_field_words(prov.field)}: {_value_words(prov.chosen)} is shown; {others}")
     return out
 

@@ -325,6 +325,9 @@ def choose(prov: tuple[Provenance, ...], abstract_links: bool = True) -> dict[st
     abstract = fields.get("abstract")
     if abstract_links and isinstance(abstract, str):
         links.extend(extract_links(abstract))
+    own = fields.get("arxiv_id")
+    if own:  # the paper's own arXiv pages are shown from its id; as links they would repeat
+        links = [link for link in links if not (link.kind == "paper" and arxiv_id(link.url) == own)]
     seen: set[str] = set()
     fields["links"] = tuple(link for link in links if not (link.url in seen or seen.add(link.url)))  # type: ignore[func-returns-value]
     fields["extra"] = tuple(sorted(extra))
