@@ -1,12 +1,16 @@
 """The corpus as every stage sees it: frozen dataclasses, no I/O.
 
-Readers produce ``Entry`` records; ``normalize`` merges them into ``Paper``s; each enricher
+Readers produce records of claims (``records.py``); ``normalize`` merges them into ``Paper``s that
+keep every claim as ``Provenance``; each enricher
 returns a new ``Corpus`` with more fields filled (``dataclasses.replace``), never mutating one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from . import urls
+from .precedence import Precedence
 
 
 @dataclass(frozen=True, order=True)
@@ -27,27 +31,41 @@ class Link:
 
 
 @dataclass(frozen=True)
-class Entry:
-    """One paper as a single source states it, before merging."""
+class Stated:
+    """One source's claim about one field of a paper: the value, where it stands, and the format that said it."""
 
-    title: str
-    abstract: str | None
-    source: SourceRef
-    authors_count: int | None = None
-    org: str | None = None
-    date: str | None = None  # YYYY-MM-DD
-    upvotes: int | None = None
+    value: str | int | tuple[str, ...] | tuple[Link, ...]
+    ref: SourceRef  # the file, the line of this claim, the collection
+    format: str  # the source format (hf, arxiv, bibtex, ..., or "note" for a curated correction)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Every claim about one field, best first by the declared precedence: ``claims[0]`` is the value shown."""
+
+    field: str
+    claims: tuple[Stated, ...]
+
+    @property
+    def chosen(self) -> Stated:
+        return self.claims[0]
+
+    @property
+    def alternatives(self) -> tuple[Stated, ...]:
+        """The claims that lost and say something else."""
+        return tuple(c for c in self.claims[1:] if c.value != self.claims[0].value)
 
 
 @dataclass(frozen=True)
 class Collection:
-    """A source file seen as a listing: the captures in content/sources/hf/ are collections."""
+    """A source file seen as a listing: every file under content/sources/<format>/ is a collection."""
 
     id: str
     title: str
     path: str
     description: str | None = None
     captured: str | None = None  # YYYY-MM-DD
+    format: str = "hf"  # the reader that reads it: a folder name under content/sources/
 
 
 @dataclass(frozen=True)
@@ -146,18 +164,22 @@ class Paper:
     id: str
     title: str
     abstract: str | None
-    sources: tuple[SourceRef, ...]
+    sources: tuple[SourceRef, ...]  # where each merged record starts
     authors_count: int | None = None
     org: str | None = None
-    date: str | None = None
+    date: str | None = None  # ISO, possibly partial: YYYY, YYYY-MM or YYYY-MM-DD
     upvotes: int | None = None
     links: tuple[Link, ...] = ()
-    # bibliographic fields no capture states; sources like BibTeX/arXiv and curated corrections fill them
-    authors: tuple[str, ...] = ()
-    arxiv_id: str | None = None
-    venue: str | None = None
-    # field name -> the source that stated the value shown (first source stating it)
-    provenance: tuple[tuple[str, SourceRef], ...] = ()
+    authors: tuple[str, ...] = ()  # "Given Family", in order
+    arxiv_id: str | None = None  # without version
+    doi: str | None = None
+    venue: str | None = None  # normalized for display: "NeurIPS 2023"
+    citekey: str = ""  # unique across the corpus: dao2023flashattention
+    # every other field a source stated (pages, publisher, categories ...), as (name, value)
+    extra: tuple[tuple[str, str], ...] = ()
+    # field -> every claim about it, best first; what a page's "Sources" block says in words
+    provenance: tuple[Provenance, ...] = ()
+    aliases: tuple[str, ...] = ()  # ids this paper would have had under its other titles: they redirect here
     # filled by enrichers
     topics: tuple[TopicAssignment, ...] = ()
     results: tuple[Result, ...] = ()
@@ -173,16 +195,43 @@ class Paper:
     note: Note | None = None
 
     @property
+    def page(self) -> str:
+        return urls.paper(self.id)
+
+    @property
     def url(self) -> str:
-        return f"papers/{self.id}/"
+        return urls.site_url(self.page)
 
     @property
     def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
+        return int(self.date[:4]) if self.date and self.date[:4].isdigit() else None
+
+    def provenance_of(self, field: str) -> Provenance | None:
+        return next((p for p in self.provenance if p.field == field), None)
 
     @property
     def code_links(self) -> tuple[Link, ...]:
         return tuple(link for link in self.links if link.kind == "code")
+
+
+@dataclass(frozen=True)
+class SourceStats:
+    """What one source file gave: records read, records skipped, papers it is part of, records merged."""
+
+    collection: str
+    records: int
+    skipped: int
+    papers: int
+    merged: int  # records that joined a paper another record (of any file) also states
+
+
+@dataclass(frozen=True)
+class NearDuplicate:
+    """Two papers whose titles are close but not close enough to merge: for a maintainer to decide."""
+
+    a: str
+    b: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -195,6 +244,9 @@ class Corpus:
     terms: tuple[Term, ...] = ()
     notes: tuple[Note, ...] = ()
     orphan_notes: tuple[Note, ...] = ()
+    precedence: Precedence = field(default_factory=Precedence)
+    sources_read: tuple[SourceStats, ...] = ()
+    near_duplicates: tuple[NearDuplicate, ...] = ()
 
     def paper(self, paper_id: str) -> Paper:
         return self.by_id[paper_id]

@@ -12,11 +12,13 @@ from .config import site_settings
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
 from .enrich.notes import redirect_map
-from .model import Collection, Corpus, Entry
-from .normalize import merge
+from .model import Collection, Corpus, SourceRef, SourceStats
+from .normalize import Sourced, merge
+from .precedence import Precedence
+from .records import ReadContext, ReaderOutput
 from .render import Site, nav, render_site
-from .sources import READERS, ReadContext
-from .sources.catalog import discover
+from .sources import FORMATS
+from .sources.catalog import SourceFile, discover
 
 
 @dataclass(frozen=True)
@@ -29,22 +31,38 @@ class Options:
     strict: bool = False
 
 
+def read_one(source: SourceFile, text: str, shown: str) -> tuple[list[Sourced], ReaderOutput]:
+    """One source file's records, each with its content-relative location and format."""
+    fmt = FORMATS[source.format]
+    context = ReadContext(path=shown, captured=source.collection.captured, options=source.options)
+    out = fmt.read(text, context)
+    records = [Sourced(r, SourceRef(source.path, r.line, source.collection.id), source.format) for r in out.records]
+    return records, out
+
+
 def read_sources(content: ContentFiles, only: list[str] | None = None) -> tuple[Corpus, list[Diagnostic]]:
     """Parse every source (or only the ``only`` relative paths) and merge them into a corpus."""
-    sources, diags = discover(content)
-    if only is not None:
-        sources = [s for s in sources if s.path in only]
-    entries: list[Entry] = []
-    for source in sources:
-        _suffixes, reader = READERS[source.format]
-        found, problems = reader(content[source.path], content.display(source.path), source.collection.id,
-                                 ReadContext(captured=source.collection.captured))
-        # readers name files as the user sees them; provenance keeps the content-relative path
-        entries.extend(replace(e, source=replace(e.source, path=source.path)) for e in found)
-        diags.extend(problems)
-    papers, problems = merge(entries)
+    catalog, diags = discover(content)
+    sources = [s for s in catalog.sources if only is None or s.path in only]
+    return _merge([(s, content[s.path], content.display(s.path)) for s in sources], catalog.precedence, diags)
+
+
+def _merge(files: list[tuple[SourceFile, str, str]], precedence: Precedence,
+           diags: list[Diagnostic]) -> tuple[Corpus, list[Diagnostic]]:
+    records: list[Sourced] = []
+    skipped: dict[str, int] = {}
+    for source, text, shown in files:
+        found, out = read_one(source, text, shown)
+        records.extend(found)
+        diags.extend(out.diagnostics)
+        skipped[source.collection.id] = out.skipped
+    papers, problems, stats, near = merge(records, precedence)
     diags.extend(problems)
-    return Corpus(papers=papers, collections=tuple(s.collection for s in sources)), diags
+    counted = {s.collection: s for s in stats}
+    stats = tuple(replace(counted.get(source.collection.id, SourceStats(source.collection.id, 0, 0, 0, 0)),
+                          skipped=skipped[source.collection.id]) for source, _t, _s in files)
+    return Corpus(papers=papers, collections=tuple(s.collection for s, _t, _s in files), precedence=precedence,
+                  sources_read=stats, near_duplicates=near), diags
 
 
 def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None) -> tuple[Corpus, Diagnostics]:
@@ -109,7 +127,17 @@ def check_summary(corpus: Corpus) -> list[str]:
     """Counts a maintainer wants after ``survey check``."""
     with_abstract = sum(1 for p in corpus.papers if p.abstract)
     with_code = sum(1 for p in corpus.papers if p.code_links)
-    lines = [f"papers: {len(corpus.papers)} ({with_abstract} with abstract, {with_code} with code)"]
+    with_arxiv = sum(1 for p in corpus.papers if p.arxiv_id)
+    with_authors = sum(1 for p in corpus.papers if p.authors)
+    lines = [f"papers: {len(corpus.papers)} ({with_abstract} with abstract, {with_code} with code, "
+             f"{with_arxiv} with an arXiv id, {with_authors} with authors)"]
+    titles = {c.id: c.path for c in corpus.collections}
+    for s in corpus.sources_read:
+        lines.append(f"  {titles.get(s.collection, s.collection)}: {s.records} read, {s.skipped} skipped, "
+                     f"{s.papers} papers, {s.merged} merged with another source")
+    if corpus.near_duplicates:
+        lines.append(f"possible duplicates not merged (titles nearly equal; see the maintainers page): "
+                     f"{len(corpus.near_duplicates)}")
     if corpus.topics:
         unsorted = sum(1 for p in corpus.papers if not p.topics)
         share = 100 * unsorted / len(corpus.papers) if corpus.papers else 0.0
@@ -125,16 +153,19 @@ def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnosti
     curated = ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
                            {}, content.root)
     diags = Diagnostics()
-    entries: list[Entry] = []
-    collections: list[Collection] = []
-    catalog, _problems = discover(content)  # metadata of files that live in content/ (capture dates)
-    known = {(content_root / s.path).resolve(): s.collection for s in catalog}
+    catalog, _problems = discover(content)  # metadata of files that live in content/ (capture dates, columns)
+    known = {(content_root / s.path).resolve(): s for s in catalog.sources}
+    files: list[tuple[SourceFile, str, str]] = []
     for path in paths:
         shown = path.as_posix()
-        fmt = next((name for name, (suffixes, _r) in sorted(READERS.items()) if shown.endswith(suffixes)), None)
-        if fmt is None:
-            diags.error(shown, 0, "unknown-format", f"no reader for this file type (known: {', '.join(sorted(READERS))})")
-            continue
+        source = known.get(path.resolve())
+        if source is None:
+            fmt = _format_of(path)
+            if fmt is None:
+                diags.error(shown, 0, "unknown-format", "no reader for this file: put it in a folder named after "
+                            f"its format or give it a known suffix (formats: {', '.join(sorted(FORMATS))})")
+                continue
+            source = SourceFile(shown, fmt, Collection(id=path.stem, title=path.stem, path=shown, format=fmt))
         try:
             text = io.read_text(path)
         except OSError as exc:
@@ -143,14 +174,17 @@ def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnosti
         except UnicodeDecodeError as exc:
             diags.error(shown, 0, "unreadable", f"not UTF-8 (byte {exc.start})")
             continue
-        collection = known.get(path.resolve()) or Collection(id=path.stem, title=path.stem, path=shown)
-        collection = replace(collection, path=shown)
-        collections.append(collection)
-        found, problems = READERS[fmt][1](text, shown, collection.id, ReadContext(captured=collection.captured))
-        entries.extend(found)
-        diags.extend(problems)
-    papers, problems = merge(entries)
-    diags.extend(problems)
-    corpus, problems = enrich.run(Corpus(papers=papers, collections=tuple(collections)), curated)
+        files.append((replace(source, path=shown, collection=replace(source.collection, path=shown)), text, shown))
+    corpus, found = _merge(files, catalog.precedence, [])
+    diags.extend(found)
+    corpus, problems = enrich.run(corpus, curated)
     diags.extend(problems)
     return corpus, diags
+
+
+def _format_of(path: Path) -> str | None:
+    """The format of a file outside content/: its folder's name if that is a format, else its suffix."""
+    if path.parent.name in FORMATS:
+        return path.parent.name
+    matches = [name for name, fmt in sorted(FORMATS.items()) if path.name.lower().endswith(fmt.suffixes)]
+    return matches[0] if len(matches) == 1 else None

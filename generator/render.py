@@ -11,7 +11,7 @@ from typing import Any
 
 import jinja2
 
-from . import escape
+from . import escape, identity, urls
 from .links import ordered
 from .model import Corpus, Paper
 from .views import Views, term_anchor
@@ -67,31 +67,14 @@ def count_label(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
-def bibtex(paper: Paper) -> str:
-    """A BibTeX entry a reader can copy; only fields the sources state."""
-    fields: list[tuple[str, str]] = [("title", "{" + escape.bibtex_value(paper.title) + "}")]
-    if paper.authors:
-        fields.append(("author", escape.bibtex_value(" and ".join(paper.authors))))
-    if paper.year:
-        fields.append(("year", str(paper.year)))
-    if paper.venue:
-        fields.append(("howpublished", escape.bibtex_value(paper.venue)))
-    if paper.arxiv_id:
-        fields.append(("eprint", escape.bibtex_value(paper.arxiv_id)))
-        fields.append(("archiveprefix", "arXiv"))
-    code = paper.code_links
-    if code:
-        fields.append(("url", escape.bibtex_value(code[0].url)))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{paper.id},\n{body}\n}}"
-
-
 def paper_meta(paper: Paper) -> list[str]:
-    """The facts line under a paper title: date, authors or organisation, upvotes (raw values)."""
+    """The facts line under a paper title: date, venue, author count or organisation, upvotes (raw values)."""
     parts: list[str] = []
     if paper.date:
         parts.append(paper.date)
-    if paper.authors_count is not None:
+    if paper.venue:
+        parts.append(paper.venue)
+    if paper.authors_count is not None and not paper.authors:
         parts.append(count_label(paper.authors_count, "author"))
     if paper.org:
         parts.append(paper.org)
@@ -120,8 +103,12 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
         "collections": collections,
         "topics": topics,
         "papers_by_id": corpus.by_id,
-        "bibtex": bibtex,
+        "bibtex": identity.bibtex,
+        "paper_links": identity.paper_links,
+        "source_lines": identity.source_lines,
+        "disagreements": identity.disagreements,
         "paper_meta": paper_meta,
+        "urls": urls,
     }
     pages: dict[str, str] = {}
     counts = collection_counts(corpus)
@@ -136,7 +123,7 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
         )
     paper_template = env.get_template("paper.md.j2")
     for paper in corpus.papers:
-        pages[f"papers/{paper.id}.md"] = paper_template.render(**common, paper=paper)
+        pages[paper.page] = paper_template.render(**common, paper=paper, here=paper.page)
     if corpus.topics:
         pages["topics/index.md"] = env.get_template("topics.md.j2").render(**common)
         topic_template = env.get_template("topic.md.j2")
@@ -146,6 +133,12 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
             )
     if corpus.terms:
         pages["glossary.md"] = env.get_template("glossary.md.j2").render(**common)
+    if views.authors:
+        grouped = identity.authors_by_page(views.authors)
+        pages[urls.AUTHORS] = env.get_template("authors.md.j2").render(**common, here=urls.AUTHORS, pages=grouped)
+        author_template = env.get_template("authors_page.md.j2")
+        for group in grouped:
+            pages[group.page] = author_template.render(**common, here=group.page, group=group, pages=grouped)
     pages["maintainers.md"] = env.get_template("maintainers.md.j2").render(**common)
     for builder in builders or []:
         for path, text in builder(site).items():
@@ -178,5 +171,7 @@ def nav(site: Site) -> list[Any]:
         items.append({"Collections": [{escape.html(c.title): f"collections/{c.id}.md"} for c in corpus.collections]})
     if corpus.terms:
         items.append({"Glossary": "glossary.md"})
+    if site.views.authors:
+        items.append({"Authors": urls.AUTHORS})
     items.append({"Maintainers": "maintainers.md"})
     return items

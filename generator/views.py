@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from . import identity, names, urls
 from .enrich import results as results_mod
 from .enrich import topics as topics_mod
-from .model import Corpus, Fact, Mention, Paper, Result, Topic
+from .model import Collection, Corpus, Fact, Mention, Paper, Result, Topic
 from .sanitize import markdown_to_safe_html
 
 
@@ -40,6 +41,8 @@ class Views:
     topic_papers: dict[str, list[Paper]] = field(default_factory=dict)
     incoming: dict[str, list[Mention]] = field(default_factory=dict)
     term_expansions: dict[str, str] = field(default_factory=dict)
+    authors: list[identity.Author] = field(default_factory=list)
+    author_of: dict[str, identity.Author] = field(default_factory=dict)  # identity key -> author
     _html_cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -63,7 +66,19 @@ class Views:
                 incoming[mention.target].append(mention)
         views.incoming = {k: sorted(v, key=lambda m: m.source) for k, v in incoming.items()}
         views.term_expansions = {t.abbr: t.expansion for t in corpus.terms}
+        views.authors = identity.authors(corpus.papers)
+        views.author_of = {a.key: a for a in views.authors}
         return views
+
+    # -- identity -------------------------------------------------------------------------------
+
+    def author_link(self, here: str, name: str) -> str:
+        """The link from page ``here`` to ``name``'s entry in the authors index."""
+        author = self.author_of.get(names.author_key(name))
+        return urls.link(here, author.page, author.anchor) if author else ""
+
+    def collections_by_id(self) -> dict[str, Collection]:
+        return {c.id: c for c in self.corpus.collections}
 
     # -- topics -------------------------------------------------------------------------------
 

@@ -7,13 +7,30 @@ from collections import Counter
 from conftest import FIXTURES, SEEDS
 
 from generator.normalize import title_key
-from generator.sources import ReadContext
-from generator.sources.hf_capture import parse_date, read
+from generator.records import ReadContext
+from generator.sources.hf_capture import parse_date
+from generator.sources.hf_capture import read as read_capture
+
+
+class _Entry:
+    """A record seen as its field values (missing fields read as None), for terse assertions."""
+
+    def __init__(self, record):
+        self.record = record
+        self.line = record.line
+
+    def __getattr__(self, name):
+        return self.record.value(name)
+
+
+def read(text: str, path: str, captured: str | None = None):
+    out = read_capture(text, ReadContext(path, captured))
+    return [_Entry(r) for r in out.records], out.diagnostics
 
 
 def _read(name: str, captured: str | None = None):
     path = FIXTURES / "captures" / name
-    return read(path.read_text(encoding="utf-8"), f"captures/{name}", "c", ReadContext(captured))
+    return read(path.read_text(encoding="utf-8"), f"captures/{name}", captured)
 
 
 def test_blank_line_separated_capture_skips_chrome():
@@ -24,14 +41,14 @@ def test_blank_line_separated_capture_skips_chrome():
         "Gated Linear Attention Transformers with Hardware-Efficient Training",
     ]
     assert all(e.abstract and len(e.abstract) > 300 for e in entries)
-    assert entries[0].source.line == 11  # the title's own line in the file
+    assert entries[0].line == 11  # the title's own line in the file
     assert not [d for d in diags if d.severity != "info"]
 
 
 def test_no_blank_lines_and_title_glued_to_subscribe():
     entries, _ = _read("no_blank_lines.txt")
     assert entries[0].title == "EN-T: Optimizing Tensor Computing Engines Performance via Encoder-Based Methodology"
-    assert entries[0].source.line == 3
+    assert entries[0].line == 3
     assert entries[0].abstract is not None and entries[0].abstract.startswith("Tensor computations")
     assert entries[1].title == "Efficient Large-Scale Language Model Training on GPU Clusters Using Megatron-LM"
 
@@ -82,7 +99,7 @@ def test_another_search_page_in_the_same_format_parses():
         "This abstract has several sentences. It describes the method in detail and reports results on ImageNet.",
         "", "  • 1 author", "·", "Apr 1, 2025 12", "",
     ])
-    entries, diags = read(text, "other.txt", "c", ReadContext())
+    entries, diags = read(text, "other.txt")
     assert [e.title for e in entries] == ["TinyFormer: A Small Transformer", "A Title Without Abstract",
                                          "Second Paper: With Abstract"]
     assert entries[1].abstract is None
@@ -91,7 +108,7 @@ def test_another_search_page_in_the_same_format_parses():
 
 
 def test_garbage_never_raises_and_reports_with_location():
-    entries, diags = read("·\nJun 3\n" + "x. " * 200 + "\n", "junk.txt", "c", ReadContext())
+    entries, diags = read("·\nJun 3\n" + "x. " * 200 + "\n", "junk.txt")
     assert entries == []
     assert {d.code for d in diags} >= {"stray-metadata", "orphan-abstract", "empty-source"}
     assert all(d.path == "junk.txt" for d in diags)
@@ -101,7 +118,7 @@ def test_bundled_seeds_counts():
     total, keys = 0, Counter()
     for path in sorted(SEEDS.glob("*.txt")):
         captured = "2025-12-11" if path.name.startswith("004") else None
-        entries, diags = read(path.read_text(encoding="utf-8"), path.name, "c", ReadContext(captured))
+        entries, diags = read(path.read_text(encoding="utf-8"), path.name, captured)
         assert not [d for d in diags if d.severity != "info"], path
         total += len(entries)
         keys.update(title_key(e.title) for e in entries)

@@ -61,8 +61,9 @@ def test_bundled_example_note_is_clean_and_applied(corpus: Corpus, pid: str) -> 
     assert out.notes == (paper.note,) and out.orphan_notes == ()
     # provenance names the note and the line of each corrected key
     text = content[EXAMPLE]
-    assert dict(paper.provenance)["arxiv_id"].line == line_of(text, "arxiv:")
-    assert dict(paper.provenance)["arxiv_id"].path == EXAMPLE
+    arxiv = paper.provenance_of("arxiv").chosen
+    assert arxiv.ref.line == line_of(text, "arxiv:")
+    assert arxiv.ref.path == EXAMPLE and arxiv.format == "note"
 
 
 def test_corrections_never_change_id_or_url(corpus: Corpus, pid: str) -> None:

@@ -7,16 +7,18 @@ never changes through a note; ``aliases`` become redirects (``redirect_map``).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..model import Corpus, Evidence, Link, Note, Paper, Result, SourceRef, Topic, TopicAssignment
+from ..normalize import Sourced, add_claims, assign_citekeys
 from ..notes import NOTES_DIR, ParsedNote, did_you_mean, parse_notes
+from ..precedence import Precedence
+from ..records import Claim, Record
 
 CURATED_EVIDENCE = Evidence("curated note", 1.0)
-_CORRECTED_FIELD = {"title": "title", "date": "date", "arxiv": "arxiv_id", "venue": "venue", "authors": "authors",
-                    "code": "links"}
+# note correction key -> record field
+_CORRECTED_FIELD = {"title": "title", "date": "date", "arxiv": "arxiv", "venue": "venue"}
 
 
 def _paper_hint(corpus: Corpus, value: str) -> str:
@@ -97,23 +99,27 @@ def merge_results(extracted: tuple[Result, ...], verified: tuple[Result, ...]) -
     return tuple(out)
 
 
-def _apply_corrections(paper: Paper, parsed: ParsedNote) -> Paper:
-    """The paper with the note's corrections and provenance pointing at the note; the id never changes."""
-    fields: dict[str, Any] = {}
+def _apply_corrections(paper: Paper, parsed: ParsedNote, precedence: Precedence) -> tuple[Paper, list[Diagnostic]]:
+    """The paper with the note's corrections weighed in as claims of the format ``note``; the id never changes."""
+    if not parsed.note.corrections:
+        return paper, []
+    claims: dict[str, Claim] = {}
     for key, value in parsed.note.corrections:
+        line = parsed.line("corrections", key)
         if key == "authors":
-            fields["authors"] = (*fields.get("authors", ()), value)
+            before = claims.get("authors")
+            claims["authors"] = Claim((*(before.value if before else ()), value), line)  # type: ignore[misc]
         elif key == "code":
-            # a correction means the extracted code links were wrong or missing: the curated one replaces them
-            fields["links"] = (Link(value, "code"), *(link for link in paper.links if link.kind != "code"))
+            claims["links"] = Claim((Link(value, "code"),), line)
         else:
-            fields[_CORRECTED_FIELD[key]] = value
-    if not fields:
-        return paper
-    provenance = dict(paper.provenance)
-    for key in dict(parsed.note.corrections):
-        provenance[_CORRECTED_FIELD[key]] = SourceRef(parsed.note.path, parsed.line("corrections", key), "notes")
-    return replace(paper, **fields, provenance=tuple(provenance.items()))
+            claims[_CORRECTED_FIELD[key]] = Claim(value, line)
+    item = Sourced(Record(parsed.line("corrections"), claims), SourceRef(parsed.note.path, 0, "notes"), "note")
+    corrected, diags = add_claims(paper, item, precedence)
+    if "links" in claims:
+        # a curated code link means the extracted ones were wrong or missing: it replaces them
+        code = claims["links"].value
+        corrected = replace(corrected, links=(*code, *(x for x in corrected.links if x.kind != "code")))  # type: ignore[misc]
+    return corrected, [replace(d, path=parsed.display) for d in diags]
 
 
 def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
@@ -156,10 +162,13 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
             continue
         add, remove, problems = _topic_problems(attached, paper, corpus.topics)
         diags.extend(problems)
-        paper = _apply_corrections(paper, attached)
+        paper, problems = _apply_corrections(paper, attached, corpus.precedence)
+        diags.extend(problems)
         paper = replace(paper, note=attached.note, topics=_apply_topics(paper, add, remove),
                         results=merge_results(paper.results, attached.note.results))
         papers.append(paper)
+    if first:
+        papers = list(assign_citekeys(papers))  # corrected authors, years and titles make new keys
     notes = tuple(first[pid].note for pid in sorted(first))
     return replace(corpus, papers=tuple(papers), notes=notes,
                    orphan_notes=tuple(sorted(orphans, key=lambda n: n.path))), diags

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..records import ReadContext, ReaderOutput
-from . import hf_capture
+from . import awesome, bibtex, csv_table, hf_capture, paper_list
 
 Reader = Callable[[str, ReadContext], ReaderOutput]
 
@@ -31,6 +31,10 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("hf", (".txt",), hf_capture.read, "Hugging Face capture"),
+        Format("bibtex", (".bib",), bibtex.read, "BibTeX file"),
+        Format("csv", (".csv",), csv_table.read, "CSV table"),
+        Format("papers", (".yml", ".yaml", ".json"), paper_list.read, "paper list"),
+        Format("awesome", (".md",), awesome.read, "awesome list"),
     )
 }
 

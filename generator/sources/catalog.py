@@ -1,18 +1,23 @@
-"""Which files are sources, and what ``content/sources.yml`` says about them."""
+"""Which files are sources, and what ``content/sources.yml`` says about them and about precedence."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..model import Collection
-from ..yamlfile import load
-from . import READERS
+from ..precedence import Precedence
+from ..records import FIELDS
+from ..yamlfile import Located, load
+from . import FORMATS
 
 CATALOG = "sources.yml"
-_KEYS = {"id", "title", "description", "captured"}
+_TEXT_KEYS = {"id", "title", "description", "captured"}
+_KEYS = _TEXT_KEYS | {"columns"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -21,61 +26,132 @@ class SourceFile:
     path: str  # relative to content/
     format: str
     collection: Collection
+    options: Mapping[str, Any] = field(default_factory=dict)  # what sources.yml says beyond the collection
 
 
-def _default_title(path: str) -> str:
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return f"Capture {stem}"
+@dataclass(frozen=True)
+class Catalog:
+    """Every source file found, and the field precedence to merge them by."""
+
+    sources: tuple[SourceFile, ...] = ()
+    precedence: Precedence = field(default_factory=Precedence)
+
+
+def _stem(path: str) -> str:
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def _default_title(path: str, fmt: str) -> str:
+    return f"{FORMATS[fmt].label} {_stem(path)}" if fmt in FORMATS else _stem(path)
 
 
 def _default_id(path: str) -> str:
-    stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "source"
+    return re.sub(r"[^a-z0-9]+", "-", _stem(path).lower()).strip("-") or "source"
 
 
-def discover(content: ContentFiles) -> tuple[list[SourceFile], list[Diagnostic]]:
-    """Every readable source under ``sources/<format>/``, with its collection metadata."""
+def _source_meta(located: Located, rel: str, fields: object, shown: str) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """One file's entry under ``sources:``, checked key by key."""
     diags: list[Diagnostic] = []
-    meta: dict[str, dict[str, str]] = {}
+    line = located.line("sources", rel)
+    if not isinstance(fields, dict):
+        return {}, [Diagnostic(shown, line, "error", "schema", f"{rel}: expected a mapping")]
+    clean: dict[str, Any] = {}
+    for key, value in fields.items():
+        kline = located.line("sources", rel, key)
+        if key not in _KEYS:
+            diags.append(Diagnostic(shown, kline, "warning", "unknown-key",
+                                    f"{rel}: unknown key {key!r} (expected one of {', '.join(sorted(_KEYS))})"))
+        elif key == "columns":
+            if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+                diags.append(Diagnostic(shown, kline, "error", "schema",
+                                        f"{rel}: columns must map a field name to a column header"))
+                continue
+            for name in value:
+                if name not in FIELDS:
+                    diags.append(Diagnostic(shown, located.line("sources", rel, key, name), "warning", "unknown-field",
+                                            f"{rel}: columns: {name!r} is not a known field; it is kept as text"))
+            clean[key] = dict(value)
+        elif not isinstance(value, str):
+            diags.append(Diagnostic(shown, kline, "error", "schema", f"{rel}: {key} must be text"))
+        elif key == "captured" and not _DATE.match(value):
+            diags.append(Diagnostic(shown, kline, "error", "schema",
+                                    f"{rel}: captured must be a date YYYY-MM-DD, got {value!r}"))
+        else:
+            clean[key] = value.strip()
+    return clean, diags
+
+
+def _precedence(located: Located, data: object, shown: str) -> tuple[Precedence, list[Diagnostic]]:
+    """``precedence:`` — ``default`` and per-field lists of format names."""
+    if data is None:
+        return Precedence(), []
+    line = located.line("precedence")
+    if not isinstance(data, dict):
+        return Precedence(), [Diagnostic(shown, line, "error", "schema",
+                                         "precedence: expected a mapping of field name -> list of formats")]
+    diags: list[Diagnostic] = []
+    known = {"note", *FORMATS}
+    base = Precedence()
+    default = base.default
+    fields = dict(base.fields)
+    for name, order in data.items():
+        kline = located.line("precedence", name)
+        if name != "default" and name not in FIELDS:
+            diags.append(Diagnostic(shown, kline, "warning", "unknown-field",
+                                    f"precedence: {name!r} is not a known field (known: {', '.join(sorted(FIELDS))})"))
+        if not isinstance(order, list) or not all(isinstance(f, str) for f in order):
+            diags.append(Diagnostic(shown, kline, "error", "schema", f"precedence: {name} must be a list of formats"))
+            continue
+        unknown = [f for f in order if f not in known]
+        if unknown:
+            diags.append(Diagnostic(shown, kline, "error", "unknown-format",
+                                    f"precedence: {name}: unknown format(s) {', '.join(map(repr, unknown))} "
+                                    f"(known: {', '.join(sorted(known))})"))
+            continue
+        if name == "default":
+            default = tuple(dict.fromkeys([*order, *base.default]))
+        else:
+            fields[str(name)] = tuple(dict.fromkeys(order))
+    return Precedence(default, fields), diags
+
+
+def discover(content: ContentFiles) -> tuple[Catalog, list[Diagnostic]]:
+    """Every readable source under ``sources/<format>/``, with its collection metadata and options."""
+    diags: list[Diagnostic] = []
+    meta: dict[str, dict[str, Any]] = {}
     meta_lines: dict[str, int] = {}
+    precedence = Precedence()
     shown = content.display(CATALOG)
     if CATALOG in content:
         located, found = load(content[CATALOG], shown)
         diags.extend(found)
         data = located.data if located else None
         if located and data is not None:
-            entries = data.get("sources") if isinstance(data, dict) else None
-            if not isinstance(entries, dict):
+            if not isinstance(data, dict):
                 diags.append(Diagnostic(shown, located.line(), "error", "schema",
+                                        "expected a mapping with 'sources:' (and optionally 'precedence:')"))
+                data = {}
+            for key in data:
+                if key not in ("sources", "precedence"):
+                    diags.append(Diagnostic(shown, located.line(key), "warning", "unknown-key",
+                                            f"unknown key {key!r} (expected sources, precedence)"))
+            entries = data.get("sources", {})
+            if not isinstance(entries, dict):
+                diags.append(Diagnostic(shown, located.line("sources"), "error", "schema",
                                         "expected a mapping 'sources:' of file path -> metadata"))
                 entries = {}
             for rel, fields in entries.items():
-                line = located.line("sources", rel)
-                if not isinstance(fields, dict):
-                    diags.append(Diagnostic(shown, line, "error", "schema", f"{rel}: expected a mapping"))
-                    continue
-                clean: dict[str, str] = {}
-                for key, value in fields.items():
-                    kline = located.line("sources", rel, key)
-                    if key not in _KEYS:
-                        diags.append(Diagnostic(shown, kline, "warning", "unknown-key",
-                                                f"{rel}: unknown key {key!r} (expected one of {', '.join(sorted(_KEYS))})"))
-                        continue
-                    if not isinstance(value, str):
-                        diags.append(Diagnostic(shown, kline, "error", "schema", f"{rel}: {key} must be text"))
-                        continue
-                    if key == "captured" and not _DATE.match(value):
-                        diags.append(Diagnostic(shown, kline, "error", "schema",
-                                                f"{rel}: captured must be a date YYYY-MM-DD, got {value!r}"))
-                        continue
-                    clean[key] = value.strip()
+                clean, found = _source_meta(located, str(rel), fields, shown)
+                diags.extend(found)
                 meta[str(rel)] = clean
-                meta_lines[str(rel)] = line
+                meta_lines[str(rel)] = located.line("sources", rel)
+            precedence, found = _precedence(located, data.get("precedence"), shown)
+            diags.extend(found)
     found_paths: list[SourceFile] = []
     seen_ids: dict[str, str] = {}
-    for fmt, (suffixes, _reader) in sorted(READERS.items()):
+    for fmt in sorted(FORMATS):
         for rel in content.under(f"sources/{fmt}"):
-            if not rel.endswith(suffixes):
+            if not rel.endswith(FORMATS[fmt].suffixes):
                 continue
             info = meta.get(rel, {})
             cid = info.get("id") or _default_id(rel)
@@ -87,15 +163,16 @@ def discover(content: ContentFiles) -> tuple[list[SourceFile], list[Diagnostic]]
             seen_ids[cid] = rel
             found_paths.append(SourceFile(rel, fmt, Collection(
                 id=cid,
-                title=info.get("title") or _default_title(rel),
+                title=info.get("title") or _default_title(rel, fmt),
                 path=rel,
                 description=info.get("description"),
                 captured=info.get("captured"),
-            )))
+                format=fmt,
+            ), {k: v for k, v in info.items() if k not in _TEXT_KEYS}))
     for rel in sorted(set(meta) - {s.path for s in found_paths}):
         diags.append(Diagnostic(shown, meta_lines[rel], "warning", "missing-source",
                                 f"{rel} is described here but no such source file exists"))
     for rel, why in sorted(content.refused.items()):
         if rel.startswith("sources/"):
             diags.append(Diagnostic(content.display(rel), 0, "error", "refused-file", f"not read: {why}"))
-    return found_paths, diags
+    return Catalog(tuple(found_paths), precedence), diags
