@@ -21,6 +21,7 @@ raises and its time grows linearly with the input.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,8 +30,9 @@ from .latex_parser import CITE, SUBSCRIPT, macro_text, script
 from .latex_parser import parse as _parse
 from .latex_repairs import has_leftovers, repair
 
-# One piece for the parser is a word or a math span; past this size (~6 µs a character) it is not worth it.
-_MAX_PARSE = 50_000
+# The parser costs ~6 µs a character plus ~100 µs a piece; an abstract is a few thousand characters.
+# Longer text (a 1 MB dump) is converted by the regex fallback alone, and so is any piece past this size.
+_MAX_PARSE = 20_000
 # pylatexenc recurses about four Python frames per brace level; 100 levels stay far from the limit.
 _MAX_DEPTH = 100
 # How far a math span or a braced script argument may reach: bounds every scan to linear time.
@@ -113,9 +115,17 @@ def _dollar_closers(text: str) -> list[int]:
 _MATH_OPENER = re.compile(r"\\[(\[]|\\.|\$\$|\$(?=\S)")
 
 
+def _next(positions: list[int], after: int) -> int:
+    """The first position greater than ``after`` within ``_MAX_SPAN`` of it, or -1."""
+    k = bisect.bisect_right(positions, after)
+    return positions[k] if k < len(positions) and positions[k] - after <= _MAX_SPAN else -1
+
+
 def _segments(text: str) -> list[tuple[bool, str]]:
     """Split into ``(is_math, text)`` runs: ``$…$``, ``$$…$$``, ``\\(…\\)`` and ``\\[…\\]`` are math."""
     closers = _dollar_closers(text)
+    # closing positions found once, so many unclosed openers cost a lookup each, not a scan each
+    ends = {token: [m.start() for m in re.finditer(re.escape(token), text)] for token in ("\\)", "\\]", "$$")}
     out: list[tuple[bool, str]] = []
     start = 0
     k = 0  # index into closers
@@ -125,11 +135,11 @@ def _segments(text: str) -> list[tuple[bool, str]]:
             continue
         end = -1
         if token in ("\\(", "\\["):
-            j = text.find("\\)" if token == "\\(" else "\\]", i + 2, i + _MAX_SPAN)
+            j = _next(ends["\\)" if token == "\\(" else "\\]"], i + 1)
             end = j + 2 if j != -1 else -1
         elif token == "$$":
-            j = text.find("$$", i + 2, i + _MAX_SPAN)
-            end = j + 2 if j > i + 2 else -1
+            j = _next(ends["$$"], i + 2)
+            end = j + 2 if j != -1 else -1
         elif token == "$":
             while k < len(closers) and closers[k] <= i:
                 k += 1
@@ -305,7 +315,8 @@ def to_unicode(text: str) -> str:
     work = repair(work)
     if not _SPECIAL.search(work):
         return shelf.restore(work)
-    out = "".join(_convert(piece) if latex else piece for latex, piece in _prepare(work, shelf))
+    convert = _convert if len(work) <= _MAX_PARSE else _fallback
+    out = "".join(convert(piece) if latex else piece for latex, piece in _prepare(work, shelf))
     if re.search(r"[\\${]", text):  # TeX's dashes, only in text that is TeX
         out = out.replace("---", "—").replace("--", "–")
     # display math and \\ leave line breaks; a title or abstract is one run of text

@@ -221,10 +221,13 @@ def test_huge_input_skips_the_parser_and_completes(monkeypatch):
     calls = []
     real = latex._parse
     monkeypatch.setattr(latex, "_parse", lambda piece: calls.append(len(piece)) or real(piece))
-    one_mb = "We get 2.4$\\times$ speedup and 50\\% of {BERT} with \\emph{x} at 3times. " * 15_000
-    out = to_unicode(one_mb)
-    assert out.startswith("We get 2.4× speedup and 50% of BERT with x at 3×.")
-    assert max(calls) < 100  # chunked: each LaTeX piece parses on its own, a few characters long
+    abstract = "We get 2.4$\\times$ speedup and 50\\% of {BERT} with \\emph{x} at 3times. "
+    assert to_unicode(abstract * 100).startswith("We get 2.4× speedup and 50% of BERT with x at 3×.")
+    assert calls and max(calls) < 100  # a normal text: only the pieces holding LaTeX reach the parser, one by one
+    calls.clear()
+    one_mb = to_unicode(abstract * 15_000)
+    assert one_mb == ("We get 2.4× speedup and 50% of BERT with x at 3×. " * 15_000).strip()
+    assert calls == []  # past _MAX_PARSE the regex fallback does it all: time linear in the input
 
 
 def test_deep_nesting_falls_back_instead_of_recursing(monkeypatch):
