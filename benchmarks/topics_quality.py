@@ -47,12 +47,11 @@ def load_labels(path: Path = LABELS) -> dict[str, set[str]]:
 
 
 def measure(corpus: Corpus, labels: dict[str, set[str]]) -> Quality:
-    by_id = corpus.by_id
     tp = fp = fn = 0
     per: dict[str, list[int]] = {}
     errors = []
     for paper_id, gold in sorted(labels.items()):
-        got = {a.topic for a in by_id[paper_id].topics}
+        got = {a.topic for a in corpus.paper(paper_id).topics}  # labels may name a former id
         for topic in sorted(got | gold):
             row = per.setdefault(topic, [0, 0, 0])
             if topic in got and topic in gold:

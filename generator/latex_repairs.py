@@ -81,8 +81,8 @@ _REPAIRS = [
     # Greek letters where only math has them: "eta^2", "epsilon^{-1}", "Omega(N)", "sigma(" (was "sigmaleft(")
     _r(("^", "_", *(g + "(" for g in _GREEK_NAMES)), _NO_WORD_BEFORE + "(" + _GREEK + r")(?=[\^_(])", r"\\\1{}"),
     _r("_", _NO_WORD_BEFORE + r"(sum|prod|ell)(?=_)", r"\\\1{}"),
-    # "...: bullet On the positive side"
-    _r("bullet", r"(?<=[:.] )bullet(?= [A-Z])", "•"),
+    # "...: bullet On the positive side" (after a colon only: ". Bullet ..." or ". bullet C++" is English)
+    _r("bullet", r"(?<=: )bullet(?= [A-Z])", "•"),
     # ``TeX quotes''
     _r("``", r"``([^`'\n]{1,300}?)''", r"“\1”"),
     # "30.4 \%" -> "30.4\%"

@@ -55,7 +55,10 @@ def clean_url(raw: str) -> str | None:
             break
     if not re.match(r"https?://", url, re.IGNORECASE):
         url = "https://" + url
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "https://[": an unclosed IPv6 bracket is no link
+        return None
     host = parts.netloc.lower()
     if not host or "." not in host:
         return None
@@ -67,7 +70,10 @@ def clean_url(raw: str) -> str | None:
 
 def classify(url: str) -> str:
     """code | project | model | dataset | demo | paper | other."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "other"
     host = parts.netloc.lower().removeprefix("www.")
     segments = [s for s in parts.path.split("/") if s]
     if host in _CODE_HOSTS:

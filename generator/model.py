@@ -8,6 +8,7 @@ returns a new ``Corpus`` with more fields filled (``dataclasses.replace``), neve
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import urls
 from .precedence import Precedence
@@ -249,7 +250,15 @@ class Corpus:
     near_duplicates: tuple[NearDuplicate, ...] = ()
 
     def paper(self, paper_id: str) -> Paper:
-        return self.by_id[paper_id]
+        """The paper with this id, or whose former id (an alias that redirects to it) this is."""
+        return self._lookup[paper_id]
+
+    @cached_property
+    def _lookup(self) -> dict[str, Paper]:
+        found = {alias: p for p in self.papers for alias in p.aliases}
+        found.update({alias: p for p in self.papers if p.note for alias in p.note.aliases})
+        found.update(self.by_id)
+        return found
 
     @property
     def by_id(self) -> dict[str, Paper]:

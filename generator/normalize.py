@@ -51,6 +51,7 @@ class Sourced:
     record: Record
     ref: SourceRef
     format: str
+    raw_title: str = ""  # the title as the source wrote it, before cleaning: its id redirects too
 
 
 # -- identity -------------------------------------------------------------------------------------
@@ -167,7 +168,8 @@ def clean(item: Sourced) -> tuple[Sourced, list[Diagnostic]]:
         if value in ("", ()):
             continue
         out[name] = Claim(value, claim.line)
-    return replace(item, record=Record(item.record.line, out)), diags
+    raw = item.record.value("title")
+    return replace(item, record=Record(item.record.line, out), raw_title=raw if isinstance(raw, str) else ""), diags
 
 
 def _year(date: object) -> int | None:
@@ -358,7 +360,9 @@ def merge(items: Sequence[Sourced], precedence: Precedence | None = None) -> tup
     index_to_paper: dict[int, str] = {}
     for k, (m, prov) in enumerate(zip(members, provs, strict=True)):
         pid = ids[str(k)]
+        # every title any source gives, cleaned or as written, names an id that must lead here
         other_titles = {str(c.value) for p in prov if p.field == "title" for c in p.claims}
+        other_titles |= {cleaned[i].raw_title for i in m if cleaned[i].raw_title}
         aliases = tuple(sorted({paper_id(t) for t in other_titles} - {pid}))
         fields = choose(prov)
         _conflicts(prov, diags)

@@ -10,6 +10,7 @@ import sys
 from conftest import ROOT, SEEDS
 
 from generator.export import corpus_record
+from generator.latex import to_unicode
 from generator.normalize import title_key
 
 PAPER_KEYS = {"id", "url", "title", "abstract", "authors_count", "org", "date", "upvotes", "links", "sources",
@@ -31,18 +32,19 @@ def test_contract_shape(bundled):
         assert set(topic) >= {"id", "title", "parent"}
 
 
-def test_titles_and_abstracts_are_exactly_the_capture_lines(bundled):
+def test_titles_and_abstracts_are_the_capture_lines_with_latex_cleaned(bundled):
     corpus, _ = bundled
     lines = {}
     for path in SEEDS.glob("*.txt"):
         lines[f"sources/hf/{path.name}"] = path.read_text(encoding="utf-8").splitlines()
     for paper in corpus.papers:
         first = paper.sources[0]
-        assert lines[first.path][first.line - 1].strip() in {paper.title, "Subscribe" + paper.title}
+        line = lines[first.path][first.line - 1].strip()
+        assert to_unicode(line.removeprefix("Subscribe") if line != paper.title else line) == paper.title
         for ref in paper.sources[1:]:  # the same paper elsewhere: same title up to case and punctuation
             assert title_key(lines[ref.path][ref.line - 1].removeprefix("Subscribe")) == title_key(paper.title)
         following = [x.strip() for x in lines[first.path][first.line:] if x.strip()]
-        assert paper.abstract == following[0]
+        assert paper.abstract == to_unicode(following[0])
 
 
 def test_metadata_reproduces_the_daily_capture():
@@ -59,7 +61,7 @@ def test_metadata_reproduces_the_daily_capture():
         who, when = lines[i - 1].strip(), lines[i + 1].strip()
         title = next(lines[j] for j in range(i - 2, 0, -1) if lines[j].strip() and lines[j + 2 : j + 3]
                      and len(lines[j + 2]) > 300)
-        paper = papers[title.strip()]
+        paper = papers[to_unicode(title.strip())]
         m = re.fullmatch(r"•\s*(\d+) authors?", who)
         assert paper["authors_count"] == (int(m.group(1)) if m else None)
         assert paper["org"] == (None if m else who)

@@ -40,7 +40,7 @@ def leaf_ids(paper) -> set[str]:
 
 def test_same_technique_shares_a_topic():
     corpus = sorted_corpus()
-    kv = [paper_by_prefix(corpus, p) for p in ("shadowkv-", "think-thinner", "h-2o-heavy", "cachegen-")]
+    kv = [paper_by_prefix(corpus, p) for p in ("shadowkv-", "think-thinner", "h2o-heavy", "cachegen-")]
     assert set.intersection(*(leaf_ids(p) for p in kv)) >= {"kv-cache"}
     zero = paper_by_prefix(corpus, "zero-memory-optimizations")
     infinity = paper_by_prefix(corpus, "zero-infinity")
