@@ -135,7 +135,8 @@ def paper_record(paper: Paper, topics: dict[str, Topic]) -> Record:
     year = str(paper.year) if paper.year else ""
     venue = _text(paper.venue)
     topic_titles = sorted({t.title for a in paper.topics for t in _lineage(a.topic, topics)})
-    filters = [("has-code", ("yes" if paper.code_links else "no",)), ("kind", ("paper",))]
+    filters: list[tuple[str, tuple[str, ...]]] = [("has-code", ("yes" if paper.code_links else "no",)),
+                                                  ("kind", ("paper",))]
     if topic_titles:
         filters.append(("topic", tuple(topic_titles)))
     if venue:
