@@ -43,6 +43,7 @@ class Record:
 
     url: str  # relative to the site root, e.g. "papers/<id>/"
     title: str  # plain text; searched with TITLE_WEIGHT and shown as the result's title
+    names: str = ""  # method names, aliases, plain title; searched with NAMES_WEIGHT
     sections: tuple[tuple[float, str], ...] = ()  # (weight, plain text), searched and excerpted
     info: str = ""  # shown under the title: year, venue, kind
     filters: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -52,6 +53,9 @@ class Record:
         """The record as the small HTML document Pagefind indexes (weights, metadata and filters as its attributes)."""
         out = ['<html lang="en"><body>',
                f'<h1 data-pagefind-weight="{TITLE_WEIGHT:g}" data-pagefind-meta="title">{_escape(self.title)}</h1>']
+        if self.names:
+            # Also metadata, so the UI can take excerpts from the text after title and names.
+            out.append(f'<p data-pagefind-weight="{NAMES_WEIGHT:g}" data-pagefind-meta="names">{_escape(self.names)}</p>')
         out += [f'<p data-pagefind-weight="{w:g}">{_escape(text)}</p>' if w != 1 else f"<p>{_escape(text)}</p>"
                 for w, text in self.sections if text]
         if self.info:
@@ -84,8 +88,8 @@ def plain(text: str) -> str:
 
 
 def _escape(value: str) -> str:
-    """Untrusted text into the record's HTML (element text or attribute value)."""
-    return html.escape(value, quote=True)
+    """Untrusted text into the record's HTML (element text or attribute value), never a Pagefind marker."""
+    return html.escape(_SENTINEL.sub(" ", value), quote=True)
 
 
 def _text(value: str | None) -> str:
@@ -146,8 +150,8 @@ def paper_record(paper: Paper, topics: dict[str, Topic]) -> Record:
     return Record(
         url=paper.url,
         title=title,
+        names=names,
         sections=(
-            (NAMES_WEIGHT, names),
             (1.0, _text(paper.abstract)),
             (SUMMARY_WEIGHT, _text(note.summary) if note else ""),
             (1.0, _text(markdown_text(note.body)) if note else ""),

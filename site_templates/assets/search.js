@@ -22,7 +22,8 @@
 
   // Names and titles are weighted inside each record (generator/search.py); Pagefind's extra boost
   // for metadata matches is off, because it counts every word that merely starts with the query.
-  var RANKING = { metaWeights: { title: 0.0, info: 0.0 } };
+  var RANKING = { metaWeights: { title: 0.0, names: 0.0, info: 0.0 } };
+  var EXCERPT = 24; // words
   var PAGE = 10; // results rendered at once; more as the list scrolls (each costs one small fetch)
 
   var pagefind = null;
@@ -42,7 +43,7 @@
       var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI).href;
       loading = import(bundle + "pagefind.js").then(function (module) {
         // No worker: one script less to download; searching this index takes milliseconds.
-        pagefind = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: 22 });
+        pagefind = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: EXCERPT });
         return pagefind;
       });
       loading.catch(function (error) {
@@ -77,6 +78,7 @@
     shown = 0;
     select(-1);
     list.textContent = "";
+    root.removeAttribute("data-shown-query");
     meta.textContent = text("placeholder");
     input.setAttribute("aria-expanded", "false");
   }
@@ -101,7 +103,9 @@
       meta.textContent = results.length === 0 ? text("none")
         : results.length === 1 ? text("one") : text("other", results.length);
       input.setAttribute("aria-expanded", results.length ? "true" : "false");
-      return more(mine);
+      return more(mine).then(function () {
+        if (mine === latest) root.setAttribute("data-shown-query", query); // tests wait on this
+      });
     }).catch(function (error) {
       if (mine === latest) meta.textContent = text("error");
       console.warn("survey search:", error);
@@ -145,13 +149,44 @@
       info.textContent = data.meta.info;
       article.appendChild(info);
     }
-    var excerpt = document.createElement("p");
-    // Pagefind's excerpt is the record's HTML-escaped text with <mark> around matches.
-    excerpt.innerHTML = data.excerpt;
-    article.appendChild(excerpt);
+    var text = body(data);
+    if (text) {
+      var excerpt = document.createElement("p");
+      // Built from escaped words and our own marks only.
+      excerpt.innerHTML = text;
+      article.appendChild(excerpt);
+    }
     a.appendChild(article);
     li.appendChild(a);
     return li;
+  }
+
+  // An excerpt from the text after the title and names (the abstract, the note): Pagefind's own
+  // would mostly repeat the title, the record's most heavily weighted words.
+  function body(data) {
+    var words = data.content.split(/\s+/);
+    var lead = count(data.meta.title) + count(data.meta.names);
+    if (words.length <= lead) return ""; // nothing beyond the title (glossary entries)
+    var hits = data.locations.filter(function (at) { return at >= lead; });
+    var start = hits.length ? Math.max(lead, Math.min(hits[0] - 4, words.length - EXCERPT)) : lead;
+    var marked = {};
+    hits.forEach(function (at) { marked[at] = true; });
+    var out = [];
+    for (var i = start; i < Math.min(words.length, start + EXCERPT); i++) {
+      out.push(marked[i] ? "<mark>" + escape(words[i]) + "</mark>" : escape(words[i]));
+    }
+    return (start > lead ? "… " : "") + out.join(" ") + (start + EXCERPT < words.length ? " …" : "");
+  }
+
+  // Pagefind hands content back as plain text (entities decoded): escape every word we show.
+  function escape(word) {
+    return word.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function count(text) {
+    return text ? text.trim().split(/\s+/).length : 0;
   }
 
   function select(index) {
