@@ -71,8 +71,11 @@ def _responses(stream: Any) -> Iterable[dict[str, Any]]:
 def _converse(payloads: list[dict[str, Any]], chunk_size: int) -> list[dict[str, Any]]:
     """Send every request in order (the service handles them one by one), return the responses by request."""
     env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(chunk_size)}
-    proc = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env)
+    try:
+        proc = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env)
+    except OSError as exc:
+        raise PagefindError(f"cannot run the Pagefind binary: {exc}") from exc
     assert proc.stdin is not None and proc.stdout is not None
     stdin = proc.stdin
 

@@ -70,7 +70,7 @@ class Record:
 # -- text ------------------------------------------------------------------------------------------
 
 _SCRIPT = re.compile(r"(?<=\w)[_^]\{?(\w{1,3})\}?")  # H_2O, H_{2}O, x^{2}
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s*")  # \textsc, \mathcal, \times
+_COMMAND = re.compile(r"\\[A-Za-z]+\*?")  # \textsc, \mathcal, \times
 _MARKUP = re.compile(r"[${}]")
 _WS = re.compile(r"\s+")
 _SENTINEL = re.compile(r"_{3,}")  # Pagefind reads ___PAGEFIND_WEIGHT___ words in content as markers
