@@ -35,6 +35,12 @@ SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with this o
 CHUNK_SIZE = 2500
 
 
+# What Pagefind writes for UIs and modes this site does not use (assets/search.js drives the index
+# through pagefind.js in the page, without a worker): left out of site/pagefind/.
+UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.js",
+          "pagefind-worker.js", "wasm.unknown.pagefind")
+
+
 class PagefindError(Exception):
     """The indexer could not be run or refused a request."""
 
@@ -117,7 +123,8 @@ def index(records: Iterable[Record], language: str = "en", chunk_size: int = CHU
                  for r in records]
     payloads.append({"type": "GetFiles", "index_id": 0})
     answers = _converse(payloads, chunk_size)
-    files = {f["path"]: base64.b64decode(f["content"]) for f in answers[-1]["files"]}
+    files = {f["path"]: base64.b64decode(f["content"]) for f in answers[-1]["files"]
+             if not f["path"].startswith(UNUSED)}
     return canonical(files)
 
 

@@ -8,14 +8,9 @@ results) and the expected papers within the first ``top`` (``tests/labels/search
 
 from __future__ import annotations
 
-import functools
-import gzip
-import http.server
 import shutil
 import subprocess
 import sys
-import threading
-import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,22 +20,18 @@ import pytest
 import yaml
 from conftest import CONTENT, ROOT
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from search_scale import FLAGS, measure_first_query, serve, shown
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
 if not Path(CHROMIUM).exists():  # .ci/run installs Debian's chromium; a bare dev machine may lack it
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 QUERIES = yaml.safe_load((ROOT / "tests" / "labels" / "search_queries.yml").read_text(encoding="utf-8"))
 BOX = ".md-search__input"
 TITLES = "[data-survey-search] .md-search-result__item h1"
 FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes for everything the first query fetches (issue 11)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -50,11 +41,9 @@ def served(tmp_path_factory) -> Iterator[str]:
     subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
                     "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
                    capture_output=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, url = serve(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield url
     finally:
         server.shutdown()
 
@@ -86,9 +75,7 @@ def page(browser, served):
 
 def _shown(page, query: str) -> list[str]:
     """Wait until the list shows results for exactly ``query``; their titles, best first."""
-    wanted = unicodedata.normalize("NFKC", query).strip()
-    page.wait_for_function("q => document.querySelector('[data-survey-search]').dataset.shownQuery === q",
-                           arg=wanted, timeout=10_000)
+    shown(page, unicodedata.normalize("NFKC", query).strip())
     return page.eval_on_selector_all(TITLES, "hs => hs.map(h => h.textContent)")
 
 
@@ -171,37 +158,8 @@ def test_dark_mode_uses_the_palette(browser, served):
     assert luminance(colors["dark"]["bg"]) < 80 < luminance(colors["light"]["bg"])
 
 
-def _gzip_size(body: bytes) -> int:
-    """Bytes on the wire if served gzip-compressed; Pagefind's data files are gzip already."""
-    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, compresslevel=9))
-
-
-def measure_first_query(browser, served: str, query: str = "KV cache eviction") -> dict[str, object]:
-    """Bytes every search file fetched for a first query costs (gzipped) and the time until results show."""
-    context = browser.new_context()
-    page = context.new_page()
-    fetched: list[tuple[str, int]] = []
-
-    def seen(response) -> None:
-        path = urlsplit(response.url).path
-        if path.startswith("/pagefind/") or path.endswith("/search.js"):
-            fetched.append((path, _gzip_size(response.body())))
-
-    page.on("response", seen)
-    page.goto(f"{served}/")
-    page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")
-    start = time.perf_counter()
-    page.keyboard.insert_text(query)
-    _shown(page, query)
-    elapsed = time.perf_counter() - start
-    page.wait_for_load_state("networkidle")
-    context.close()
-    return {"bytes": sum(n for _, n in fetched), "seconds": elapsed, "files": sorted(fetched)}
-
-
 def test_first_query_is_light_and_fast(browser, served):
-    measured = measure_first_query(browser, served)
+    measured = measure_first_query(browser, served, "KV cache eviction")
     assert measured["bytes"] <= FIRST_QUERY_BUDGET, measured["files"]
     assert measured["seconds"] < 1.0, measured
 
@@ -212,13 +170,12 @@ def test_hostile_titles_and_abstracts_stay_text(browser, tmp_path):
     subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content",
                     str(ROOT / "tests" / "fixtures" / "hostile" / "content"), "--build", str(tmp_path / "build"),
                     "--site-dir", str(site)], cwd=ROOT, check=True, capture_output=True)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server, url = serve(site)
     try:
         page = browser.new_page()
         dialogs: list[str] = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.goto(f"{url}/")
         page.keyboard.press("/")
         page.keyboard.type("FastAttn onerror", delay=10)
         titles = _shown(page, "FastAttn onerror")
