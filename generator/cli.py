@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import io, pipeline
+from . import io, pagefind, pipeline, search
 from .diagnostics import Diagnostics
 from .export import corpus_record
 
@@ -58,10 +58,17 @@ def cmd_generate(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from . import sitebuild
 
-    epoch = pipeline.source_date_epoch(_generate(args).corpus)
+    corpus = _generate(args).corpus
+    epoch = pipeline.source_date_epoch(corpus)
     site_dir = Path(args.site_dir) if args.site_dir else None
-    if not sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet):
+    site = sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet)
+    if site is None:
         raise UserError("mkdocs build failed (see the messages above)")
+    # The search index is built from the corpus, after and independently of the HTML engine.
+    try:
+        io.write_tree(site / "pagefind", pagefind.index(search.records(corpus)))
+    except pagefind.PagefindError as exc:
+        raise UserError(f"search index: {exc}") from exc
     print(f"built the site into {args.site_dir or 'site'}/")
     return 0
 

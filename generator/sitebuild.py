@@ -36,8 +36,8 @@ def _logging(quiet: bool) -> _Printer:
     return handler
 
 
-def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int, quiet: bool = False) -> bool:
-    """Strict MkDocs build of ``build_dir/docs``; False (after printing why) if it failed."""
+def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int, quiet: bool = False) -> Path | None:
+    """Strict MkDocs build of ``build_dir/docs``; the site folder, or None (after printing why) if it failed."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -56,8 +56,8 @@ def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int,
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         print(f"ERROR   -  {exc}", file=sys.stderr)
-        return False
-    return True
+        return None
+    return Path(config.site_dir)
 
 
 def serve(config_file: Path, build_dir: Path, dev_addr: str, watch: list[str], epoch: int) -> None:

@@ -42,5 +42,18 @@ def on_pre_build(config: Any) -> None:
         print("survey: errors above; keeping the previous pages")
         return
     pipeline.write(opts, generated)
+    _regenerated[:] = [generated.corpus]
     nav_file = Path(paths["build"]) / "nav.json"
     config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))
+
+
+_regenerated: list[Any] = []  # the corpus of the last regeneration during `survey serve`
+
+
+def on_post_build(config: Any) -> None:
+    """During `survey serve`: the search index for the preview (`survey build` writes it after MkDocs)."""
+    if not _regenerated:
+        return
+    from generator import io, pagefind, search
+
+    io.write_tree(Path(config["site_dir"]) / "pagefind", pagefind.index(search.records(_regenerated[0])))

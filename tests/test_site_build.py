@@ -108,8 +108,8 @@ def test_hostile_titles_abstracts_and_metadata_come_out_inert(tmp_path):
     assert "| breaks | tables" in text  # no table was made of it
     assert "<table" not in text.split('class="md-content"')[1]
     assert 'href="https://github.com/good/repo"' in text
-    search = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "<script>" not in search and "onerror=" not in search.replace("&lt;img src=x onerror=", "")
+    # search is Pagefind's index (browser test: tests/test_search_browser.py), not MkDocs' lunr JSON
+    assert (site / "pagefind" / "pagefind-entry.json").is_file() and not (site / "search").exists()
 
 
 def test_strict_build_fails_on_a_broken_link(tmp_path):
