@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import nh3
 
+from . import latex
 from .model import Collection, Corpus, Paper, Term, Topic
 from .sanitize import markdown_to_safe_html
 from .views import term_anchor
@@ -69,22 +69,13 @@ class Record:
 
 # -- text ------------------------------------------------------------------------------------------
 
-_SCRIPT = re.compile(r"(?<=\w)[_^]\{?(\w{1,3})\}?")  # H_2O, H_{2}O, x^{2}
-_COMMAND = re.compile(r"\\[A-Za-z]+\*?")  # \textsc, \mathcal, \times
-_MARKUP = re.compile(r"[${}]")
 _WS = re.compile(r"\s+")
 _SENTINEL = re.compile(r"_{3,}")  # Pagefind reads ___PAGEFIND_WEIGHT___ words in content as markers
 
 
 def plain(text: str) -> str:
-    """A plain-text form of a title: LaTeX markup and Unicode sub/superscripts folded (H_2O, H₂O -> H2O).
-
-    Replaced by ``generator/latex.py``'s ``plain()`` once it exists; the search records only call this.
-    """
-    text = unicodedata.normalize("NFKC", text)  # ₂ -> 2, ² -> 2, ligatures, full-width letters
-    text = _MARKUP.sub("", _COMMAND.sub("", text.replace("$", "")))
-    text = _SCRIPT.sub(r"\1", text)
-    return _WS.sub(" ", text).strip()
+    """The search form of a title: LaTeX cleaned, then folded (H_2O, H₂O -> H2O; × -> x), one line."""
+    return _WS.sub(" ", latex.plain(latex.to_unicode(text))).strip()
 
 
 def _escape(value: str) -> str:
@@ -133,7 +124,7 @@ def paper_record(paper: Paper, topics: dict[str, Topic]) -> Record:
     """What a reader searches a paper by: title, names, abstract, curated note; never Sources or Cite."""
     note = paper.note
     title = _text(paper.title)
-    # plain() plugs in generator/latex.py's plain() later: H_2O and H₂O are also found as H2O.
+    # H_2O and H₂O are also found as H2O
     names = _unique([*paper.methods, *(plain(m) for m in paper.methods), plain(title),
                      *(alias.replace("-", " ") for alias in (note.aliases if note else ()))], besides=title)
     year = str(paper.year) if paper.year else ""

@@ -24,7 +24,7 @@ def test_plain_folds_latex_and_unicode_subscripts(raw):
 @pytest.mark.parametrize(("raw", "folded"), [
     ("FP8-LM: Training FP8 Large Language Models", "FP8-LM: Training FP8 Large Language Models"),
     ("\\textsc{ZeRO}: Memory Optimizations", "ZeRO: Memory Optimizations"),
-    ("Speedup of 2$\\times$ with ﬁne-tuning", "Speedup of 2 with fine-tuning"),
+    ("Speedup of 2$\\times$ with ﬁne-tuning", "Speedup of 2x with fine-tuning"),
     ("x^{2} and x^2", "x2 and x2"),
 ])
 def test_plain_keeps_names_and_drops_markup(raw, folded):
@@ -36,7 +36,7 @@ def test_plain_keeps_names_and_drops_markup(raw, folded):
 def test_plain_is_idempotent_and_single_line(text):
     once = plain(text)
     assert plain(once) == once
-    assert "\n" not in once and "$" not in once
+    assert "\n" not in once
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_one_record_per_page_sorted_by_url(records):
 def test_paper_record_names_plain_title_filters_and_sort(records):
     corpus, recs = records
     by_url = {r.url: r for r in recs}
-    h2o = by_url[by_title(corpus, "H_2O: Heavy-Hitter").url]
+    h2o = by_url[by_title(corpus, "H₂O: Heavy-Hitter").url]
     assert "H2O" in h2o.names.split(" · ")  # found when typed without LaTeX or a subscript
     assert "Heavy Hitter Oracle" in h2o.names
     flash = by_url[by_title(corpus, "FlashAttention-2").url]
