@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,6 +12,7 @@ from .content import ContentFiles
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a source dump is large; notes have their own, smaller limit
 _SKIP_DIRS = {".git", "__pycache__", ".ipynb_checkpoints"}
+_SKIP_FILES = {".gitkeep", ".gitignore", ".DS_Store"}  # housekeeping, not content
 
 
 class UnsafePathError(ValueError):
@@ -18,7 +20,7 @@ class UnsafePathError(ValueError):
 
 
 def read_content(root: Path) -> ContentFiles:
-    """Every regular file under ``root`` as UTF-8 text; symlinks and unreadable files are refused, not followed."""
+    """Every regular file under ``root`` as UTF-8 text; symlinks, FIFOs, oversize and undecodable files are refused."""
     files: dict[str, str] = {}
     refused: dict[str, str] = {}
     if not root.is_dir():
@@ -35,25 +37,41 @@ def read_content(root: Path) -> ContentFiles:
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if name.startswith(".") and name != ".pages":
+            if name in _SKIP_FILES:
                 continue
-            if path.is_symlink():
-                refused[rel] = "symlink (refused: it could point outside content/)"
-                continue
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                refused[rel] = f"{size} bytes, over the {MAX_FILE_BYTES} byte limit"
-                continue
-            data = path.read_bytes()
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                refused[rel] = f"not UTF-8 (byte {exc.start})"
-                continue
-            files[rel] = text
+            rel = (here / name).relative_to(root).as_posix()
+            text, why = _read_regular(here / name)
+            if text is None:
+                refused[rel] = why
+            else:
+                files[rel] = text
     return ContentFiles(files, refused, root.as_posix())
+
+
+def _read_regular(path: Path) -> tuple[str | None, str]:
+    """A regular file's text, or None and why not; never follows a symlink, never blocks on a FIFO."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return None, "symlink (refused: it could point outside content/)"
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file (a FIFO, socket or device)"
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # replaced between lstat and open
+            return None, "not a regular file (a FIFO, socket or device)"
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return None, f"{info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "UTF-16 (save it as UTF-8)"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (byte {exc.start})"
 
 
 def _inside(base: Path, rel: str) -> Path:

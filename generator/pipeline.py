@@ -12,9 +12,10 @@ from .config import site_settings
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
 from .enrich.notes import redirect_map
+from .inventory import screen
 from .model import Collection, Corpus, Entry
 from .normalize import merge
-from .render import Site, nav, render_site
+from .render import Site, front_matter_problems, nav, render_site
 from .sources import READERS, ReadContext
 from .sources.catalog import discover
 
@@ -37,8 +38,12 @@ def read_sources(content: ContentFiles, only: list[str] | None = None) -> tuple[
     entries: list[Entry] = []
     for source in sources:
         _suffixes, reader = READERS[source.format]
-        found, problems = reader(content[source.path], content.display(source.path), source.collection.id,
-                                 ReadContext(captured=source.collection.captured))
+        try:
+            found, problems = reader(content[source.path], content.display(source.path), source.collection.id,
+                                     ReadContext(captured=source.collection.captured))
+        except Exception as exc:  # a reader bug on one file must not hide the others
+            diags.append(internal_error(content.display(source.path), exc))
+            continue
         # readers name files as the user sees them; provenance keeps the content-relative path
         entries.extend(replace(e, source=replace(e.source, path=source.path)) for e in found)
         diags.extend(problems)
@@ -47,9 +52,17 @@ def read_sources(content: ContentFiles, only: list[str] | None = None) -> tuple[
     return Corpus(papers=papers, collections=tuple(s.collection for s in sources)), diags
 
 
+def internal_error(path: str, exc: BaseException) -> Diagnostic:
+    """A bug met while handling one file, reported against that file instead of ending the run."""
+    return Diagnostic(path, 0, "error", "internal-error",
+                      f"{type(exc).__name__}: {exc} (a bug in the generator; this file was skipped)")
+
+
 def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None) -> tuple[Corpus, Diagnostics]:
     """The whole corpus, enriched and checked, plus every diagnostic found on the way."""
     diags = Diagnostics()
+    content, found = screen(content)
+    diags.extend(found)
     corpus, found = read_sources(content)
     diags.extend(found)
     corpus, found = enrich.run(corpus, content, stack)
@@ -79,11 +92,16 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
     site = Site(corpus=corpus, title=settings["title"], description=settings["description"])
     pages = render_site(site, templates)
+    for path, problem in front_matter_problems(pages).items():
+        # never written as it is: MkDocs would render a broken front matter block as Markdown
+        diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)
+        pages[path] = "---\ntitle: \"Page left out\"\n---\n\nThis page was left out: its front matter did not read back.\n"
     files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in pages.items()}
     for rel, data in io.read_tree(opts.templates / "assets").items():
         files[f"docs/assets/{rel}"] = data
     files["nav.json"] = _json(nav(site))
     files["redirects.json"] = _json(redirect_map(corpus))
+    files["fragments.json"] = _json(site.views.fragments)
     return Generated(corpus, files, diags)
 
 
@@ -99,10 +117,13 @@ def _json(value: object) -> str:
 def source_date_epoch(corpus: Corpus) -> int:
     """A timestamp derived from the content (newest date it states), for MkDocs' sitemap: no clocks."""
     dates = [p.date for p in corpus.papers if p.date] + [c.captured for c in corpus.collections if c.captured]
-    if not dates:
-        return 0
-    newest = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=UTC)
-    return int(newest.timestamp())
+    parsed = []
+    for text in dates:  # partial dates (YYYY, YYYY-MM) count as their first day; invalid ones not at all
+        try:
+            parsed.append(datetime.strptime((text + "-01-01")[:10], "%Y-%m-%d").replace(tzinfo=UTC))
+        except ValueError:
+            continue
+    return int(max(parsed).timestamp()) if parsed else 0
 
 
 def check_summary(corpus: Corpus) -> list[str]:

@@ -51,6 +51,7 @@ def make_env(templates: Mapping[str, str]) -> jinja2.Environment:
     env.filters.update(
         md=escape.md,
         html=escape.html,
+        code=escape.code,
         href=escape.href,
         yaml_str=escape.yaml_str,
         fence=escape.fence,
@@ -153,6 +154,27 @@ def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBui
                 raise ValueError(f"two page builders produce {path}")
             pages[path] = text
     return pages
+
+
+def front_matter_problems(pages: Mapping[str, str]) -> dict[str, str]:
+    """Pages whose front matter MkDocs would not read back as a mapping with a text title, and why.
+
+    MkDocs ignores front matter it cannot parse and renders it as Markdown instead; a title
+    there is then live Markdown. Every page is read back the way MkDocs reads it.
+    """
+    from mkdocs.utils.meta import get_data
+
+    problems: dict[str, str] = {}
+    for path, text in pages.items():
+        if not text.startswith("---"):
+            continue
+        _body, meta = get_data(text)
+        title = meta.get("title") if isinstance(meta, dict) else None
+        if not isinstance(title, str):
+            problems[path] = "the page's front matter does not read back as YAML with a title"
+        elif "<" in title:
+            problems[path] = "the page title reads back with a '<' (themes print it unescaped)"
+    return problems
 
 
 def nav(site: Site) -> list[Any]:

@@ -6,6 +6,7 @@ the key it is about, so a curator fixing a pull request never has to guess where
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from . import yamlfile
 from .diagnostics import Diagnostic
 from .model import SourceRef, Topic
+from .saferegex import CuratedRegex, compile_curated
 
 PATH = "taxonomy.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -35,7 +37,7 @@ class Rule:
     """
 
     label: str  # what the evidence shows: the phrase, or ``/regex/``
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | CuratedRegex  # a curator's regex is time-bounded
     weight: float
     line: int
     on_raw: bool  # regexes see the lower-cased raw text; phrases see normalized text
@@ -71,6 +73,15 @@ class Taxonomy:
     rules: dict[str, TopicRules] = field(default_factory=dict)
     settings: Settings = Settings()
 
+    def without(self, pattern: object) -> Taxonomy:
+        """The taxonomy with every rule that uses ``pattern`` left out (a pattern that ran past its time bound)."""
+        def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+            return tuple(r for r in rules if r.pattern is not pattern)
+
+        rules = {tid: TopicRules(r.topic, keep(r.rules), keep(r.require), keep(r.exclude), r.min_score)
+                 for tid, r in self.rules.items()}
+        return Taxonomy(self.topics, rules, self.settings)
+
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as a regex over normalized text; a trailing ``s``/``es`` is tolerated (cache, caches)."""
@@ -82,9 +93,10 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None  # "1e999" and "nan" are not weights
 
 
 class _Parser:
@@ -113,7 +125,7 @@ class _Parser:
         if regex:
             source = text[1:-1] if text.startswith("/") and text.endswith("/") and len(text) > 1 else text
             try:
-                pattern = re.compile(source, re.IGNORECASE)
+                pattern = compile_curated(source, re.IGNORECASE, (self.display, line))
             except re.error as exc:
                 self.err(line, "invalid-regex", f"regular expression {source!r} does not compile: {exc}")
                 return None

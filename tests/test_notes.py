@@ -11,6 +11,7 @@ from generator import io, notes
 from generator.content import ContentFiles
 from generator.diagnostics import Diagnostic
 from generator.enrich import notes as note_stage
+from generator.inventory import screen
 from generator.model import Corpus, Evidence, Result, Topic, TopicAssignment
 from generator.pipeline import read_sources
 
@@ -176,9 +177,9 @@ def test_symlinked_note_is_refused(tmp_path: Path, corpus: Corpus, pid: str) -> 
     outside = tmp_path / "outside.md"
     outside.write_text(note(pid), encoding="utf-8")
     (tmp_path / "notes" / f"{pid}.md").symlink_to(outside)
-    content = io.read_content(tmp_path)
-    out, diags = note_stage.enrich(corpus, content)
-    d = only(diags, "note-refused")
+    content, diags = screen(io.read_content(tmp_path))
+    out, found = note_stage.enrich(corpus, content)
+    d = only(diags + found, "refused-file")
     assert d.path == f"{tmp_path.as_posix()}/notes/{pid}.md" and "symlink" in d.message
     assert out.paper(pid).note is None
 

@@ -95,7 +95,4 @@ def discover(content: ContentFiles) -> tuple[list[SourceFile], list[Diagnostic]]
     for rel in sorted(set(meta) - {s.path for s in found_paths}):
         diags.append(Diagnostic(shown, meta_lines[rel], "warning", "missing-source",
                                 f"{rel} is described here but no such source file exists"))
-    for rel, why in sorted(content.refused.items()):
-        if rel.startswith("sources/"):
-            diags.append(Diagnostic(content.display(rel), 0, "error", "refused-file", f"not read: {why}"))
     return found_paths, diags
