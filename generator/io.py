@@ -151,14 +151,31 @@ def write_file(path: Path, text: str, forbidden: tuple[Path, ...] = ()) -> None:
     os.replace(tmp, target)
 
 
-def create_new(path: Path, text: str) -> bool:
-    """Create ``path`` only if it does not exist (never overwrite a curated file). True if created."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def create_new(root: Path, rel: str, text: str) -> bool:
+    """Create ``root/rel`` only if it does not exist (never overwrite a curated file). True if created.
+
+    Refuses (``UnsafePathError``) when any folder below ``root`` on the way, or the file itself, is a
+    symlink: a pull request could make ``content/notes`` point anywhere on the machine.
+    """
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        raise UnsafePathError(f"refusing to create {rel!r} outside {root}")
+    here = root
+    for part in parts[:-1]:
+        here = here / part
+        if here.is_symlink():
+            raise UnsafePathError(f"refusing to create {rel}: {here} is a symlink")
+        if not here.exists():
+            here.mkdir()
+    target = here / parts[-1]
+    if target.is_symlink():
+        raise UnsafePathError(f"refusing to create {target}: it is a symlink")
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     except FileExistsError:
         return False
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
     return True
 
 

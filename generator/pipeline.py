@@ -45,11 +45,31 @@ def read_sources(content: ContentFiles, only: list[str] | None = None) -> tuple[
             diags.append(internal_error(content.display(source.path), exc))
             continue
         # readers name files as the user sees them; provenance keeps the content-relative path
-        entries.extend(replace(e, source=replace(e.source, path=source.path)) for e in found)
+        for entry in found:
+            entry, problem = bound_entry(entry, content.display(source.path))
+            entries.append(replace(entry, source=replace(entry.source, path=source.path)))
+            diags.extend(problem)
         diags.extend(problems)
     papers, problems = merge(entries)
     diags.extend(problems)
     return Corpus(papers=papers, collections=tuple(s.collection for s in sources)), diags
+
+
+MAX_TITLE = 1_000  # characters; the longest bundled title has 222
+MAX_ABSTRACT = 20_000  # arXiv caps abstracts at 1,920; every later stage is then bounded in time
+
+
+def bound_entry(entry: Entry, shown: str) -> tuple[Entry, list[Diagnostic]]:
+    """``entry`` with an over-long title or abstract cut at a word, and a warning saying so."""
+    diags: list[Diagnostic] = []
+    for name, limit in (("title", MAX_TITLE), ("abstract", MAX_ABSTRACT)):
+        value = getattr(entry, name)
+        if isinstance(value, str) and len(value) > limit:
+            cut = value[:limit].rsplit(" ", 1)[0] if " " in value[:limit] else value[:limit]
+            entry = replace(entry, title=cut + " …") if name == "title" else replace(entry, abstract=cut + " …")
+            diags.append(Diagnostic(shown, entry.source.line, "warning", f"{name}-too-long",
+                                    f"{name} of {len(value)} characters cut to {limit}"))
+    return entry, diags
 
 
 def internal_error(path: str, exc: BaseException) -> Diagnostic:
@@ -143,8 +163,8 @@ def check_summary(corpus: Corpus) -> list[str]:
 def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnostics]:
     """What the given source files alone yield, enriched with the curated taxonomy and vocabularies."""
     content = io.read_content(content_root)
-    curated = ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
-                           {}, content.root)
+    curated, _found = screen(ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
+                                          {}, content.root))
     diags = Diagnostics()
     entries: list[Entry] = []
     collections: list[Collection] = []
@@ -167,8 +187,15 @@ def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnosti
         collection = known.get(path.resolve()) or Collection(id=path.stem, title=path.stem, path=shown)
         collection = replace(collection, path=shown)
         collections.append(collection)
-        found, problems = READERS[fmt][1](text, shown, collection.id, ReadContext(captured=collection.captured))
-        entries.extend(found)
+        try:
+            found, problems = READERS[fmt][1](text, shown, collection.id, ReadContext(captured=collection.captured))
+        except Exception as exc:  # a reader bug on one file must not hide the others
+            diags.extend([internal_error(shown, exc)])
+            continue
+        for entry in found:
+            entry, problem = bound_entry(entry, shown)
+            entries.append(entry)
+            diags.extend(problem)
         diags.extend(problems)
     papers, problems = merge(entries)
     diags.extend(problems)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..inventory import id_problem
 from ..model import Collection
 from ..yamlfile import load
 from . import READERS
@@ -23,6 +25,16 @@ class SourceFile:
     collection: Collection
 
 
+def _valid_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _default_title(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return f"Capture {stem}"
@@ -30,7 +42,8 @@ def _default_title(path: str) -> str:
 
 def _default_id(path: str) -> str:
     stem = path.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower()
-    return re.sub(r"[^a-z0-9]+", "-", stem).strip("-") or "source"
+    cid = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")[:80].strip("-") or "source"
+    return f"{cid}-source" if id_problem(cid) else cid  # "con" is a reserved name
 
 
 def discover(content: ContentFiles) -> tuple[list[SourceFile], list[Diagnostic]]:
@@ -64,9 +77,14 @@ def discover(content: ContentFiles) -> tuple[list[SourceFile], list[Diagnostic]]
                     if not isinstance(value, str):
                         diags.append(Diagnostic(shown, kline, "error", "schema", f"{rel}: {key} must be text"))
                         continue
-                    if key == "captured" and not _DATE.match(value):
+                    if key == "captured" and not _valid_date(value):
                         diags.append(Diagnostic(shown, kline, "error", "schema",
                                                 f"{rel}: captured must be a date YYYY-MM-DD, got {value!r}"))
+                        continue
+                    if key == "id" and id_problem(value.strip()):
+                        # ids become file names, link targets and nav entries: the default id is used
+                        diags.append(Diagnostic(shown, kline, "error", "schema",
+                                                f"{rel}: id {value!r} is not allowed: {id_problem(value.strip())}"))
                         continue
                     clean[key] = value.strip()
                 meta[str(rel)] = clean
