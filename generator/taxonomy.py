@@ -13,11 +13,11 @@ from typing import Any
 
 from . import yamlfile
 from .diagnostics import Diagnostic
+from .inventory import id_problem
 from .model import SourceRef, Topic
 from .saferegex import CuratedRegex, compile_curated
 
 PATH = "taxonomy.yml"
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
 _RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score"}
 _DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight"}
@@ -225,9 +225,9 @@ def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) ->
             p.err(located.line(*where, key), "unknown-key",
                   f"unknown topic key {key!r} (expected one of {', '.join(sorted(_TOPIC_KEYS))})")
         topic_id, title = item.get("id"), item.get("title")
-        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+        if not isinstance(topic_id, str) or id_problem(topic_id):
             p.err(located.line(*where, "id"), "invalid-id",
-                  f"topic id {topic_id!r} must be lower-case words joined by hyphens")
+                  f"topic id {topic_id!r} must be lower-case words joined by hyphens, not a reserved name")
             continue
         if topic_id in topics:
             p.err(located.line(*where, "id"), "duplicate-topic",
