@@ -110,7 +110,7 @@ def test_new_note_refuses_a_symlink_where_the_note_goes(tmp_path):
     (content / "notes" / "lossless-compression-with-probabilistic-circuits-e3fa.md").symlink_to(target)
     status, printed = run_cli(["new-note", "--content", str(content), "--build", str(tmp_path / "build"),
                                "lossless-compression-with-probabilistic-circuits-e3fa"])
-    assert status == 1 and not target.exists()
+    assert status == 1 and "symlink" in printed and not target.exists()
 
 
 def _tree(root: Path) -> dict[str, str]:
@@ -161,6 +161,11 @@ def search_for(page, base_url: str, word: str) -> None:
     page.wait_for_selector(".md-search-result__item", timeout=15000)
 
 
+def _record(dialogs: list[str], site: str, dialog) -> None:
+    dialogs.append(f"{site}: {dialog.type} {dialog.message!r} on {dialog.page.url if dialog.page else '?'}")
+    dialog.dismiss()
+
+
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_chromium_visiting_every_payload_page_sees_no_dialog(sites):
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
@@ -178,7 +183,7 @@ def test_chromium_visiting_every_payload_page_sees_no_dialog(sites):
                 threading.Thread(target=server.serve_forever, daemon=True).start()
                 base_url = f"http://127.0.0.1:{server.server_address[1]}"
                 page = browser.new_page()
-                page.on("dialog", lambda d: (dialogs.append(f"{name}: {d.message}"), d.dismiss()))
+                page.on("dialog", functools.partial(_record, dialogs, name))
                 try:
                     for rel in payload_pages(site):
                         page.goto(f"{base_url}/{rel}", wait_until="load")
