@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import io, pagefind, pipeline, search
-from .diagnostics import Diagnostics
+from .diagnostics import Diagnostics, printable
 from .export import corpus_record
 
 
@@ -39,44 +39,63 @@ def _report(diags: Diagnostics, strict: bool, quiet_info: bool = True) -> bool:
     return diags.failed(strict)
 
 
-def _generate(args: argparse.Namespace) -> pipeline.Generated:
+def _generate(args: argparse.Namespace, keep_going: bool = False) -> tuple[pipeline.Generated, bool]:
+    """Generate and write build/; True as the second value if the run must end non-zero.
+
+    Without ``keep_going`` nothing is written when there are errors (CI stays strict). With it,
+    what is good is written: every error already left out only what it is about (a record, a
+    key, a rule, a file), and those files are listed.
+    """
     opts = _options(args)
     generated = pipeline.generate(opts)
-    if _report(generated.diagnostics, opts.strict):
-        raise UserError("nothing written because of the errors above")
+    failed = _report(generated.diagnostics, opts.strict)
+    if failed and not keep_going:
+        raise UserError("nothing written because of the problems above (--keep-going writes what is good)")
     changed = pipeline.write(opts, generated)
     pages = sum(1 for f in generated.files if f.endswith(".md"))
     print(f"generated {pages} pages for {len(generated.corpus.papers)} papers into {opts.build}/docs ({changed} files changed)")
-    return generated
+    if failed:
+        bad = generated.diagnostics.errors + (generated.diagnostics.warnings if opts.strict else [])
+        files = sorted({d.path for d in bad})
+        print(f"kept going: left out what the {len(bad)} problem(s) above are about, in {len(files)} file(s):",
+              file=sys.stderr)
+        for path in files:
+            print(f"  skipped in {printable(path)}", file=sys.stderr)
+    return generated, failed
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    _generate(args)
-    return 0
+    _generated, failed = _generate(args, keep_going=args.keep_going)
+    return 1 if failed else 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
     from . import sitebuild
 
-    corpus = _generate(args).corpus
+    generated, failed = _generate(args, keep_going=args.keep_going)
+    corpus = generated.corpus
     epoch = pipeline.source_date_epoch(corpus)
     site_dir = Path(args.site_dir) if args.site_dir else None
-    site = sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet)
-    if site is None:
-        raise UserError("mkdocs build failed (see the messages above)")
+    site, clean = sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet,
+                                  strict=not args.keep_going)
+    if site is None or not clean:
+        if site is None or not args.keep_going:
+            raise UserError("mkdocs build failed (see the messages above)")
+        print("survey: error: mkdocs reported problems (see above); the site was built anyway", file=sys.stderr)
+        failed = True
     # The search index is built from the corpus, after and independently of the HTML engine.
     try:
         io.write_tree(site / "pagefind", pagefind.index(search.records(corpus)))
     except pagefind.PagefindError as exc:
         raise UserError(f"search index: {exc}") from exc
-    print(f"built the site into {args.site_dir or 'site'}/")
-    return 0
+    print(f"built the site into {args.site_dir or 'site'}/" + (" (with problems: exit status 1)" if failed else ""))
+    return 1 if failed else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from . import sitebuild
 
-    epoch = pipeline.source_date_epoch(_generate(args).corpus)
+    epoch = pipeline.source_date_epoch(_generate(args, keep_going=True)[0].corpus)
     os.environ["SURVEY_REGENERATE"] = json.dumps({"content": args.content, "build": args.build, "templates": args.templates})
     sitebuild.serve(Path(args.config), Path(args.build), args.dev_addr, [args.content, args.templates], epoch)
     return 0
@@ -136,10 +155,10 @@ def cmd_new_note(args: argparse.Namespace) -> int:
         lines = [f"no single paper matches {args.query!r}"]
         if suggestions:
             lines.append("did you mean one of these? (pass the id)")
-            lines += [f"  {p.id}  {p.title}" for p in suggestions]
+            lines += [f"  {p.id}  {printable(p.title)}" for p in suggestions]
         raise UserError("\n".join(lines))
     path = content_root / "notes" / f"{paper.id}.md"
-    if not io.create_new(path, note_text(paper)):
+    if not io.create_new(content_root, f"notes/{paper.id}.md", note_text(paper)):
         raise UserError(f"{path} already exists; edit it instead (the generator never overwrites a note)")
     print(f"created {path} for {paper.title!r}")
     return 0
@@ -181,11 +200,17 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--config", default="mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
         p.add_argument("--strict", action="store_true", help="treat warnings as errors")
 
+    def keep_going(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--keep-going", action="store_true",
+                       help="write what is good despite errors, list what was left out, exit 1 (previews)")
+
     p = sub.add_parser("generate", help="write the site's Markdown into build/docs (no HTML)")
     common(p)
+    keep_going(p)
     p.set_defaults(func=cmd_generate)
     p = sub.add_parser("build", help="generate, then build the site with a strict MkDocs build")
     common(p)
+    keep_going(p)
     p.add_argument("--site-dir", default=None, help="output folder for HTML (default: site_dir of mkdocs.yml)")
     p.add_argument("--quiet", action="store_true", help="only show MkDocs warnings and errors")
     p.set_defaults(func=cmd_build)
@@ -234,14 +259,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except (UserError, io.UnsafePathError) as exc:
-        print(f"survey: error: {exc}", file=sys.stderr)
+        print(f"survey: error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:
         if args.debug:
             raise
-        print(f"survey: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)", file=sys.stderr)
+        print(f"survey: internal error: {type(exc).__name__}: {printable(str(exc))} (run with --debug for the traceback)",
+              file=sys.stderr)
         return 2
 
 

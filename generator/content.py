@@ -2,8 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str, keepends: bool = False) -> list[str]:
+    """Lines as editors and YAML number them: split at CR, LF and CRLF only.
+
+    ``str.splitlines`` also splits at form feeds, U+2028 and other separators a scraped abstract
+    may hold, which made one paper three and shifted every later line number.
+    """
+    if not text:
+        return []
+    if keepends:
+        return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,18 @@ from typing import Literal
 Severity = Literal["error", "warning", "info"]
 
 
+def printable(text: str) -> str:
+    """``text`` with every character a terminal or log would act on shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``).
+
+    File names and titles come from strangers: a newline in a name could forge a diagnostic line
+    or a CI workflow command (``::error``), an ESC sequence could rewrite the terminal, and a
+    bidi override could reorder what a reviewer reads.
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 @dataclass(frozen=True, order=True)
 class Diagnostic:
     """``path:line: severity[code]: message`` — the one shape every problem is reported in."""
@@ -20,7 +32,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.severity}[{self.code}]: {self.message}"
+        return printable(f"{where}: {self.severity}[{self.code}]: {self.message}")
 
 
 @dataclass

@@ -2,9 +2,15 @@
 
 Scraped titles and abstracts may hold anything. ``md`` makes a string inert inside a Markdown
 paragraph, heading or table cell: HTML is escaped (so no tag survives) and every character that
-could start Markdown structure (emphasis, code, links, tables, attribute lists ``{: …}``, block
-markers at the start of a line) is backslash-escaped. Newlines fold to spaces so text cannot open
-a new block.
+could start Markdown structure (emphasis, code, links, tables, attribute lists ``{: …}``) is
+backslash-escaped; a leading punctuation mark, which could open a block (``#``, ``>``, ``-``,
+``~~~``, ``!!!``, ``???``, ``:``), becomes a character reference. Newlines fold to spaces so text
+cannot open a new block.
+
+Every filter first drops what no page should carry (``clean``): control characters, lone
+surrogates, noncharacters such as U+FFFF (YAML refuses them: one in a title once made MkDocs drop
+a page's front matter and render it as Markdown) and bidirectional overrides (they reorder what
+a reader sees). What is left is always valid in YAML, HTML and a terminal.
 """
 
 from __future__ import annotations
@@ -20,16 +26,31 @@ from .links import safe_url
 # Characters Python-Markdown (with the tables extension) accepts a backslash escape for, and which
 # can change structure mid-line. "(" ")" "!" only matter after "]", which is escaped.
 _INLINE = re.compile(r"([\\`*_{}\[\]|])")
-# Block markers that only matter at the start of a line: headings, lists, rules, setext underlines.
-_LINE_START = re.compile(r"^(\s*)(?:([#+\-])|(\d+)([.)]))")
+# "~" has no backslash escape in Python-Markdown; as a reference it can open no fence or strikeout.
+_TILDE = "&#126;"
+# ASCII punctuation at the very start: it may open a block (heading, quote, list, fence,
+# admonition, details, definition, table); "&" is left alone, it starts our own references.
+_LEADING = re.compile(r"^[!-%'-/:-@\[-`{-~]")
+# "1." starts an ordered list; digits cannot be escaped, the dot can
+_ORDERED = re.compile(r"^(\d+)\.")
 _WS = re.compile(r"\s+")
-# C0/C1 control characters: never meaningful in titles or abstracts; dropped so that terminal
-# escapes and NULs never reach pages (Python-Markdown also reserves \x02/\x03 for placeholders).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What no page carries: C0/C1 controls (terminal escapes, NULs, Python-Markdown's \x02/\x03
+# placeholders), lone surrogates, noncharacters (U+FDD0-FDEF, U+xFFFE/xFFFF: YAML refuses them)
+# and bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\u202a-\u202e\u2066-\u2069"
+    + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17))
+    + "]"
+)
+
+
+def clean(text: object) -> str:
+    """``text`` without the characters no page should carry (see the module docstring); whitespace kept."""
+    return _UNSAFE.sub("", str(text))
 
 
 def _fold(text: object) -> str:
-    return _WS.sub(" ", _CONTROL.sub("", str(text))).strip()
+    return _WS.sub(" ", clean(text)).strip()
 
 
 def md(text: object) -> str:
@@ -37,15 +58,22 @@ def md(text: object) -> str:
     if text is None:
         return ""
     escaped = str(_html_escape(_fold(text)))
-    escaped = _INLINE.sub(r"\\\1", escaped)
-    return _LINE_START.sub(_escape_marker, escaped)
+    if _LEADING.match(escaped):
+        return f"&#{ord(escaped[0])};" + _inline(escaped[1:])
+    return _ORDERED.sub(r"\1\\.", _inline(escaped))
 
 
-def _escape_marker(m: re.Match[str]) -> str:
-    if m.group(2):
-        return f"{m.group(1)}\\{m.group(2)}"
-    # "1." starts an ordered list; digits cannot be escaped, the dot can ("1)" is not a list here)
-    return f"{m.group(1)}{m.group(3)}\\{m.group(4)}" if m.group(4) == "." else m.group(0)
+def _inline(text: str) -> str:
+    return _INLINE.sub(r"\\\1", text).replace("~", _TILDE)
+
+
+def code(text: object) -> str:
+    """Untrusted text shown as code (file names, ids): ``<code>`` around inert Markdown.
+
+    Inline HTML does not stop Python-Markdown from reading links, emphasis and attribute lists
+    inside it, so the text goes through ``md`` like any other.
+    """
+    return f"<code>{md(text)}</code>"
 
 
 def html(text: object) -> str:
@@ -63,7 +91,10 @@ def href(url: object) -> str:
 
 
 def yaml_str(text: object) -> str:
-    """A front-matter scalar: HTML-escaped (themes print page.meta raw) and JSON-quoted (valid YAML)."""
+    """A front-matter scalar: HTML-escaped (themes print page.meta raw) and JSON-quoted (valid YAML).
+
+    ``html`` drops every character YAML refuses, so MkDocs always reads this front matter back.
+    """
     return json.dumps(html(text), ensure_ascii=False)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import quote_plus
 
 from . import escape, names, urls
-from .model import Collection, Paper, Stated
+from .model import Collection, Corpus, Paper, Stated
 from .sources import FORMATS
 
 _JOURNAL = re.compile(r"\b(?:Transactions|Journal|Letters|Magazine|TPAMI|JMLR|TMLR|IJCV|TNNLS|TIP|TACL|Nature|"
@@ -212,3 +212,22 @@ def authors_by_page(everyone: list[Author]) -> list[AuthorsPage]:
         letter = page.rsplit("/", 1)[-1][: -len(".md")]
         out.append(AuthorsPage(page, "Other" if letter == "other" else letter.upper(), tuple(pages[page])))
     return out
+
+
+# -- former addresses ------------------------------------------------------------------------------
+
+
+def redirect_map(corpus: Corpus) -> dict[str, str]:
+    """Old paper page -> current page, in mkdocs-redirects' ``redirect_maps`` format.
+
+    A paper's former ids are the ids its other titles would give (a source's raw or another source's
+    title) and the aliases a note declares; a former id that is some live paper's id stays that paper's.
+    """
+    live = corpus.by_id
+    pairs: dict[str, str] = {}
+    for paper in corpus.papers:
+        former = [*paper.aliases, *(paper.note.aliases if paper.note else ())]
+        for alias in former:
+            if alias not in live:
+                pairs.setdefault(urls.paper(alias), paper.page)
+    return dict(sorted(pairs.items()))

@@ -1,6 +1,7 @@
 """The only module that touches the filesystem: read content/, write under the build folder.
 
-One write goes into content/: ``create_source``, for ``survey fetch`` only (never during a build).
+Two writes go into content/, never during a build: ``create_source`` for ``survey fetch`` and
+``create_new`` for ``survey new-note``.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +18,7 @@ from .content import ContentFiles
 
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a source dump is large; notes have their own, smaller limit
 _SKIP_DIRS = {".git", "__pycache__", ".ipynb_checkpoints"}
+_SKIP_FILES = {".gitkeep", ".gitignore", ".DS_Store"}  # housekeeping, not content
 
 
 class UnsafePathError(ValueError):
@@ -23,7 +26,7 @@ class UnsafePathError(ValueError):
 
 
 def read_content(root: Path) -> ContentFiles:
-    """Every regular file under ``root`` as UTF-8 text; symlinks and unreadable files are refused, not followed."""
+    """Every regular file under ``root`` as UTF-8 text; symlinks, FIFOs, oversize and undecodable files are refused."""
     files: dict[str, str] = {}
     refused: dict[str, str] = {}
     if not root.is_dir():
@@ -40,25 +43,41 @@ def read_content(root: Path) -> ContentFiles:
                 kept.append(name)
         dirnames[:] = kept
         for name in sorted(filenames):
-            path = here / name
-            rel = path.relative_to(root).as_posix()
-            if name.startswith(".") and name != ".pages":
+            if name in _SKIP_FILES:
                 continue
-            if path.is_symlink():
-                refused[rel] = "symlink (refused: it could point outside content/)"
-                continue
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                refused[rel] = f"{size} bytes, over the {MAX_FILE_BYTES} byte limit"
-                continue
-            data = path.read_bytes()
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                refused[rel] = f"not UTF-8 (byte {exc.start})"
-                continue
-            files[rel] = text
+            rel = (here / name).relative_to(root).as_posix()
+            text, why = _read_regular(here / name)
+            if text is None:
+                refused[rel] = why
+            else:
+                files[rel] = text
     return ContentFiles(files, refused, root.as_posix())
+
+
+def _read_regular(path: Path) -> tuple[str | None, str]:
+    """A regular file's text, or None and why not; never follows a symlink, never blocks on a FIFO."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return None, "symlink (refused: it could point outside content/)"
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file (a FIFO, socket or device)"
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return None, f"cannot read: {exc.strerror or exc}"
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):  # replaced between lstat and open
+            return None, "not a regular file (a FIFO, socket or device)"
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return None, f"{info.st_size} bytes, over the {MAX_FILE_BYTES} byte limit"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, "UTF-16 (save it as UTF-8)"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as exc:
+        return None, f"not UTF-8 (byte {exc.start})"
 
 
 def _inside(base: Path, rel: str) -> Path:
@@ -138,14 +157,50 @@ def write_file(path: Path, text: str, forbidden: tuple[Path, ...] = ()) -> None:
     os.replace(tmp, target)
 
 
-def create_new(path: Path, text: str) -> bool:
-    """Create ``path`` only if it does not exist (never overwrite a curated file). True if created."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def create_new(root: Path, rel: str, data: str | bytes) -> bool:
+    """Create ``root/rel`` only if it does not exist (never overwrite a curated file). True if created.
+
+    Refuses (``UnsafePathError``) when any folder below ``root`` on the way, or the file itself, is a
+    symlink: a pull request could make ``content/notes`` point anywhere on the machine. Every folder
+    is opened with ``O_NOFOLLOW`` and the file is written whole, then hard-linked to its name, which
+    fails rather than replace an existing file; a reader never sees half a file.
+    """
+    parts = Path(rel).parts
+    if Path(rel).is_absolute() or ".." in parts or not parts:
+        raise UnsafePathError(f"refusing to create {rel!r} outside {root}")
+    if not root.is_dir():
+        raise UnsafePathError(f"folder {root} does not exist")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except FileExistsError:
-        return False
+        for part in parts[:-1]:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, 0o755, dir_fd=fd)
+            try:
+                child = os.open(part, flags, dir_fd=fd)
+            except OSError as exc:  # ELOOP or ENOTDIR: a symlink or a file where a folder belongs
+                raise UnsafePathError(f"refusing to create {rel}: {part} is a symlink or not a folder") from exc
+            os.close(fd)
+            fd = child
+        name = parts[-1]
+        tmp = f".{name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
+        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+            try:
+                os.link(tmp, name, src_dir_fd=fd, dst_dir_fd=fd, follow_symlinks=False)
+            except FileExistsError:
+                if stat.S_ISLNK(os.lstat(name, dir_fd=fd).st_mode):
+                    raise UnsafePathError(f"refusing to create {rel}: it is a symlink") from None
+                return False
+        finally:
+            os.unlink(tmp, dir_fd=fd)
+    finally:
+        os.close(fd)
     return True
 
 
@@ -153,44 +208,17 @@ _SOURCE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$")
 
 
 def create_source(content_root: Path, folder: str, name: str, data: bytes) -> Path:
-    """Write a fetched response as the new file ``content/sources/<folder>/<name>``; the only write into content/.
+    """Write a fetched response as the new file ``content/sources/<folder>/<name>``; only ``survey fetch`` does.
 
-    Never overwrites (``FileExistsError`` if the name is taken), never follows a symlinked folder
-    (every folder below ``content_root`` is opened with ``O_NOFOLLOW``; ``UnsafePathError``), and
-    writes atomically: a temporary file in the same folder is hard-linked to the name, which fails
-    rather than replace an existing file, so a reader never sees half a response.
+    Never overwrites (``FileExistsError`` if the name is taken) and never follows a symlink (``create_new``).
     """
     parts = ["sources", *folder.split("/")]
     if not all(_SOURCE_NAME.match(p) for p in [*parts, name]):
         raise UnsafePathError(f"refusing to write {folder!r}/{name!r}: names are letters, digits, '.', '_' and '-'")
-    if not content_root.is_dir():
-        raise UnsafePathError(f"content folder {content_root} does not exist")
-    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
-    fd = os.open(content_root, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        for part in parts:
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(part, 0o755, dir_fd=fd)
-            try:
-                child = os.open(part, flags, dir_fd=fd)
-            except OSError as exc:  # ELOOP or ENOTDIR: a symlink or a file where a folder belongs
-                raise UnsafePathError(f"refusing to write into {content_root}/{'/'.join(parts)}: "
-                                      f"{part} is a symlink or not a folder") from exc
-            os.close(fd)
-            fd = child
-        tmp = f".{name}.{os.getpid()}-{os.urandom(4).hex()}.tmp"
-        handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644, dir_fd=fd)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            os.link(tmp, name, src_dir_fd=fd, dst_dir_fd=fd, follow_symlinks=False)
-        finally:
-            os.unlink(tmp, dir_fd=fd)
-    finally:
-        os.close(fd)
-    return content_root / Path(*parts) / name
+    rel = "/".join([*parts, name])
+    if not create_new(content_root, rel, data):
+        raise FileExistsError(f"{content_root}/{rel} exists; the generator never overwrites a source")
+    return content_root / rel
 
 
 def read_text(path: Path) -> str:

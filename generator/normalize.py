@@ -35,6 +35,9 @@ _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
 _DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _TEXT_FIELDS = ("title", "abstract", "summary", "comment", "journal_ref", "org")
+# every later stage is bounded in time by these: the longest bundled title has 222 characters, and arXiv
+# caps abstracts at 1,920
+MAX_LENGTH = {"title": 1_000, "abstract": 20_000}
 # fields a Paper holds as attributes; every other claimed field is kept in ``Paper.extra``
 _CORE = ("title", "abstract", "authors", "authors_count", "org", "date", "upvotes", "links", "arxiv", "doi", "venue")
 # near-identical titles: merged at or above MERGE, listed for maintainers between NEAR and MERGE
@@ -131,6 +134,12 @@ def clean(item: Sourced) -> tuple[Sourced, list[Diagnostic]]:
     for name, claim in item.record.claims.items():
         value = claim.value
         if name in _TEXT_FIELDS and isinstance(value, str):
+            limit = MAX_LENGTH.get(name)
+            if limit and len(value) > limit:
+                cut = value[:limit].rsplit(" ", 1)[0] if " " in value[:limit] else value[:limit]
+                diags.append(Diagnostic(path, claim.line, "warning", f"{name}-too-long",
+                                        f"{name} of {len(value)} characters cut to {limit}"))
+                value = cut + " …"
             value = latex.to_unicode(value)
         elif name == "authors" and isinstance(value, tuple):
             people = [names.display_name(latex.to_unicode(str(a))) for a in value]

@@ -7,6 +7,7 @@ stays Markdown: the renderer passes it through ``sanitize.markdown_to_safe_html`
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -14,10 +15,12 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from .content import ContentFiles
+from .content import ContentFiles, split_lines
 from .diagnostics import Diagnostic, Severity
+from .inventory import id_problem
 from .links import safe_url
 from .model import Note, Result
+from .sanitize import render_curated
 from .yamlfile import Located, load
 
 NOTES_DIR = "notes"
@@ -30,7 +33,6 @@ RESULT_KEYS = ("kind", "low", "high", "unit", "what", "quote", "source")
 UNITS = ("x", "%")
 
 _EMPTY = {"", "~", "null", "Null", "NULL"}  # plain_strings YAML keeps these as text; they mean "not given"
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ARXIV_RE = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$")
 _NUMBER_RE = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
 # which Paper field each correction sets, for provenance
@@ -59,7 +61,7 @@ def did_you_mean(value: str, choices: dict[str, str], cutoff: float = 60.0) -> s
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """``(yaml, body, body_line)`` when ``text`` opens with a ``---`` fenced block, else None."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if not lines or lines[0].rstrip() != "---":
         return None
     for index in range(1, len(lines)):
@@ -116,7 +118,7 @@ class _Checker:
         """An int or a decimal written as text (plain_strings YAML keeps ``2.5`` as text)."""
         if isinstance(value, int) and not isinstance(value, bool):
             return float(value)
-        if isinstance(value, str) and _NUMBER_RE.match(value.strip()):
+        if isinstance(value, str) and _NUMBER_RE.match(value.strip()) and math.isfinite(float(value)):
             return float(value)
         self.report(keypath, "error", "note-type", f"{_name(keypath)}: expected a number, got {value!r}")
         return None
@@ -219,7 +221,7 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
     if parts is None:
         return None, [Diagnostic(display, 1, "error", "note-front-matter",
                                  "a note starts with a '---' line, YAML front matter, and a closing '---' line")]
-    front, body, _body_line = parts
+    front, body, body_line = parts
     located, diags = load(front, display, line_offset=1, plain_strings=True)
     if located is None:
         return None, diags
@@ -229,9 +231,11 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
     data = check.mapping(located.data, (), KEYS)
     paper = check.text(data.get("paper"), ("paper",))
     if paper is None:
-        if "paper" not in data:
-            check.report((), "error", "note-missing-paper", "front matter needs 'paper: <paper-id>'")
-        return None, check.diags
+        # every other key is still checked below, so one run shows every problem of the note
+        check.report(("paper",), "error", "note-missing-paper", "front matter needs 'paper: <paper-id>'"
+                     + (" (it is empty)" if "paper" in data else ""))
+    elif id_problem(paper):
+        check.report(("paper",), "error", "note-value", f"paper: {paper!r} is not a paper id: {id_problem(paper)}")
     summary = check.text(data.get("summary"), ("summary",))
     if summary is not None and "\n" in summary:
         check.report(("summary",), "error", "note-value", "summary: expected one line (use the body for more)")
@@ -244,8 +248,14 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
         status = None
     aliases = check.texts(data.get("aliases"), ("aliases",))
     for i, alias in enumerate(aliases):
-        if not _ID_RE.match(alias):
+        if id_problem(alias):
             check.report(("aliases", i), "error", "note-value", f"aliases[{i}]: {alias!r} is not a paper id")
+    _html, problem = render_curated(body)
+    if problem:
+        check.diags.append(Diagnostic(display, body_line, "error", "note-markdown", f"the note's text is left out: {problem}"))
+        body = ""
+    if paper is None:
+        return None, check.diags
     note = Note(
         path=path,
         paper=paper,
@@ -257,19 +267,15 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
         corrections=_corrections(check, data["corrections"]) if "corrections" in data else (),
         results=_results(check, data.get("results")),
         contributors=check.texts(data.get("contributors"), ("contributors",)),
-        aliases=tuple(a for a in aliases if _ID_RE.match(a)),
+        aliases=tuple(a for a in aliases if not id_problem(a)),
     )
     return ParsedNote(note, display, located), check.diags
 
 
 def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnostic]]:
-    """Every usable note under ``notes/``, by path; refused files (symlinks, oversize) are errors."""
+    """Every usable note under ``notes/``, by path (``inventory.screen`` reports refused files)."""
     diags: list[Diagnostic] = []
     prefix = NOTES_DIR + "/"
-    for path in sorted(content.refused):
-        if path.startswith(prefix) or path == NOTES_DIR:
-            diags.append(Diagnostic(content.display(path), 1, "error", "note-refused",
-                                    f"not read: {content.refused[path]}"))
     parsed: list[ParsedNote] = []
     for path in content.under(NOTES_DIR):
         name = path[len(prefix):]

@@ -11,12 +11,13 @@ from . import enrich, io
 from .config import site_settings
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
-from .enrich.notes import redirect_map
+from .identity import redirect_map
+from .inventory import screen
 from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
 from .precedence import Precedence
 from .records import ReadContext, ReaderOutput
-from .render import Site, nav, render_site
+from .render import Site, front_matter_problems, nav, render_site
 from .sources import FORMATS
 from .sources.catalog import SourceFile, discover
 
@@ -35,7 +36,11 @@ def read_one(source: SourceFile, text: str, shown: str) -> tuple[list[Sourced], 
     """One source file's records, each with its content-relative location and format."""
     fmt = FORMATS[source.format]
     context = ReadContext(path=shown, captured=source.collection.captured, options=source.options)
-    out = fmt.read(text, context)
+    try:
+        out = fmt.read(text, context)
+    except Exception as exc:  # a reader bug on one file must not hide the others
+        out = ReaderOutput(shown)
+        out.diagnostics.append(internal_error(shown, exc))
     records = [Sourced(r, SourceRef(source.path, r.line, source.collection.id), source.format) for r in out.records]
     return records, out
 
@@ -65,9 +70,17 @@ def _merge(files: list[tuple[SourceFile, str, str]], precedence: Precedence,
                   sources_read=stats, near_duplicates=near), diags
 
 
+def internal_error(path: str, exc: BaseException) -> Diagnostic:
+    """A bug met while handling one file, reported against that file instead of ending the run."""
+    return Diagnostic(path, 0, "error", "internal-error",
+                      f"{type(exc).__name__}: {exc} (a bug in the generator; this file was skipped)")
+
+
 def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None) -> tuple[Corpus, Diagnostics]:
     """The whole corpus, enriched and checked, plus every diagnostic found on the way."""
     diags = Diagnostics()
+    content, found = screen(content)
+    diags.extend(found)
     corpus, found = read_sources(content)
     diags.extend(found)
     corpus, found = enrich.run(corpus, content, stack)
@@ -97,11 +110,16 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
     site = Site(corpus=corpus, title=settings["title"], description=settings["description"])
     pages = render_site(site, templates)
+    for path, problem in front_matter_problems(pages).items():
+        # never written as it is: MkDocs would render a broken front matter block as Markdown
+        diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)
+        pages[path] = "---\ntitle: \"Page left out\"\n---\n\nThis page was left out: its front matter did not read back.\n"
     files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in pages.items()}
     for rel, data in io.read_tree(opts.templates / "assets").items():
         files[f"docs/assets/{rel}"] = data
     files["nav.json"] = _json(nav(site))
     files["redirects.json"] = _json(redirect_map(corpus))
+    files["fragments.json"] = _json(site.views.fragments)
     return Generated(corpus, files, diags)
 
 
@@ -117,10 +135,13 @@ def _json(value: object) -> str:
 def source_date_epoch(corpus: Corpus) -> int:
     """A timestamp derived from the content (newest date it states), for MkDocs' sitemap: no clocks."""
     dates = [p.date for p in corpus.papers if p.date] + [c.captured for c in corpus.collections if c.captured]
-    if not dates:
-        return 0
-    newest = datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=UTC)
-    return int(newest.timestamp())
+    parsed = []
+    for text in dates:  # partial dates (YYYY, YYYY-MM) count as their first day; invalid ones not at all
+        try:
+            parsed.append(datetime.strptime((text + "-01-01")[:10], "%Y-%m-%d").replace(tzinfo=UTC))
+        except ValueError:
+            continue
+    return int(max(parsed).timestamp()) if parsed else 0
 
 
 def check_summary(corpus: Corpus) -> list[str]:
@@ -150,8 +171,8 @@ def check_summary(corpus: Corpus) -> list[str]:
 def load_files(paths: list[Path], content_root: Path) -> tuple[Corpus, Diagnostics]:
     """What the given source files alone yield, enriched with the curated taxonomy and vocabularies."""
     content = io.read_content(content_root)
-    curated = ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
-                           {}, content.root)
+    curated, _found = screen(ContentFiles({k: v for k, v in content.files.items() if not k.startswith("sources/")},
+                                          {}, content.root))
     diags = Diagnostics()
     catalog, _problems = discover(content)  # metadata of files that live in content/ (capture dates, columns)
     known = {(content_root / s.path).resolve(): s for s in catalog.sources}

@@ -6,10 +6,17 @@ same gate: formatting survives; scripts, styles, frames, event handlers and unsa
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import markdown
 import nh3
+
+from .bounded import TimeLimit, time_limit
+from .escape import clean
+
+MAX_BYTES = 64 * 1024  # a note or intro is a few paragraphs; past this it is not curated prose
+MAX_SECONDS = 1.0  # of CPU time; the bundled notes render in milliseconds each
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists", "def_list", "abbr")
 _EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}  # align="", not style="", which we drop
@@ -70,5 +77,30 @@ def render_markdown(text: str) -> str:
 
 
 def markdown_to_safe_html(text: str) -> str:
-    """Curated Markdown (which may hold raw HTML) as sanitized HTML; same input, same output."""
-    return clean_html(render_markdown(text)).strip() + "\n" if text.strip() else ""
+    """Curated Markdown (which may hold raw HTML) as sanitized HTML; same input, same output.
+
+    Call ``render_curated`` first: it bounds size and time and says what went wrong.
+    """
+    html, _problem = render_curated(text)
+    return html
+
+
+@lru_cache(maxsize=2048)
+def render_curated(text: str) -> tuple[str, str | None]:
+    """``(sanitized HTML, None)``, or ``("", why)`` when the text is too large, too slow or too nested.
+
+    Cached: notes are checked while enriching and rendered again on pages (the same text, the same HTML).
+    """
+    if not text.strip():
+        return "", None
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        return "", f"{size} bytes of Markdown, over the {MAX_BYTES} byte limit; shorten it"
+    try:
+        with time_limit(MAX_SECONDS):
+            rendered = render_markdown(clean(text))
+    except TimeLimit:
+        return "", f"Markdown took over {MAX_SECONDS:g} s to render (deeply nested or unbalanced brackets?)"
+    except RecursionError:
+        return "", "Markdown nested too deeply to render (a long run of definition-list or list items?)"
+    return clean(clean_html(rendered)).strip() + "\n", None

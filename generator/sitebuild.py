@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .diagnostics import printable
+
 # Banners some dependencies print on import (MkDocs 2 plans, Material's end of life, noted in the
 # README). They are not our output; set before mkdocs or material is imported.
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -21,10 +23,14 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 class _Printer(logging.Handler):
-    """MkDocs log records as ``WARNING -  message`` lines on stderr, at the chosen level."""
+    """MkDocs log records as ``WARNING -  message`` lines on stderr, at the chosen level; counts warnings."""
+
+    counted = 0
 
     def emit(self, record: logging.LogRecord) -> None:
-        print(f"{record.levelname:<7} -  {record.getMessage()}", file=sys.stderr)
+        if record.levelno >= logging.WARNING:
+            self.counted += 1
+        print(f"{record.levelname:<7} -  {printable(record.getMessage())}", file=sys.stderr)
 
 
 def _logging(quiet: bool) -> _Printer:
@@ -36,15 +42,19 @@ def _logging(quiet: bool) -> _Printer:
     return handler
 
 
-def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int, quiet: bool = False) -> Path | None:
-    """Strict MkDocs build of ``build_dir/docs``; the site folder, or None (after printing why) if it failed."""
+def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int, quiet: bool = False,
+          strict: bool = True) -> tuple[Path | None, bool]:
+    """MkDocs build of ``build_dir/docs``: (the site folder, or None if nothing was built; True if clean).
+
+    Strict aborts on the first warning's count; not strict builds every page and reports the count.
+    """
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    _logging(quiet)
-    overrides: dict[str, Any] = {"docs_dir": str((build_dir / "docs").resolve()), "strict": True}
+    printer = _logging(quiet)
+    overrides: dict[str, Any] = {"docs_dir": str((build_dir / "docs").resolve()), "strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
     try:
@@ -55,9 +65,9 @@ def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int,
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
-        print(f"ERROR   -  {exc}", file=sys.stderr)
-        return None
-    return Path(config.site_dir)
+        print(f"ERROR   -  {printable(str(exc))}", file=sys.stderr)
+        return None, False
+    return Path(config.site_dir), printer.counted == 0
 
 
 def serve(config_file: Path, build_dir: Path, dev_addr: str, watch: list[str], epoch: int) -> None:

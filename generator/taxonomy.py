@@ -6,16 +6,18 @@ the key it is about, so a curator fixing a pull request never has to guess where
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import yamlfile
 from .diagnostics import Diagnostic
+from .inventory import id_problem
 from .model import SourceRef, Topic
+from .saferegex import CuratedRegex, compile_curated
 
 PATH = "taxonomy.yml"
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
 _RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score"}
 _DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight"}
@@ -35,7 +37,7 @@ class Rule:
     """
 
     label: str  # what the evidence shows: the phrase, or ``/regex/``
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | CuratedRegex  # a curator's regex is time-bounded
     weight: float
     line: int
     on_raw: bool  # regexes see the lower-cased raw text; phrases see normalized text
@@ -71,6 +73,15 @@ class Taxonomy:
     rules: dict[str, TopicRules] = field(default_factory=dict)
     settings: Settings = Settings()
 
+    def without(self, pattern: object) -> Taxonomy:
+        """The taxonomy with every rule that uses ``pattern`` left out (a pattern that ran past its time bound)."""
+        def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+            return tuple(r for r in rules if r.pattern is not pattern)
+
+        rules = {tid: TopicRules(r.topic, keep(r.rules), keep(r.require), keep(r.exclude), r.min_score)
+                 for tid, r in self.rules.items()}
+        return Taxonomy(self.topics, rules, self.settings)
+
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as a regex over normalized text; a trailing ``s``/``es`` is tolerated (cache, caches)."""
@@ -82,9 +93,10 @@ def _number(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     try:
-        return float(value)
-    except (TypeError, ValueError):
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
         return None
+    return number if math.isfinite(number) else None  # "1e999" and "nan" are not weights
 
 
 class _Parser:
@@ -113,7 +125,7 @@ class _Parser:
         if regex:
             source = text[1:-1] if text.startswith("/") and text.endswith("/") and len(text) > 1 else text
             try:
-                pattern = re.compile(source, re.IGNORECASE)
+                pattern = compile_curated(source, re.IGNORECASE, (self.display, line))
             except re.error as exc:
                 self.err(line, "invalid-regex", f"regular expression {source!r} does not compile: {exc}")
                 return None
@@ -213,9 +225,9 @@ def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) ->
             p.err(located.line(*where, key), "unknown-key",
                   f"unknown topic key {key!r} (expected one of {', '.join(sorted(_TOPIC_KEYS))})")
         topic_id, title = item.get("id"), item.get("title")
-        if not isinstance(topic_id, str) or not _ID.match(topic_id):
+        if not isinstance(topic_id, str) or id_problem(topic_id):
             p.err(located.line(*where, "id"), "invalid-id",
-                  f"topic id {topic_id!r} must be lower-case words joined by hyphens")
+                  f"topic id {topic_id!r} must be lower-case words joined by hyphens, not a reserved name")
             continue
         if topic_id in topics:
             p.err(located.line(*where, "id"), "duplicate-topic",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -43,7 +44,8 @@ class Views:
     term_expansions: dict[str, str] = field(default_factory=dict)
     authors: list[identity.Author] = field(default_factory=list)
     author_of: dict[str, identity.Author] = field(default_factory=dict)  # identity key -> author
-    _html_cache: dict[str, str] = field(default_factory=dict)
+    # key -> sanitized HTML of curated Markdown, written to build/fragments.json for the MkDocs hook
+    fragments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Views:
@@ -140,10 +142,16 @@ class Views:
 
     # -- curated Markdown -----------------------------------------------------------------------
 
-    def safe_html(self, text: str | None) -> str:
-        """Curated Markdown (notes, intros) rendered and sanitized; cached, it repeats on topic pages."""
-        if not text:
+    def fragment(self, text: str | None) -> str:
+        """The key of curated Markdown (notes, intros) rendered and sanitized, or "" if it renders to nothing.
+
+        Pages carry only an empty ``<div data-survey-fragment="key">``; the MkDocs hook puts the
+        HTML in after MkDocs' own Markdown ran, so no Markdown extension (superfences reading
+        fence lines inside ``<pre>``, say) ever sees sanitized HTML and turns it back into markup.
+        """
+        html = markdown_to_safe_html(text) if text else ""
+        if not html:
             return ""
-        if text not in self._html_cache:
-            self._html_cache[text] = markdown_to_safe_html(text)
-        return self._html_cache[text]
+        key = hashlib.blake2b(html.encode("utf-8"), digest_size=8).hexdigest()
+        self.fragments[key] = html
+        return key

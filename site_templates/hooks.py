@@ -1,15 +1,31 @@
-"""MkDocs hooks: take the generator's navigation and redirects from next to its docs folder.
+"""MkDocs hooks: take the generator's navigation, redirects and curated HTML from next to its docs folder.
 
-`survey build`/`serve` point MkDocs' docs_dir at <build>/docs; nav.json and redirects.json sit in
-<build>. `survey serve` also sets SURVEY_REGENERATE so every rebuild regenerates from content/ first.
+`survey build`/`serve` point MkDocs' docs_dir at <build>/docs; nav.json, redirects.json and
+fragments.json sit in <build>. `survey serve` also sets SURVEY_REGENERATE so every rebuild
+regenerates from content/ first (and keeps going past errors, like `survey build --keep-going`).
+
+Curated notes and topic intros are Markdown rendered and sanitized by the generator; pages hold
+only an empty `<div data-survey-fragment="key">` and the HTML goes in here, after MkDocs' own
+Markdown ran, so no Markdown extension ever re-reads sanitized HTML.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
+
+_FRAGMENTS: dict[str, str] = {}
+_PLACEHOLDER = re.compile(r'(<div class="survey-(?:note|intro)" data-survey-fragment="([0-9a-f]{16})">)(</div>)')
+
+
+def _load_fragments(build: Path) -> None:
+    path = build / "fragments.json"
+    _FRAGMENTS.clear()
+    if path.is_file():
+        _FRAGMENTS.update(json.loads(path.read_text(encoding="utf-8")))
 
 
 def on_config(config: Any) -> Any:
@@ -22,7 +38,21 @@ def on_config(config: Any) -> Any:
     plugin = config["plugins"].get("redirects")
     if plugin is not None and redirects_file.is_file():
         plugin.config["redirect_maps"] = json.loads(redirects_file.read_text(encoding="utf-8"))
+    _load_fragments(build)
     return config
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Put each curated fragment into its placeholder; a placeholder without its fragment fails the build."""
+    from mkdocs.exceptions import PluginError
+
+    def fill(match: re.Match[str]) -> str:
+        fragment = _FRAGMENTS.get(match.group(2))
+        if fragment is None:
+            raise PluginError(f"{page.file.src_uri}: curated fragment {match.group(2)} is missing from fragments.json")
+        return f"{match.group(1)}\n{fragment}{match.group(3)}"
+
+    return _PLACEHOLDER.sub(fill, html)
 
 
 def on_pre_build(config: Any) -> None:
@@ -39,12 +69,13 @@ def on_pre_build(config: Any) -> None:
         if diagnostic.severity != "info":
             print(diagnostic)
     if generated.diagnostics.errors:
-        print("survey: errors above; keeping the previous pages")
-        return
+        # like `survey build --keep-going`: every error left out only what it is about
+        print(f"survey: kept going past {len(generated.diagnostics.errors)} error(s) above")
     pipeline.write(opts, generated)
     _regenerated[:] = [generated.corpus]
     nav_file = Path(paths["build"]) / "nav.json"
     config["nav"] = json.loads(nav_file.read_text(encoding="utf-8"))
+    _load_fragments(Path(paths["build"]))
 
 
 _regenerated: list[Any] = []  # the corpus of the last regeneration during `survey serve`

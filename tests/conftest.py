@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator import io, pipeline
+
+# A shared, loaded machine makes any one example slow now and then: no property test has a deadline.
+settings.register_profile("survey", deadline=None)
+settings.load_profile("survey")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

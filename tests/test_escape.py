@@ -9,7 +9,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.escape import bibtex_value, fence, href, md, yaml_str
+from generator.escape import bibtex_value, clean, fence, href, md, yaml_str
 from generator.escape import html as html_escape_of
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "toc", "admonition", "pymdownx.details",
@@ -33,7 +33,7 @@ def test_md_text_renders_as_one_plain_paragraph(text):
     rendered = _render(md(text))
     tags = set(re.findall(r"</?([a-zA-Z0-9]+)", rendered))
     assert tags <= {"p"}, rendered
-    visible = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", "", text)
+    visible = clean(text)  # what no page carries is dropped first
     assert _text_of(rendered) == " ".join(visible.split())
 
 
@@ -88,3 +88,19 @@ def test_control_characters_are_dropped():
 
 def test_bibtex_value_cannot_close_the_field():
     assert bibtex_value("a} , author = {x") == "a\\} , author = \\{x"
+
+
+@given(st.text(max_size=60))
+def test_front_matter_title_always_reads_back_as_mkdocs_reads_it(text):
+    from mkdocs.utils.meta import get_data
+
+    _body, meta = get_data(f"---\ntitle: {yaml_str(text)}\n---\n\nbody\n")
+    assert meta["title"] == html_escape_of(text)
+
+
+def test_block_openers_at_the_start_stay_text():
+    for text in ("~~~{ .x onclick=alert(1) }", '!!! danger "x"', "???+ note", ": definition", "> quote", "+ item"):
+        rendered = _render(md(text))
+        assert re.fullmatch(r"<p>.*</p>", rendered, re.S), rendered
+        assert _text_of(rendered) == text
+    assert md("a\ufffftitle\u202e") == "atitle"

@@ -11,6 +11,8 @@ from generator import io, notes
 from generator.content import ContentFiles
 from generator.diagnostics import Diagnostic
 from generator.enrich import notes as note_stage
+from generator.identity import redirect_map
+from generator.inventory import screen
 from generator.model import Corpus, Evidence, Result, Topic, TopicAssignment
 from generator.pipeline import read_sources
 
@@ -177,9 +179,9 @@ def test_symlinked_note_is_refused(tmp_path: Path, corpus: Corpus, pid: str) -> 
     outside = tmp_path / "outside.md"
     outside.write_text(note(pid), encoding="utf-8")
     (tmp_path / "notes" / f"{pid}.md").symlink_to(outside)
-    content = io.read_content(tmp_path)
-    out, diags = note_stage.enrich(corpus, content)
-    d = only(diags, "note-refused")
+    content, diags = screen(io.read_content(tmp_path))
+    out, found = note_stage.enrich(corpus, content)
+    d = only(diags + found, "refused-file")
     assert d.path == f"{tmp_path.as_posix()}/notes/{pid}.md" and "symlink" in d.message
     assert out.paper(pid).note is None
 
@@ -235,9 +237,9 @@ def test_aliases_redirect_and_conflicts(corpus: Corpus, pid: str) -> None:
     out, diags = run(corpus, {f"notes/{pid}.md": text})
     d = only(diags, "note-alias-conflict")
     assert d.line == line_of(text, "aliases") and other in d.message
-    assert note_stage.redirect_map(out) == {"papers/flashattention-2-old-0000.md": f"papers/{pid}.md"}
-    assert note_stage.redirect_map(out, "papers/{id}/index.md") == {
-        "papers/flashattention-2-old-0000/index.md": f"papers/{pid}/index.md"}
+    redirects = redirect_map(out)
+    assert redirects["papers/flashattention-2-old-0000.md"] == f"papers/{pid}.md"
+    assert all(target != f"papers/{other}.md" for target in redirects.values())
 
 
 def test_readme_is_not_a_note_and_other_files_are_warned(corpus: Corpus) -> None:

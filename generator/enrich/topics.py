@@ -11,9 +11,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from ..content import ContentFiles
+from ..content import ContentFiles, split_lines
 from ..diagnostics import Diagnostic
 from ..model import Corpus, Evidence, Paper, Topic, TopicAssignment
+from ..saferegex import RegexTimeout, timeout_diagnostic
+from ..sanitize import render_curated
 from ..taxonomy import PATH, Rule, Settings, Taxonomy, TopicRules, normalize, parse
 
 TOPICS_DIR = "topics"
@@ -171,7 +173,7 @@ def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple
 
 def strip_front_matter(text: str) -> str:
     """The Markdown body of an intro file, without an optional leading ``---`` YAML block."""
-    lines = text.splitlines(keepends=True)
+    lines = split_lines(text, keepends=True)
     if lines and lines[0].strip() == "---":
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
@@ -195,10 +197,12 @@ def _intros(topics: tuple[Topic, ...], content: ContentFiles) -> tuple[dict[str,
                                     f"intro for unknown topic {topic_id!r}: no topic with that id in "
                                     f"{content.display(PATH)}"))
             continue
-        intros[topic_id] = strip_front_matter(content[path])
-    for path, reason in sorted(content.refused.items()):
-        if path.startswith(TOPICS_DIR + "/"):
-            diags.append(Diagnostic(content.display(path), 0, "warning", "refused-file", f"not read: {reason}"))
+        intro = strip_front_matter(content[path])
+        _html, problem = render_curated(intro)
+        if problem:
+            diags.append(Diagnostic(content.display(path), 1, "error", "intro-markdown", f"intro left out: {problem}"))
+            continue
+        intros[topic_id] = intro
     return intros, diags
 
 
@@ -216,19 +220,24 @@ def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[
 def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
     """Fill ``Corpus.topics`` (parents before children) and each paper's best 1–4 leaf topics."""
     display = content.display(PATH)
-    if PATH in content.refused:
-        return corpus, [Diagnostic(display, 0, "error", "refused-file", f"not read: {content.refused[PATH]}")]
     if PATH not in content:
         return corpus, [Diagnostic(display, 0, "info", "no-taxonomy", "no taxonomy: papers are not sorted into topics")]
     taxonomy, diags = parse(content[PATH], display)
     intros, found = _intros(taxonomy.topics, content)
     diags.extend(found)
     topics = tuple(replace(t, intro=intros.get(t.id)) for t in taxonomy.topics)
-    index = rule_index(taxonomy)
-    texts = [_Text(p, index) for p in corpus.papers]
-    diags.extend(_unused_rules(taxonomy, texts, display))
-    papers = tuple(replace(p, topics=assign(p, taxonomy, text)) for p, text in zip(corpus.papers, texts, strict=True))
-    return replace(corpus, topics=topics, papers=papers), diags
+    while True:
+        try:
+            index = rule_index(taxonomy)
+            texts = [_Text(p, index) for p in corpus.papers]
+            unused = _unused_rules(taxonomy, texts, display)
+            papers = tuple(replace(p, topics=assign(p, taxonomy, text))
+                           for p, text in zip(corpus.papers, texts, strict=True))
+        except RegexTimeout as exc:  # left out for every paper, so no assignment depends on the clock
+            diags.append(timeout_diagnostic(exc))
+            taxonomy = taxonomy.without(exc.bounded)
+            continue
+        return replace(corpus, topics=topics, papers=papers), diags + unused
 
 
 # ---- helpers for the renderer, `survey check` and the maintainers page ----------------------------

@@ -82,6 +82,9 @@ _WHAT: list[tuple[str, re.Pattern[str]]] = [
 ]
 _STOP = re.compile(r"[;:]|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b")
 _SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
+# How far before and after a number its context is read. Every look at the context is bounded by
+# this, so a sentence with n numbers costs O(n), not O(n^2): one 200 KB abstract took 198 s.
+_REACH = 400
 
 
 @dataclass(frozen=True)
@@ -102,18 +105,15 @@ def _value(text: str) -> float:
 
 
 def _clause_before(sentence: str, start: int) -> str:
-    before = sentence[:start]
+    before = sentence[max(0, start - _REACH):start]
     stops = list(_STOP.finditer(before))
     return before[stops[-1].end():] if stops else before
 
 
 def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Words before (nearest last) and after (nearest first) a span, within its clause."""
-    before = sentence[:start]
-    stops = list(_STOP.finditer(before))
-    if stops:
-        before = before[stops[-1].end():]
-    after = sentence[end:]
+    before = _clause_before(sentence, start)
+    after = sentence[end:end + _REACH]
     stop = _STOP.search(after)
     if stop:
         after = after[:stop.start()]
@@ -166,11 +166,11 @@ def factors(sentence: str) -> list[Number]:
         else:
             low = _value(m.group("low") or m.group("flow"))
             high = _value(m.group("high")) if m.group("high") else low
-        after_text = sentence[m.end():]
-        if m.group("times") and (_GRID.match(sentence[m.end() - len(m.group("times")):])
+        after_text = sentence[m.end():m.end() + _REACH]
+        if m.group("times") and (_GRID.match(sentence[m.end() - len(m.group("times")):m.end() + _REACH])
                                  or _HARDWARE_COUNT.match(after_text)):
             continue
-        if _BASELINE_BEFORE.search(sentence[:m.start()]) or _EARLIER_AFTER.match(after_text):
+        if _BASELINE_BEFORE.search(sentence[max(0, m.start() - _REACH):m.start()]) or _EARLIER_AFTER.match(after_text):
             continue
         clause = _clause_before(sentence, m.start())
         if _EARLIER_SUBJECT.search(clause) and not _COMPARING.search(clause):
@@ -190,7 +190,7 @@ def percentages(sentence: str) -> list[Number]:
     for m in PERCENT.finditer(sentence):
         low = _value(m.group("low"))
         high = _value(m.group("high")) if m.group("high") else low
-        if low > high or _BASELINE_BEFORE.search(sentence[:m.start()]):
+        if low > high or _BASELINE_BEFORE.search(sentence[max(0, m.start() - _REACH):m.start()]):
             continue
         before, after = _window(sentence, m.start(), m.end())
         kind = _nearest(before, after, _PCT_KINDS)

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import importlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..saferegex import CuratedRegex, compile_curated
 from ..yamlfile import Located, load
+
+# aliases are escaped literals (plain ``re``); a curator's pattern is time-bounded
+Pattern = re.Pattern[str] | CuratedRegex
 
 # vocabulary file -> the Fact kind its names fill
 FILES: dict[str, str] = {
@@ -35,7 +39,7 @@ _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
 
 
 @cache
-def needle(regex: re.Pattern[str]) -> str | None:
+def needle(regex: Pattern) -> str | None:
     """A lower-case ASCII literal every match of ``regex`` contains ("k80" for ``(?:Tesla )?K80``), or None.
 
     Most vocabulary patterns have one; a substring test on the lower-cased sentence then skips
@@ -69,7 +73,7 @@ class Entry:
 
     kind: str
     name: str
-    regexes: tuple[re.Pattern[str], ...]
+    regexes: tuple[Pattern, ...]
     sized: bool = False
 
     def normalize(self, match: re.Match[str], before: str, after: str) -> str:
@@ -90,12 +94,17 @@ class Vocab:
 
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
     # (needle, regex, entry) per kind, derived once from ``entries``
-    plans: dict[str, tuple[tuple[str | None, re.Pattern[str], Entry], ...]] = field(
+    plans: dict[str, tuple[tuple[str | None, Pattern, Entry], ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for kind, entries in self.entries.items():
             self.plans[kind] = tuple((needle(r), r, e) for e in entries for r in e.regexes)
+
+    def without(self, pattern: object) -> Vocab:
+        """The vocabulary without ``pattern`` (a curated pattern that ran past its time bound)."""
+        return Vocab({kind: tuple(replace(e, regexes=tuple(r for r in e.regexes if r is not pattern)) for e in entries)
+                      for kind, entries in self.entries.items()})
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
@@ -124,8 +133,6 @@ def load_vocab(content: ContentFiles) -> tuple[Vocab, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     entries: dict[str, tuple[Entry, ...]] = {}
     for path, kind in FILES.items():
-        if path in content.refused:
-            diags.append(Diagnostic(content.display(path), 0, "error", "vocab-unreadable", content.refused[path]))
         if path not in content:
             continue
         found, problems = parse_file(content[path], content.display(path), kind)
@@ -215,7 +222,7 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
     aliases = _strings(item, "aliases", located, at, path, diags)
     patterns = _strings(item, "patterns", located, at, path, diags)
     refs = [int(r) for r in _GROUP_REF.findall(name)]
-    regexes: list[re.Pattern[str]] = []
+    regexes: list[Pattern] = []
     # the name doubles as an alias only for entries without patterns ("Pixel" must not match "pixel")
     literal = [] if refs or patterns else [name]
     alias_flags = 0 if flags["case_sensitive"] else re.IGNORECASE
@@ -224,7 +231,7 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
     for pline, pattern in patterns:
         try:
             re.compile(pattern)  # on its own first, so the error's position is the curator's
-            compiled = re.compile("(?:" + pattern + ")" + _RIGHT)
+            compiled = compile_curated("(?:" + pattern + ")" + _RIGHT, where=(path, pline))
         except re.error as exc:
             diags.append(Diagnostic(path, pline, "error", "vocab-regex", f"bad pattern {pattern!r}: {exc}"))
             continue

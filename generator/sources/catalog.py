@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..inventory import id_problem
 from ..model import Collection
 from ..precedence import Precedence
 from ..records import FIELDS
@@ -46,7 +48,18 @@ def _default_title(path: str, fmt: str) -> str:
 
 
 def _default_id(path: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", _stem(path).lower()).strip("-") or "source"
+    cid = re.sub(r"[^a-z0-9]+", "-", _stem(path).lower()).strip("-")[:80].strip("-") or "source"
+    return f"{cid}-source" if id_problem(cid) else cid  # "con" is a reserved name
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _source_meta(located: Located, rel: str, fields: object, shown: str) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -73,9 +86,13 @@ def _source_meta(located: Located, rel: str, fields: object, shown: str) -> tupl
             clean[key] = dict(value)
         elif not isinstance(value, str):
             diags.append(Diagnostic(shown, kline, "error", "schema", f"{rel}: {key} must be text"))
-        elif key == "captured" and not _DATE.match(value):
+        elif key == "captured" and not _valid_date(value):
             diags.append(Diagnostic(shown, kline, "error", "schema",
                                     f"{rel}: captured must be a date YYYY-MM-DD, got {value!r}"))
+        elif key == "id" and id_problem(value.strip()):
+            # ids become file names, link targets and nav entries: the default id is used
+            diags.append(Diagnostic(shown, kline, "error", "schema",
+                                    f"{rel}: id {value!r} is not allowed: {id_problem(value.strip())}"))
         else:
             clean[key] = value.strip()
     return clean, diags
@@ -172,7 +189,4 @@ def discover(content: ContentFiles) -> tuple[Catalog, list[Diagnostic]]:
     for rel in sorted(set(meta) - {s.path for s in found_paths}):
         diags.append(Diagnostic(shown, meta_lines[rel], "warning", "missing-source",
                                 f"{rel} is described here but no such source file exists"))
-    for rel, why in sorted(content.refused.items()):
-        if rel.startswith("sources/"):
-            diags.append(Diagnostic(content.display(rel), 0, "error", "refused-file", f"not read: {why}"))
     return Catalog(tuple(found_paths), precedence), diags

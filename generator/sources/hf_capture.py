@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..content import split_lines
 from ..records import ReadContext, ReaderOutput
 
 _CHROME = {
@@ -82,7 +83,7 @@ def parse_date(text: str, captured: str | None) -> tuple[str | None, int | None,
 
 def header_date(text: str) -> str | None:
     """The capture date the page shows in its chrome ("Mar 11"), as text, if any."""
-    for raw in text.splitlines()[:15]:
+    for raw in split_lines(text)[:15]:
         if _HEADER_DATE_RE.match(raw.strip()):
             return raw.strip()
     return None
@@ -92,7 +93,7 @@ def read(text: str, context: ReadContext) -> ReaderOutput:
     """Parse one capture into records; problems become diagnostics, never exceptions."""
     captured = context.captured
     out = ReaderOutput(context.path)
-    raw_lines = text.splitlines()
+    raw_lines = split_lines(text)  # not str.splitlines: a form feed or U+2028 inside an abstract is no line break
     lines = [_Line(n, t.strip()) for n, t in enumerate(raw_lines, 1) if t.strip()]
     lines = _strip_chrome(lines)
     i = 0
