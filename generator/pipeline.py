@@ -17,7 +17,8 @@ from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
 from .precedence import Precedence
 from .records import ReadContext, ReaderOutput
-from .render import Site, front_matter_problems, nav, render_site
+from .pages import render_site
+from .render import Site, front_matter_problems, nav
 from .sources import FORMATS
 from .sources.catalog import SourceFile, discover
 
@@ -108,8 +109,8 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     settings, found = site_settings(content)
     diags.extend(found)
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
-    site = Site(corpus=corpus, title=settings["title"], description=settings["description"])
-    pages = render_site(site, templates)
+    site = Site(corpus=corpus, title=settings["title"], description=settings["description"], templates=templates)
+    pages = render_site(site)
     for path, problem in front_matter_problems(pages).items():
         # never written as it is: MkDocs would render a broken front matter block as Markdown
         diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)

@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
 import jinja2
 
-from . import escape, identity, urls
+from . import escape, urls
 from .links import ordered
 from .model import Corpus, Paper
 from .views import Views, term_anchor
 
-# Extra page builders: later modules (feeds, exports, charts) add pages without touching this file.
-PageBuilder = Callable[["Site"], dict[str, str]]
-
 
 @dataclass(frozen=True)
 class Site:
-    """What templates see: the corpus plus lookups computed once."""
+    """What page kinds see: the corpus, the survey's title, the page templates, lookups computed once."""
 
     corpus: Corpus
     title: str = "Literature survey"
     description: str = ""
+    templates: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def papers(self) -> tuple[Paper, ...]:
@@ -36,6 +33,16 @@ class Site:
     def views(self) -> Views:
         """Lookups by id, built once and shared by the pages and the nav."""
         return Views.build(self.corpus)
+
+    @cached_property
+    def env(self) -> jinja2.Environment:
+        return make_env(self.templates)
+
+    def render(self, template: str, here: str, **context: Any) -> str:
+        """One page from ``site_templates/pages/<template>``; ``here`` is the page's own path (links start there)."""
+        return self.env.get_template(template).render(
+            site=self, corpus=self.corpus, views=self.views, urls=urls, to=urls.Linker(here), here=here,
+            term_anchor=term_anchor, paper_meta=paper_meta, **context)
 
 
 def make_env(templates: Mapping[str, str]) -> jinja2.Environment:
@@ -93,72 +100,7 @@ def paper_meta(paper: Paper) -> list[str]:
     return parts
 
 
-def collection_counts(corpus: Corpus) -> Counter[str]:
-    """Papers per collection; a paper listed twice in one capture counts once."""
-    return Counter(cid for p in corpus.papers for cid in {r.collection for r in p.sources})
-
-
-def render_site(site: Site, templates: Mapping[str, str], builders: list[PageBuilder] | None = None) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
-    env = make_env(templates)
-    corpus = site.corpus
-    collections = {c.id: c for c in corpus.collections}
-    views = site.views
-    topics = views.topics
-    common: dict[str, Any] = {
-        "views": views,
-        "term_anchor": term_anchor,
-        "site": site,
-        "corpus": corpus,
-        "collections": collections,
-        "topics": topics,
-        "papers_by_id": corpus.by_id,
-        "bibtex": identity.bibtex,
-        "paper_links": identity.paper_links,
-        "source_lines": identity.source_lines,
-        "disagreements": identity.disagreements,
-        "paper_meta": paper_meta,
-        "urls": urls,
-    }
-    pages: dict[str, str] = {}
-    counts = collection_counts(corpus)
-    pages["index.md"] = env.get_template("home.md.j2").render(**common, collection_counts=counts)
-    for collection in corpus.collections:
-        members = sorted(
-            (p for p in corpus.papers if any(r.collection == collection.id for r in p.sources)),
-            key=lambda p: (min(r.line for r in p.sources if r.collection == collection.id), p.id),
-        )
-        pages[f"collections/{collection.id}.md"] = env.get_template("collection.md.j2").render(
-            **common, collection=collection, papers=members
-        )
-    paper_template = env.get_template("paper.md.j2")
-    for paper in corpus.papers:
-        pages[paper.page] = paper_template.render(**common, paper=paper, here=paper.page)
-    if corpus.topics:
-        pages["topics/index.md"] = env.get_template("topics.md.j2").render(**common)
-        topic_template = env.get_template("topic.md.j2")
-        for topic in corpus.topics:
-            pages[f"topics/{topic.id}.md"] = topic_template.render(
-                **common, topic=topic, papers=views.topic_papers[topic.id]
-            )
-    if corpus.terms:
-        pages["glossary.md"] = env.get_template("glossary.md.j2").render(**common)
-    if views.authors:
-        grouped = identity.authors_by_page(views.authors)
-        pages[urls.AUTHORS] = env.get_template("authors.md.j2").render(**common, here=urls.AUTHORS, pages=grouped)
-        author_template = env.get_template("authors_page.md.j2")
-        for group in grouped:
-            pages[group.page] = author_template.render(**common, here=group.page, group=group, pages=grouped)
-    pages["maintainers.md"] = env.get_template("maintainers.md.j2").render(**common)
-    for builder in builders or []:
-        for path, text in builder(site).items():
-            if path in pages:
-                raise ValueError(f"two page builders produce {path}")
-            pages[path] = text
-    return pages
-
-
-def front_matter_problems(pages: Mapping[str, str]) -> dict[str, str]:
+def front_matter_problems(pages: Mapping[str, str | bytes]) -> dict[str, str]:
     """Pages whose front matter MkDocs would not read back as a mapping with a text title, and why.
 
     MkDocs ignores front matter it cannot parse and renders it as Markdown instead; a title
@@ -168,7 +110,7 @@ def front_matter_problems(pages: Mapping[str, str]) -> dict[str, str]:
 
     problems: dict[str, str] = {}
     for path, text in pages.items():
-        if not text.startswith("---"):
+        if not isinstance(text, str) or not path.endswith(".md") or not text.startswith("---"):
             continue
         _body, meta = get_data(text)
         title = meta.get("title") if isinstance(meta, dict) else None
@@ -180,12 +122,15 @@ def front_matter_problems(pages: Mapping[str, str]) -> dict[str, str]:
 
 
 def nav(site: Site) -> list[Any]:
-    """The MkDocs navigation: home, the topic tree, collections; never one entry per paper.
+    """The MkDocs navigation: home, all papers, the topic tree, collections; never one entry per paper.
 
-    Titles are HTML-escaped: Material prints nav titles unescaped.
+    Titles are HTML-escaped: Material prints nav titles unescaped. The maintainers' page is linked
+    from the footer (``overrides/partials/copyright.html``), not from the navigation readers use.
     """
     corpus = site.corpus
-    items: list[Any] = [{"Home": "index.md"}]
+    items: list[Any] = [{"Home": urls.HOME}]
+    if corpus.papers:
+        items.append({"All papers": urls.ALL_PAPERS})
     if corpus.topics:
         views = site.views
 
@@ -194,15 +139,14 @@ def nav(site: Site) -> list[Any]:
             kids = views.children(topic_id)
             title = escape.html(topic.title)
             if not kids or depth > 8:
-                return {title: f"topics/{topic_id}.md"}
-            return {title: [{"Overview": f"topics/{topic_id}.md"}, *(branch(k.id, depth + 1) for k in kids)]}
+                return {title: urls.topic(topic_id)}
+            return {title: [{"Overview": urls.topic(topic_id)}, *(branch(k.id, depth + 1) for k in kids)]}
 
-        items.append({"Topics": [{"All topics": "topics/index.md"}, *(branch(t.id, 0) for t in views.roots())]})
+        items.append({"Topics": [{"All topics": urls.TOPICS}, *(branch(t.id, 0) for t in views.roots())]})
     if corpus.collections:
-        items.append({"Collections": [{escape.html(c.title): f"collections/{c.id}.md"} for c in corpus.collections]})
+        items.append({"Collections": [{escape.html(c.title): urls.collection(c.id)} for c in corpus.collections]})
     if corpus.terms:
-        items.append({"Glossary": "glossary.md"})
+        items.append({"Glossary": urls.GLOSSARY})
     if site.views.authors:
         items.append({"Authors": urls.AUTHORS})
-    items.append({"Maintainers": "maintainers.md"})
     return items

@@ -61,3 +61,68 @@ def site_url(page: str) -> str:
     if page.endswith("/index.md"):
         return page[: -len("index.md")]
     return page[: -len(".md")] + "/"
+
+
+# -- pages the registry adds (generator/pages/) -------------------------------------------------------
+
+ALL_PAPERS = "papers/index.md"
+CHARTS = "charts.md"
+FEEDS = "feeds"
+EXPORTS = "exports"
+EXPORT_FORMATS = ("bib", "csv", "json", "ris")
+
+
+def feed(topic_id: str | None = None) -> str:
+    """The Atom feed of the whole survey, or of one topic."""
+    return f"{FEEDS}/{topic_id}.xml" if topic_id else f"{FEEDS}/survey.xml"
+
+
+def export(fmt: str, topic_id: str | None = None) -> str:
+    """A download of the whole survey, or of one topic, in ``fmt`` (bib, csv, json, ris)."""
+    return f"{EXPORTS}/topics/{topic_id}.{fmt}" if topic_id else f"{EXPORTS}/survey.{fmt}"
+
+
+def served(path: str) -> str:
+    """Where a file is served: a page at its directory URL, any other file at its own path."""
+    return site_url(path) if path.endswith(".md") else path
+
+
+def href(here: str, there: str, anchor: str = "") -> str:
+    """A relative URL from page ``here`` to ``there`` as the browser resolves it, for raw HTML and SVG.
+
+    Markdown links go through ``link`` (MkDocs checks and rewrites them); a link inside raw HTML is
+    left as written, so it must already be the served URL relative to the served page.
+    """
+    base = served(here)
+    folder = base.rstrip("/") if base.endswith("/") or not base else posixpath.dirname(base)
+    target = served(there)
+    rel = posixpath.relpath(target or ".", folder or ".")
+    if target.endswith("/") or not target:
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return f"{rel}#{anchor}" if anchor else rel
+
+
+class Linker:
+    """Links from one page, for templates: ``to.paper(id)``, ``to.topic(id)``, ``to(path, anchor)``."""
+
+    def __init__(self, here: str) -> None:
+        self.here = here
+
+    def __call__(self, there: str, anchor: str = "") -> str:
+        return link(self.here, there, anchor)
+
+    def paper(self, paper_id: str, anchor: str = "") -> str:
+        return link(self.here, paper(paper_id), anchor)
+
+    def topic(self, topic_id: str) -> str:
+        return link(self.here, topic(topic_id))
+
+    def collection(self, collection_id: str) -> str:
+        return link(self.here, collection(collection_id))
+
+    def glossary(self, anchor: str = "") -> str:
+        return link(self.here, GLOSSARY, anchor)
+
+    def html(self, there: str, anchor: str = "") -> str:
+        """The served relative URL, for links inside raw HTML."""
+        return href(self.here, there, anchor)

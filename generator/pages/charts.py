@@ -1,0 +1,165 @@
+"""Charts drawn at build time as static SVG (Vega-Lite through vl-convert), inlined into pages.
+
+Inline, so that they take the page's colours: marks and text use ``currentColor`` and the
+stylesheet paints marks with the theme's link colour, in light and dark mode alike. No script
+runs; each chart carries a text alternative (``aria-label`` on the SVG, a label on every point)
+and a caption. vl-convert's output is the same bytes on every run for the same spec.
+
+This kind also writes ``charts.md``, the survey's charts on one page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .. import escape, urls
+from ..enrich import results as results_mod
+from ..model import Paper
+from ..render import Site
+
+# Vega resolves an href against its loader's base URL; ours are relative to the page, so that prefix goes
+_VEGA_BASE = "https://vega.github.io/vega-datasets/"
+_CONFIG: dict[str, Any] = {
+    "background": None,
+    "font": "inherit",
+    "view": {"stroke": None},
+    "axis": {"labelColor": "currentColor", "titleColor": "currentColor", "domainColor": "currentColor",
+             "tickColor": "currentColor", "gridColor": "currentColor", "gridOpacity": 0.15,
+             "labelFontSize": 13, "titleFontSize": 13, "titleFontWeight": "normal"},
+    "mark": {"color": "currentColor"},
+}
+MIN_POINTS = 3  # a number gets a chart when at least this many dated papers of a topic report it
+
+
+@dataclass(frozen=True)
+class Point:
+    """One paper's value on a metric chart."""
+
+    paper: Paper
+    value: float
+    text: str  # the value as the table shows it: "2.49×"
+    anchor: str  # where its sentence is on the paper page
+
+
+def per_year(papers: Iterable[Paper]) -> list[tuple[int, int]]:
+    """(year, papers) for every year from the first to the last dated paper, gaps included as 0."""
+    counts = Counter(p.year for p in papers if p.year)
+    if not counts:
+        return []
+    return [(year, counts.get(year, 0)) for year in range(min(counts), max(counts) + 1)]
+
+
+def metric_points(papers: Iterable[Paper]) -> dict[tuple[str, str], list[Point]]:
+    """(table column, unit) -> each dated paper's largest value in that column, for numeric columns."""
+    out: dict[tuple[str, str], list[Point]] = {}
+    for paper in papers:
+        if not paper.date:
+            continue
+        for column, cells in results_mod.table_cells(paper).items():
+            numeric = [c for c in cells if c.source == "result"]
+            if not numeric:
+                continue
+            best = max(numeric, key=lambda c: c.sort)
+            unit = paper.results[best.index - 1].unit
+            out.setdefault((column, unit), []).append(Point(paper, best.sort, best.text, best.anchor))
+    return {key: sorted(points, key=lambda pt: (pt.paper.date or "", pt.paper.id))
+            for key, points in sorted(out.items()) if len(points) >= MIN_POINTS}
+
+
+def _svg(spec: dict[str, Any], label: str) -> str:
+    svg = _render(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+    svg = svg.replace(f'xlink:href="{_VEGA_BASE}', 'xlink:href="')
+    # the whole chart in words for screen readers; no width/height: the stylesheet scales it to the column
+    svg = re.sub(r'^<svg ([^>]*?)width="[\d.]+" height="[\d.]+" ',
+                 lambda m: f'<svg {m.group(1)}role="img" aria-label="{escape.html(label)}" ', svg, count=1)
+    return svg
+
+
+@lru_cache(maxsize=256)
+def _render(spec: str) -> str:
+    import vl_convert  # imported on first use: it starts a JavaScript runtime
+
+    return str(vl_convert.vegalite_to_svg(spec, config=_CONFIG))
+
+
+def _figure(svg: str, caption: str) -> str:
+    """One raw-HTML line Python-Markdown passes through as it is."""
+    return f'<figure class="survey-chart">{svg}<figcaption>{escape.html(caption)}</figcaption></figure>'
+
+
+def per_year_chart(papers: list[Paper], what: str) -> str:
+    """A bar chart of papers per year, or "" when no paper is dated."""
+    counts = per_year(papers)
+    if not counts:
+        return ""
+    words = ", ".join(f"{year}: {n}" for year, n in counts)
+    spec = {
+        "width": 520, "height": 140,
+        "data": {"values": [{"year": str(year), "papers": n} for year, n in counts]},
+        "mark": {"type": "bar", "tooltip": False},
+        "encoding": {
+            "x": {"field": "year", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}},
+            "y": {"field": "papers", "type": "quantitative", "title": "papers", "axis": {"tickMinStep": 1, "format": "d"}},
+            "description": {"field": "label"},
+        },
+        "transform": [{"calculate": "datum.year + ': ' + datum.papers + ' papers'", "as": "label"}],
+    }
+    undated = sum(1 for p in papers if not p.year)
+    caption = f"{what} per year" + (f" ({undated} undated not shown)" if undated else "")
+    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}."), caption)
+
+
+def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
+    """One number over time: a point per paper at its date, each linking to the sentence that states it."""
+    name = column.rstrip(" ×%").strip()
+    values = [{"date": _iso(pt.paper.date or ""), "value": pt.value,
+               "href": urls.href(here, urls.paper(pt.paper.id), pt.anchor),
+               "label": escape.clean(f"{pt.paper.title} ({pt.paper.date}): {pt.text}")} for pt in points]
+    spec = {
+        "width": 520, "height": 170,
+        "data": {"values": values},
+        "mark": {"type": "point", "filled": True, "size": 60, "cursor": "pointer"},
+        "encoding": {
+            "x": {"field": "date", "type": "temporal", "title": None},
+            "y": {"field": "value", "type": "quantitative", "title": f"{name} ({'×' if unit == 'x' else '%'})",
+                  "scale": {"zero": False}},
+            "href": {"field": "href"},
+            "description": {"field": "label"},
+        },
+    }
+    what = f"{name} reported ({'factor' if unit == 'x' else 'percent'}), by publication date"
+    words = "; ".join(v["label"] for v in values)
+    return _figure(_svg(spec, f"Scatter chart of {what}. {words}."),
+                   f"{what}: the largest value each paper reports; each point links to its sentence")
+
+
+def _iso(date: str) -> str:
+    """A partial date as the day Vega places it on: 2024 -> 2024-01-01."""
+    parts = date.split("-")
+    return "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
+
+
+def topic_charts(site: Site, topic_id: str, here: str) -> list[str]:
+    """A topic page's charts: its papers per year, and each number at least three of its papers report."""
+    papers = site.views.topic_papers.get(topic_id, [])
+    out = [per_year_chart(list(papers), "Papers")]
+    for (column, unit), points in metric_points(papers).items():
+        out.append(metric_chart(points, column, unit, here))
+    return [chart for chart in out if chart]
+
+
+def pages(site: Site) -> dict[str, str]:
+    """``charts.md``: papers per year for the whole survey and for each top-level topic."""
+    if not site.papers:
+        return {}
+    here = urls.CHARTS
+    sections = [(topic, per_year_chart(list(site.views.topic_papers.get(topic.id, [])), f"{topic.title} papers"))
+                for topic in site.views.roots()]
+    return {here: site.render("charts.md.j2", here, survey=per_year_chart(list(site.papers), "Papers"),
+                              sections=[(t, c) for t, c in sections if c])}
