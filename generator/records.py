@@ -11,6 +11,7 @@ they are kept as text in the paper's ``extra`` fields and in the export, never d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +44,8 @@ FIELDS: dict[str, tuple[type, str]] = {
     "summary": (str, "a one-line summary a source gives (HF's ai_summary)"),
     "retrieved": (str, "when the source itself says it was produced (an arXiv response's <updated>), YYYY-MM-DD"),
 }
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 ClaimValue = str | int | tuple[str, ...] | tuple[Link, ...]
 
@@ -107,6 +110,13 @@ class ReaderOutput:
                 continue
             if isinstance(value, list):
                 value = tuple(value)
+            if (isinstance(value, str) and _SURROGATE.search(value)) or (isinstance(value, tuple) and any(
+                    isinstance(v, str) and _SURROGATE.search(v) for v in value)):
+                # "\ud800" escapes decode to text no file can hold; one owner cleans them for every reader
+                self.report(at, "lone-surrogate", f"{name}: a lone UTF-16 surrogate (an escape like \\ud800 without "
+                                                  "its pair) is replaced by U+FFFD")
+                value = _SURROGATE.sub("\ufffd", value) if isinstance(value, str) else tuple(
+                    _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in value)
             if isinstance(value, str):
                 value = value.strip()
                 if not value:

@@ -151,10 +151,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 
 def search_for(page, base_url: str, word: str) -> None:
-    """Type ``word`` into the site's search and wait for results (Material's lunr search today).
-
-    The search engine is being replaced (Pagefind): point this at the new search box and result list.
-    """
+    """Type ``word`` into the header search box (Pagefind, driven by assets/search.js) and wait for results."""
     page.goto(f"{base_url}/")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.keyboard.type(word)

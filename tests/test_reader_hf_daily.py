@@ -148,7 +148,7 @@ def test_repr_string_round_trip_matches_the_json_form():
 
 
 @pytest.mark.parametrize(("text", "code"), [
-    ("", "bad-json"), ("{", "bad-json"), ('"just a string"', "not-daily-papers"), ("[" * 100_000, "bad-json"),
+    ("", "invalid-json"), ("{", "invalid-json"), ('"just a string"', "not-daily-papers"), ("[" * 100_000, "invalid-json"),
 ])
 def test_broken_files_are_one_error(text: str, code: str):
     out = read(text, ReadContext("x.json"))

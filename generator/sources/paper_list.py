@@ -7,54 +7,28 @@ field names (any case): the declared ones (``records.FIELDS``), plus ``year`` an
 a nested list or mapping there is kept as compact JSON text.
 
 Every item and key is claimed on its own line: YAML through ``generator/yamlfile.py``; JSON
-through the standard library's decoder with its object and array parsers wrapped so that each
-value's offset is recorded (no second parser). JSON quirks are reported, not fatal: NaN and
-Infinity (not JSON, though Python writes them), a key given twice (the last value is used, as
-JSON parsers do), lone surrogates (replaced by U+FFFD so the text can be written as UTF-8).
+through ``located_json`` (the standard decoder, each value's line recorded). JSON quirks are
+reported, not fatal: NaN and Infinity, a key given twice, lone surrogates (replaced by U+FFFD).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-# The pure-Python decoder's object, array and scanner builders: undocumented but unchanged since
-# Python 2.7, and the one way to learn where the standard parser found each value.
-from json.decoder import JSONArray, JSONObject  # type: ignore[attr-defined]
-from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from typing import Any
 
 from .. import yamlfile
 from ..model import Link
 from ..records import ReadContext, ReaderOutput
-from . import fields
+from . import fields, located_json
+from .located_json import JArray, JObject, NonFinite
 
 _LINK_KEYS = {"url": None, "code": "code", "repo": "code", "github": "code", "project": "project",
               "homepage": "project", "pdf": "paper", "paper": "paper"}
 _ALIASES = {"author": "authors", "tags": "keywords"}
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
-
-
-@dataclass(frozen=True)
-class _NonFinite:
-    """NaN, Infinity or -Infinity where JSON allows no such value."""
-
-    text: str
-
-
-class _JObject(dict[str, Any]):
-    """A JSON object that knows the line of each value."""
-
-    lines: dict[str, int]
-
-
-class _JArray(list[Any]):
-    """A JSON array that knows the line of each item."""
-
-    lines: list[int]
 
 
 @dataclass
@@ -64,55 +38,6 @@ class _Item:
     line: int
     value: Any
     key_lines: dict[str, int] = field(default_factory=dict)
-
-
-def _json_items(text: str, out: ReaderOutput) -> tuple[Any] | None:
-    """Decode JSON, recording each value's line; duplicates are reported. None if unreadable."""
-    newlines = [i for i, ch in enumerate(text) if ch == "\n"]
-
-    def line_at(offset: int) -> int:
-        return bisect_right(newlines, offset - 1) + 1
-
-    def tracking(scan_once: Callable[[str, int], Any], starts: list[int]) -> Callable[[str, int], Any]:
-        def scan(string: str, idx: int) -> Any:
-            starts.append(idx)
-            return scan_once(string, idx)
-        return scan
-
-    def parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any, object_hook: Any,
-                     object_pairs_hook: Any, memo: Any = None) -> tuple[_JObject, int]:
-        starts: list[int] = []
-        pairs, end = JSONObject(s_and_end, strict, tracking(scan_once, starts), None, list, memo)
-        obj = _JObject()
-        obj.lines = {}
-        for (key, value), at in zip(pairs, starts, strict=False):
-            if key in obj:
-                out.report(line_at(at), "duplicate-key", f"key {key!r} is given again in this object (first on "
-                                                          f"line {obj.lines[key]}); the last value is used")
-            obj[key] = value
-            obj.lines[key] = line_at(at)
-        return obj, end
-
-    def parse_array(s_and_end: tuple[str, int], scan_once: Any) -> tuple[_JArray, int]:
-        starts: list[int] = []
-        values, end = JSONArray(s_and_end, tracking(scan_once, starts))
-        array = _JArray(values)
-        array.lines = [line_at(at) for at in starts[: len(values)]]
-        return array, end
-
-    decoder: Any = json.JSONDecoder(parse_constant=_NonFinite, parse_float=str)
-    decoder.parse_object = parse_object
-    decoder.parse_array = parse_array
-    decoder.scan_once = py_make_scanner(decoder)  # the C scanner would not call the wrappers
-    try:
-        return (decoder.decode(text),)
-    except json.JSONDecodeError as exc:
-        out.skip(exc.lineno, "invalid-json", f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}); "
-                                             "nothing read from this file", severity="error")
-        return None
-    except RecursionError:
-        out.skip(1, "invalid-json", "JSON nested too deeply to read; nothing read from this file", severity="error")
-        return None
 
 
 def _items(data: Any, lines: Callable[..., int], key_lines: Callable[[Any, int], dict[str, int]],
@@ -153,7 +78,7 @@ def read(text: str, context: ReadContext) -> ReaderOutput:
     out = ReaderOutput(context.path)
     text = text.removeprefix("\ufeff")
     if context.path.lower().endswith(".json"):
-        decoded = _json_items(text, out)
+        decoded = located_json.decode(text, out)
         if decoded is None:
             return out
         top = data = decoded[0]
@@ -161,8 +86,8 @@ def read(text: str, context: ReadContext) -> ReaderOutput:
         def json_line(*path: Any) -> int:
             node, line = top, 1
             for step in path:
-                if (isinstance(node, _JObject) and step in node) or (
-                    isinstance(node, _JArray) and isinstance(step, int) and step < len(node)
+                if (isinstance(node, JObject) and step in node) or (
+                    isinstance(node, JArray) and isinstance(step, int) and step < len(node)
                 ):
                     line, node = node.lines[step], node[step]
             return line
@@ -196,7 +121,7 @@ def _text(value: Any, name: str, line: int, out: ReaderOutput) -> str | None:
     """A scalar as text: None for null, NaN or a nested value (reported)."""
     if value is None:
         return None
-    if isinstance(value, _NonFinite):
+    if isinstance(value, NonFinite):
         out.report(line, "non-finite", f"{name}: {value.text} is not a value; ignored")
         return None
     if isinstance(value, bool):
