@@ -23,7 +23,8 @@ from generator import io  # noqa: E402
 from generator.enrich import default_stack  # noqa: E402
 from generator.model import Corpus  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
-from generator.render import Site, render_site  # noqa: E402
+from generator.pages import render_site  # noqa: E402
+from generator.render import Site  # noqa: E402
 
 
 def main() -> int:
@@ -42,7 +43,7 @@ def main() -> int:
         print(f"{stage.__module__.rsplit('.', 1)[-1]:22} {took:6.2f} s")
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(ROOT / "site_templates" / "pages", (".j2",)).items()}
     start = time.perf_counter()
-    pages = render_site(Site(corpus=corpus), templates)
+    pages = render_site(Site(corpus=corpus, templates=templates))
     took = time.perf_counter() - start
     total += took
     print(f"{'render':22} {took:6.2f} s  ({len(pages)} pages, {sum(len(t) for t in pages.values()) / 1e6:.1f} MB)")

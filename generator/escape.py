@@ -105,7 +105,8 @@ def fence(text: str) -> str:
 
 
 def bibtex_value(text: object) -> str:
-    """Text inside ``{…}`` of a BibTeX field: braces balanced away, whitespace folded."""
+    """Text inside ``{…}`` of a BibTeX field: braces balanced away, whitespace folded, hyphens kept hyphens."""
     if text is None:
         return ""
-    return _fold(text).replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+    braced = _fold(text).replace("\\", "\\textbackslash{}").replace("{", "\\{").replace("}", "\\}")
+    return re.sub(r"-(?=-)", "-{}", braced)  # "--" is an en dash to BibTeX; a title's two hyphens stay two

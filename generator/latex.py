@@ -311,6 +311,8 @@ def to_unicode(text: str) -> str:
         return text
     shelf = _Shelf()
     work = _SHELVED.sub(lambda m: shelf.put(m[0]), text)
+    # "-{}-" is TeX for two hyphens, not an en dash (the site's own BibTeX writes a title's "--" so)
+    work = re.sub(r"-\{\}(?=-)", lambda m: shelf.put("-"), work)
     work = _protect_urls(work, shelf)
     work = repair(work)
     if not _SPECIAL.search(work):

@@ -15,9 +15,9 @@ from .identity import redirect_map
 from .inventory import screen
 from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
+from .pages import render_site
 from .precedence import Precedence
 from .records import ReadContext, ReaderOutput
-from .pages import render_site
 from .render import Site, front_matter_problems, nav
 from .sources import FORMATS
 from .sources.catalog import SourceFile, discover

@@ -99,13 +99,16 @@ def per_year_chart(papers: list[Paper], what: str) -> str:
     if not counts:
         return ""
     words = ", ".join(f"{year}: {n}" for year, n in counts)
+    top = max(n for _y, n in counts)
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if top / s <= 5)
     spec = {
         "width": 520, "height": 140,
         "data": {"values": [{"year": str(year), "papers": n} for year, n in counts]},
         "mark": {"type": "bar", "tooltip": False},
         "encoding": {
             "x": {"field": "year", "type": "ordinal", "title": None, "axis": {"labelAngle": 0}},
-            "y": {"field": "papers", "type": "quantitative", "title": "papers", "axis": {"tickMinStep": 1, "format": "d"}},
+            "y": {"field": "papers", "type": "quantitative", "title": "papers", "axis": {"values": list(range(0, top + step, step)), "format": "d"},
+                  "scale": {"domain": [0, -(-top // step) * step]}},
             "description": {"field": "label"},
         },
         "transform": [{"calculate": "datum.year + ': ' + datum.papers + ' papers'", "as": "label"}],
@@ -134,7 +137,7 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
         },
     }
     what = f"{name} reported ({'factor' if unit == 'x' else 'percent'}), by publication date"
-    words = "; ".join(v["label"] for v in values)
+    words = "; ".join(str(v["label"]) for v in values)
     return _figure(_svg(spec, f"Scatter chart of {what}. {words}."),
                    f"{what}: the largest value each paper reports; each point links to its sentence")
 
@@ -142,7 +145,8 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
 def _iso(date: str) -> str:
     """A partial date as the day Vega places it on: 2024 -> 2024-01-01."""
     parts = date.split("-")
-    return "-".join([parts[0], *(parts[1:] + ["01", "01"])[:2]])
+    month, day = [*parts[1:], "01", "01"][:2]
+    return f"{parts[0]}-{month}-{day}"
 
 
 def topic_charts(site: Site, topic_id: str, here: str) -> list[str]:
