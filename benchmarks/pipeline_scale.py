@@ -22,8 +22,8 @@ from crosslinks_scale import synthesize  # noqa: E402
 from generator import io  # noqa: E402
 from generator.enrich import default_stack  # noqa: E402
 from generator.model import Corpus  # noqa: E402
-from generator.pipeline import read_sources  # noqa: E402
 from generator.pages import render_site  # noqa: E402
+from generator.pipeline import read_sources  # noqa: E402
 from generator.render import Site  # noqa: E402
 
 
