@@ -237,3 +237,13 @@ def test_two_hyphens_in_a_title_survive_bibtex_and_come_back_as_two():
     assert escape.bibtex_value("ProSper -- A") == "ProSper -{}- A"
     assert latex.to_unicode("ProSper -{}- A") == "ProSper -- A"
     assert latex.to_unicode("pages 1--2 of {X}") == "pages 1–2 of X"  # TeX's own dash is still a dash
+
+
+def test_glossary_groups_terms_by_initial_with_symbols_last():
+    from generator.model import Term
+    from generator.pages.glossary import by_initial
+
+    terms = [Term("kv", "key-value"), Term("3DGS", "3D Gaussian splatting"), Term("AI", "artificial intelligence"),
+             Term("KD", "knowledge distillation")]
+    assert [(letter, [t.abbr for t in ts]) for letter, ts in by_initial(terms)] == [
+        ("A", ["AI"]), ("K", ["KD", "kv"]), ("#", ["3DGS"])]
