@@ -227,6 +227,8 @@ def test_metric_charts_need_three_dated_papers_and_link_each_point_to_its_senten
 def test_home_lists_the_most_mentioned_methods_first(site):
     methods = home.most_mentioned(site)
     assert methods and [m.mentioned_by for m in methods] == sorted((m.mentioned_by for m in methods), reverse=True)
+    assert min(m.mentioned_by for m in methods) >= 2
+    assert methods[0].name == "FlashAttention-2" and methods[0].mentioned_by == 4
     counts = home.counts(site)
     assert counts.papers == 444 and counts.topics == len(site.corpus.topics)
 

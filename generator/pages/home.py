@@ -23,8 +23,8 @@ class Method:
     mentioned_by: int  # distinct papers
 
 
-def most_mentioned(site: Site, limit: int = METHODS) -> list[Method]:
-    """The methods named by the most other papers, most first (ties by name)."""
+def most_mentioned(site: Site, limit: int = METHODS, least: int = 2) -> list[Method]:
+    """The methods named by the most other papers (at least ``least``), most first (ties by name)."""
     out = []
     for target, mentions in site.views.incoming.items():
         paper = site.corpus.by_id.get(target)
@@ -32,7 +32,9 @@ def most_mentioned(site: Site, limit: int = METHODS) -> list[Method]:
             continue
         names = Counter(m.name for m in mentions)
         name = min(names, key=lambda n: (-names[n], n))
-        out.append(Method(name, paper, len({m.source for m in mentions})))
+        by = len({m.source for m in mentions})
+        if by >= least:
+            out.append(Method(name, paper, by))
     return sorted(out, key=lambda m: (-m.mentioned_by, m.name.casefold(), m.paper.id))[:limit]
 
 
@@ -54,11 +56,19 @@ def counts(site: Site) -> Counts:
                   min(years) if years else None, max(years) if years else None)
 
 
+def by_date(recent: list[tuple[str, Paper]]) -> list[tuple[str, list[Paper]]]:
+    """Recently added papers grouped under the date they entered, newest date first."""
+    groups: dict[str, list[Paper]] = {}
+    for when, paper in recent:
+        groups.setdefault(when, []).append(paper)
+    return list(groups.items())
+
+
 def pages(site: Site) -> dict[str, str]:
     collections = site.views.collections_by_id()
     here = urls.HOME
     return {here: site.render(
         "home.md.j2", here, counts=counts(site), chart=charts.per_year_chart(list(site.papers), "Papers"),
-        recent=listing.recently_added(site.papers, collections)[:RECENT], methods=most_mentioned(site),
+        recent=by_date(listing.recently_added(site.papers, collections)[:RECENT]), methods=most_mentioned(site),
         collection_counts=collection.counts(site.corpus), feed=urls.feed(),
         exports=[(fmt, urls.export(fmt)) for fmt in urls.EXPORT_FORMATS])}
