@@ -31,9 +31,10 @@ def _topic_titles(paper: Paper, topics: Mapping[str, Topic]) -> list[str]:
     return [topics[a.topic].title for a in paper.topics if a.topic in topics]
 
 
-def bibtex(papers: Iterable[Paper]) -> str:
+def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) -> str:
     """Every paper's entry (the one its page shows), citation keys unique across the survey."""
-    return "\n\n".join(identity.bibtex(p) for p in papers) + "\n"
+    entries = entries or {}
+    return "\n\n".join(entries.get(p.id) or identity.bibtex(p) for p in papers) + "\n"
 
 
 def csv_table(papers: Iterable[Paper], topics: Mapping[str, Topic]) -> str:
@@ -96,9 +97,10 @@ def ris(papers: Iterable[Paper], topics: Mapping[str, Topic]) -> str:
     return "\n".join(lines)
 
 
-def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None = None) -> dict[str, str]:
-    """The four downloads of one list of papers."""
-    return {urls.export("bib", topic_id): bibtex(papers), urls.export("csv", topic_id): csv_table(papers, topics),
+def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None = None,
+          entries: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The four downloads of one list of papers (``entries``: BibTeX by paper id, when already made)."""
+    return {urls.export("bib", topic_id): bibtex(papers, entries), urls.export("csv", topic_id): csv_table(papers, topics),
             urls.export("json", topic_id): json_list(papers, topics), urls.export("ris", topic_id): ris(papers, topics)}
 
 
@@ -106,7 +108,8 @@ def pages(site: Site) -> dict[str, str]:
     if not site.papers:
         return {}
     topics = site.views.topics
-    out = files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics)
+    entries = {p.id: identity.bibtex(p) for p in site.papers}
+    out = files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries)
     for topic in site.corpus.topics:
-        out.update(files(site.views.topic_papers[topic.id], topics, topic.id))
+        out.update(files(site.views.topic_papers[topic.id], topics, topic.id, entries))
     return out
