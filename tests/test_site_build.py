@@ -48,7 +48,7 @@ def test_every_paper_has_a_page_and_nav_has_no_paper(bundled_site):
     assert len(redirects) == 4
     home = (site / "index.html").read_text(encoding="utf-8")
     nav = home[home.index('class="md-nav md-nav--primary"'):]
-    links = re.findall(r'href="([^"]*)"', nav.split("</nav>")[0])
+    links = re.findall(r'href="([^"]*)"', nav.split("md-sidebar--secondary")[0])
     assert "papers/" in links  # the all-papers page, and no paper's own
     assert not [link for link in links if re.match(r"papers/[^/]+/", link)]
     assert not [link for link in links if "maintainers" in link]  # linked from the footer instead

@@ -31,7 +31,7 @@ _CONFIG: dict[str, Any] = {
     "view": {"stroke": None},
     "axis": {"labelColor": "currentColor", "titleColor": "currentColor", "domainColor": "currentColor",
              "tickColor": "currentColor", "gridColor": "currentColor", "gridOpacity": 0.15,
-             "labelFontSize": 13, "titleFontSize": 13, "titleFontWeight": "normal"},
+             "labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
     "mark": {"color": "currentColor"},
 }
 MIN_POINTS = 3  # a number gets a chart when at least this many dated papers of a topic report it
@@ -102,7 +102,7 @@ def per_year_chart(papers: list[Paper], what: str) -> str:
     top = max(n for _y, n in counts)
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if top / s <= 5)
     spec = {
-        "width": 520, "height": 140,
+        "width": 400, "height": 120,
         "data": {"values": [{"year": str(year), "papers": n} for year, n in counts]},
         "mark": {"type": "bar", "tooltip": False},
         "encoding": {
@@ -125,7 +125,7 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
                "href": urls.href(here, urls.paper(pt.paper.id), pt.anchor),
                "label": escape.clean(f"{pt.paper.title} ({pt.paper.date}): {pt.text}")} for pt in points]
     spec = {
-        "width": 520, "height": 170,
+        "width": 400, "height": 150,
         "data": {"values": values},
         "mark": {"type": "point", "filled": True, "size": 60, "cursor": "pointer"},
         "encoding": {
