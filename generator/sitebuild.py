@@ -181,9 +181,10 @@ def serve(build_dir: Path, dev_addr: str, watch: list[Path], regenerate: Callabl
           epoch: int) -> None:
     """MkDocs' live server over ``preview``: content/, the templates and the user's configuration are watched.
 
-    Our builder on MkDocs' LiveReloadServer rather than ``mkdocs serve`` with a hook: no hook
-    could write the configuration before ``mkdocs serve`` loads it. build/ is not watched: every
-    rebuild rewrites it. Zensical has no preview here (its server rebuilds without our steps).
+    Our builder on MkDocs' LiveReloadServer rather than ``mkdocs serve`` with a hook: a hook runs
+    after ``mkdocs serve`` has loaded the configuration, so the nav would lag one rebuild. build/
+    is not watched: every rebuild rewrites it. No Zensical preview: its server rebuilds on its
+    own, and ``finish`` could not follow each rebuild.
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     from mkdocs.livereload import LiveReloadServer
