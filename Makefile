@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev,zensical]'
 	touch $(STAMP)
 
 site: $(STAMP)  ## generate Markdown and build the HTML site into site/
@@ -26,7 +26,7 @@ test: $(STAMP)  ## the whole test suite
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks scripts site_templates/hooks.py
+	$(BIN)/ruff check generator tests benchmarks scripts
 
 types: $(STAMP)
 	$(BIN)/mypy

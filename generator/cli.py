@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
-from . import io, pagefind, pipeline, search
+from . import io, pipeline
 from .diagnostics import Diagnostics, printable
 from .export import corpus_record
+from .model import Corpus
 
 
 class UserError(Exception):
@@ -23,6 +23,7 @@ def _options(args: argparse.Namespace) -> pipeline.Options:
         build=Path(args.build),
         templates=Path(args.templates),
         strict=getattr(args, "strict", False),
+        config=Path(getattr(args, "config", "mkdocs.yml")),
     )
 
 
@@ -75,29 +76,37 @@ def cmd_build(args: argparse.Namespace) -> int:
     generated, failed = _generate(args, keep_going=args.keep_going)
     corpus = generated.corpus
     epoch = pipeline.source_date_epoch(corpus)
-    site_dir = Path(args.site_dir) if args.site_dir else None
-    site, clean = sitebuild.build(Path(args.config), Path(args.build), site_dir, epoch, quiet=args.quiet,
-                                  strict=not args.keep_going)
-    if site is None or not clean:
-        if site is None or not args.keep_going:
-            raise UserError("mkdocs build failed (see the messages above)")
-        print("survey: error: mkdocs reported problems (see above); the site was built anyway", file=sys.stderr)
+    build = Path(args.build)
+    site = Path(args.site_dir) if args.site_dir else sitebuild.default_site(Path(args.config))
+    clean = sitebuild.build(args.engine, build, site, epoch, quiet=args.quiet, strict=not args.keep_going,
+                            forbidden=(Path(args.content),))
+    if clean is None or not clean:
+        if clean is None or not args.keep_going:
+            raise UserError(f"{args.engine} build failed (see the messages above)")
+        print(f"survey: error: {args.engine} reported problems (see above); the site was built anyway", file=sys.stderr)
         failed = True
-    # The search index is built from the corpus, after and independently of the HTML engine.
-    try:
-        io.write_tree(site / "pagefind", pagefind.index(search.records(corpus)))
-    except pagefind.PagefindError as exc:
-        raise UserError(f"search index: {exc}") from exc
-    print(f"built the site into {args.site_dir or 'site'}/" + (" (with problems: exit status 1)" if failed else ""))
+    # Curated fragments and the search index: after the engine, the same for every engine.
+    problems = sitebuild.finish(site, build, corpus)
+    for problem in problems:
+        print(f"ERROR   -  {printable(problem)}", file=sys.stderr)
+    if problems and not args.keep_going:
+        raise UserError(f"{len(problems)} problem(s) after the {args.engine} build (see above)")
+    failed = failed or bool(problems)
+    print(f"built the site into {printable(str(site))}/ with {args.engine}" + (" (with problems: exit status 1)" if failed else ""))
     return 1 if failed else 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from . import sitebuild
 
-    epoch = pipeline.source_date_epoch(_generate(args, keep_going=True)[0].corpus)
-    os.environ["SURVEY_REGENERATE"] = json.dumps({"content": args.content, "build": args.build, "templates": args.templates})
-    sitebuild.serve(Path(args.config), Path(args.build), args.dev_addr, [args.content, args.templates], epoch)
+    first = _generate(args, keep_going=True)[0].corpus
+
+    def regenerate() -> Corpus:
+        # like `survey build --keep-going`: every error left out only what it is about
+        return _generate(args, keep_going=True)[0].corpus
+
+    sitebuild.serve(Path(args.build), args.dev_addr, [Path(args.content), Path(args.templates), Path(args.config)],
+                    regenerate, first, pipeline.source_date_epoch(first))
     return 0
 
 
@@ -208,11 +217,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     keep_going(p)
     p.set_defaults(func=cmd_generate)
-    p = sub.add_parser("build", help="generate, then build the site with a strict MkDocs build")
+    p = sub.add_parser("build", help="generate, then build the site with a strict MkDocs (or Zensical) build")
     common(p)
     keep_going(p)
     p.add_argument("--site-dir", default=None, help="output folder for HTML (default: site_dir of mkdocs.yml)")
     p.add_argument("--quiet", action="store_true", help="only show MkDocs warnings and errors")
+    p.add_argument("--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+                   help="the HTML engine: mkdocs (MkDocs + Material, the default) or zensical")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview that regenerates when content/ or templates change")
     common(p)

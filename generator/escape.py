@@ -15,6 +15,7 @@ a reader sees). What is left is always valid in YAML, HTML and a terminal.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from urllib.parse import quote
@@ -57,6 +58,12 @@ def md(text: object) -> str:
     """Untrusted text as inert Markdown inline content."""
     if text is None:
         return ""
+    return _md(str(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _md(text: str) -> str:
+    # a title is escaped on its page, in every topic table, related list and mention: once is enough
     escaped = str(_html_escape(_fold(text)))
     if _LEADING.match(escaped):
         return f"&#{ord(escaped[0])};" + _inline(escaped[1:])

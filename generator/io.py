@@ -9,9 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import stat
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .content import ContentFiles
@@ -224,3 +225,51 @@ def create_source(content_root: Path, folder: str, name: str, data: bytes) -> Pa
 def read_text(path: Path) -> str:
     """One file named on the command line, as UTF-8 text."""
     return path.read_bytes().decode("utf-8-sig")
+
+
+def edit_files(root: Path, suffix: str, edit: Callable[[str, str], str | None]) -> int:
+    """Run ``edit(relative path, text)`` on every UTF-8 file under ``root`` ending in ``suffix``; write what it changes.
+
+    For steps after the engine (curated fragments into the built pages); symlinks are not followed
+    or edited. Each changed file is replaced atomically. Returns how many files changed.
+    """
+    changed = 0
+    for path in sorted(root.rglob(f"*{suffix}")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        text = path.read_bytes().decode("utf-8")
+        new = edit(path.relative_to(root).as_posix(), text)
+        if new is None or new == text:
+            continue
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(new.encode("utf-8"))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        changed += 1
+    return changed
+
+
+def move_tree(src: Path, dst: Path, forbidden: tuple[Path, ...] = ()) -> None:
+    """Make ``dst`` hold what ``src`` holds by moving it there (``src`` is gone afterwards).
+
+    Like MkDocs' own clean build, what ``dst`` held before is removed, except its hidden entries
+    (``.git`` of a gh-pages checkout, say). ``forbidden`` folders (content/) may never be ``dst``,
+    inside it, or contain it.
+    """
+    src, dst = src.resolve(), dst.resolve()
+    for bad in (*forbidden, src):
+        bad = bad.resolve()
+        if dst == bad or dst.is_relative_to(bad) or bad.is_relative_to(dst):
+            raise UnsafePathError(f"refusing to move the site into {dst}: it overlaps {bad}")
+    dst.mkdir(parents=True, exist_ok=True)
+    for old in sorted(dst.iterdir()):
+        if old.name.startswith("."):
+            continue
+        if old.is_dir() and not old.is_symlink():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    for entry in sorted(src.iterdir()):
+        shutil.move(str(entry), str(dst / entry.name))  # a rename on the same file system
+    src.rmdir()

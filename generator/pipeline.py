@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import enrich, io
+from . import buildconfig, enrich, io
 from .config import site_settings
 from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
@@ -31,6 +31,7 @@ class Options:
     build: Path = Path("build")
     templates: Path = Path("site_templates")
     strict: bool = False
+    config: Path = Path("mkdocs.yml")  # the user's site settings, merged into <build>/mkdocs.yml
 
 
 def read_one(source: SourceFile, text: str, shown: str) -> tuple[list[Sourced], ReaderOutput]:
@@ -118,10 +119,27 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in pages.items()}
     for rel, data in io.read_tree(opts.templates / "assets").items():
         files[f"docs/assets/{rel}"] = data
-    files["nav.json"] = _json(nav(site))
-    files["redirects.json"] = _json(redirect_map(corpus))
-    files["fragments.json"] = _json(site.views.fragments)
+    config, found = _build_config(opts, nav(site), redirect_map(corpus))
+    diags.extend(found)
+    if config is not None:
+        files[buildconfig.FILE] = config
+    files["fragments.json"] = _json(site.views.fragments)  # filled into the built pages after the engine ran
     return Generated(corpus, files, diags)
+
+
+def _build_config(opts: Options, navigation: list[object], redirects: dict[str, str]) -> tuple[str | None, list[Diagnostic]]:
+    """The text of <build>/mkdocs.yml, or None when the user's configuration cannot be read."""
+    shown = opts.config.as_posix()
+    try:
+        text = io.read_text(opts.config)
+    except OSError as exc:
+        return None, [Diagnostic(shown, 0, "error", "site-config", f"cannot read: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return None, [Diagnostic(shown, 0, "error", "site-config", f"not UTF-8 (byte {exc.start})")]
+    user, found = buildconfig.parse(text, shown)
+    if user is None:
+        return None, found
+    return buildconfig.render(user, shown, opts.build.as_posix(), navigation, redirects)
 
 
 def write(opts: Options, generated: Generated) -> int:

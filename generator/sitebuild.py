@@ -1,20 +1,29 @@
-"""The MkDocs step, in process: strict build or live server over the generated build/docs.
+"""The HTML step: an engine builds <build>/mkdocs.yml, then the same post-build steps run for every engine.
 
-MkDocs is driven through its Python API rather than its CLI so the docs folder can be the
-generator's build folder whatever it is (``load_config`` takes overrides before validation)
-and warnings can be shown while still counted by strict mode (MkDocs' own ``--quiet`` hides
-them from the counter).
+Engines: MkDocs + Material (the default) and Zensical. Both read the generated configuration
+(``buildconfig``) and nothing else of ours: no hooks or plugins of our own. After the engine,
+``finish`` fills curated fragments into the built pages and writes the search index from the
+corpus. MkDocs is driven through its Python API rather than its CLI so warnings can be shown
+while still counted by strict mode (MkDocs' own ``--quiet`` hides them from the counter).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from . import buildconfig, fragments, io, pagefind, search
 from .diagnostics import printable
+from .model import Corpus
+
+ENGINES = ("mkdocs", "zensical")
 
 # Banners some dependencies print on import (MkDocs 2 plans, Material's end of life, noted in the
 # README). They are not our output; set before mkdocs or material is imported.
@@ -42,23 +51,44 @@ def _logging(quiet: bool) -> _Printer:
     return handler
 
 
-def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int, quiet: bool = False,
-          strict: bool = True) -> tuple[Path | None, bool]:
-    """MkDocs build of ``build_dir/docs``: (the site folder, or None if nothing was built; True if clean).
+def config_file(build_dir: Path) -> Path:
+    """The generated build configuration both engines read."""
+    return build_dir / buildconfig.FILE
+
+
+def default_site(user_config: Path) -> Path:
+    """The site folder the user's configuration names (``site_dir``), or ``site`` next to it."""
+    try:
+        user, _problems = buildconfig.parse(io.read_text(user_config), user_config.as_posix())
+    except (OSError, UnicodeDecodeError):
+        user = None  # generate already reported it
+    return buildconfig.site_folder(user or {}, user_config.as_posix())
+
+
+def build(engine: str, build_dir: Path, site_dir: Path, epoch: int, quiet: bool = False,
+          strict: bool = True, forbidden: tuple[Path, ...] = ()) -> bool | None:
+    """Build ``<build>/mkdocs.yml`` into ``site_dir``: None if nothing was built, else True if clean.
 
     Strict aborts on the first warning's count; not strict builds every page and reports the count.
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
+    config = config_file(build_dir)
+    if not config.is_file():
+        print(f"ERROR   -  {printable(str(config))} is missing (survey generate writes it)", file=sys.stderr)
+        return None
+    if engine == "zensical":
+        return _zensical(config, build_dir, site_dir, strict, forbidden)
+    return _mkdocs(config, site_dir, quiet, strict)
+
+
+def _mkdocs(config_path: Path, site_dir: Path, quiet: bool, strict: bool) -> bool | None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     printer = _logging(quiet)
-    overrides: dict[str, Any] = {"docs_dir": str((build_dir / "docs").resolve()), "strict": strict}
-    if site_dir is not None:
-        overrides["site_dir"] = str(site_dir.resolve())
     try:
-        config = load_config(config_file=str(config_file), **overrides)
+        config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
         try:
             mkdocs_build(config)
@@ -66,15 +96,121 @@ def build(config_file: Path, build_dir: Path, site_dir: Path | None, epoch: int,
             config.plugins.on_shutdown()
     except MkDocsException as exc:
         print(f"ERROR   -  {printable(str(exc))}", file=sys.stderr)
-        return None, False
-    return Path(config.site_dir), printer.counted == 0
+        return None
+    return printer.counted == 0
 
 
-def serve(config_file: Path, build_dir: Path, dev_addr: str, watch: list[str], epoch: int) -> None:
-    """MkDocs' live server over ``build_dir/docs``; the hook regenerates before every rebuild."""
+def _zensical(config_path: Path, build_dir: Path, site_dir: Path, strict: bool,
+              forbidden: tuple[Path, ...]) -> bool | None:
+    """Zensical builds into <build>/site (it refuses a folder outside its config's), then the site moves."""
+    try:
+        import zensical
+    except ImportError:
+        print("ERROR   -  Zensical is not installed (pip install -c requirements.lock zensical, or make)",
+              file=sys.stderr)
+        return None
+    out = build_dir / buildconfig.SITE  # never left from an earlier run: generate syncs the build folder
+    os.environ.setdefault("NO_COLOR", "1")  # its report goes to logs as often as to a terminal
+    try:
+        zensical.build(str(config_path.resolve()), {"strict": strict, "clean": True})
+    except Exception as exc:  # Zensical reports configuration and strict failures as exceptions
+        print(f"ERROR   -  zensical: {printable(str(exc))}", file=sys.stderr)
+        return None
+    io.move_tree(out, site_dir, forbidden=forbidden)
+    return True  # Zensical counts no warnings for us: not strict, it only prints them
+
+
+def finish(site: Path, build_dir: Path, corpus: Corpus) -> list[str]:
+    """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
+
+    Returns the problems (a placeholder without its fragment, a fragment on no page, a failed index).
+    """
+    try:
+        known: dict[str, str] = json.loads(io.read_text(build_dir / "fragments.json"))
+    except (OSError, ValueError) as exc:
+        return [f"{build_dir / 'fragments.json'}: cannot read the curated fragments: {exc}"]
+    placed: set[str] = set()
+    problems: list[str] = []
+
+    def edit(page: str, html: str) -> str | None:
+        if "data-survey-fragment" not in html:
+            return None
+        new, used, found = fragments.fill(page, html, known)
+        placed.update(used)
+        problems.extend(found)
+        return new
+
+    io.edit_files(site, ".html", edit)
+    problems += [f"curated fragment {key} is on no page: the engine dropped its placeholder"
+                 for key in sorted(set(known) - placed)]
+    try:
+        io.write_tree(site / "pagefind", pagefind.index(search.records(corpus)))
+    except pagefind.PagefindError as exc:
+        problems.append(f"search index: {exc}")
+    return problems
+
+
+def preview(build_dir: Path, site: Path, url: str, regenerate: Callable[[], Corpus]) -> Callable[..., None]:
+    """``survey serve``'s builder: regenerate (unless given the corpus), MkDocs into ``site``, then ``finish``.
+
+    The configuration is generated, so it is written before MkDocs loads it on every rebuild
+    (nav and redirects are never one rebuild late), and the post-build steps are ``survey build``'s.
+    Not strict: a preview keeps going and shows the warnings.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    log = logging.getLogger("mkdocs.survey")
+
+    def builder(corpus: Corpus | None = None) -> None:
+        corpus = corpus if corpus is not None else regenerate()
+        config: Any = load_config(config_file=str(config_file(build_dir)), site_dir=str(site), strict=False)
+        config.site_url = url
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            mkdocs_build(config, serve_url=url)
+        finally:
+            config.plugins.on_shutdown()
+        for problem in finish(site, build_dir, corpus):
+            log.warning(printable(problem))
+
+    return builder
+
+
+def serve(build_dir: Path, dev_addr: str, watch: list[Path], regenerate: Callable[[], Corpus], first: Corpus,
+          epoch: int) -> None:
+    """MkDocs' live server over ``preview``: content/, the templates and the user's configuration are watched.
+
+    Our builder on MkDocs' LiveReloadServer rather than ``mkdocs serve`` with a hook: a hook runs
+    after ``mkdocs serve`` has loaded the configuration, so the nav would lag one rebuild. build/
+    is not watched: every rebuild rewrites it. No Zensical preview: its server rebuilds on its
+    own, and ``finish`` could not follow each rebuild.
+    """
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.livereload import LiveReloadServer
 
     _logging(quiet=False)
-    mkdocs_serve(config_file=str(config_file), dev_addr=dev_addr, watch=watch,
-                 docs_dir=str((build_dir / "docs").resolve()))
+    log = logging.getLogger("mkdocs.survey")
+    host, _, port = dev_addr.rpartition(":")
+    url = f"http://{host}:{port}/"
+    site = Path(tempfile.mkdtemp(prefix="survey-serve-"))
+    builder = preview(build_dir, site, url, regenerate)
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site))
+
+    def error_page(code: int) -> bytes | None:
+        page = site / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(first)
+        for path in watch:
+            server.watch(str(path))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        shutil.rmtree(site, ignore_errors=True)

@@ -44,7 +44,7 @@ class Views:
     term_expansions: dict[str, str] = field(default_factory=dict)
     authors: list[identity.Author] = field(default_factory=list)
     author_of: dict[str, identity.Author] = field(default_factory=dict)  # identity key -> author
-    # key -> sanitized HTML of curated Markdown, written to build/fragments.json for the MkDocs hook
+    # key -> sanitized HTML of curated Markdown, written to build/fragments.json for the post-build step
     fragments: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -145,8 +145,8 @@ class Views:
     def fragment(self, text: str | None) -> str:
         """The key of curated Markdown (notes, intros) rendered and sanitized, or "" if it renders to nothing.
 
-        Pages carry only an empty ``<div data-survey-fragment="key">``; the MkDocs hook puts the
-        HTML in after MkDocs' own Markdown ran, so no Markdown extension (superfences reading
+        Pages carry only an empty ``<div data-survey-fragment="key">``; ``fragments.fill`` puts the
+        HTML in after the engine built the page, so no Markdown extension (superfences reading
         fence lines inside ``<pre>``, say) ever sees sanitized HTML and turns it back into markup.
         """
         html = markdown_to_safe_html(text) if text else ""

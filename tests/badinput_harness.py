@@ -240,8 +240,8 @@ def run_case(case: Case, root: Path) -> Outcome:
     return Outcome(case, outcome, codes, seconds, problems)
 
 
-def build_sites(cases: list[Case], tmp: Path) -> tuple[list[tuple[str, Path]], list[str]]:
-    """The payload sites, built with ``survey build --keep-going``: (name, site) pairs and broken invariants.
+def build_sites(cases: list[Case], tmp: Path, engine: str = "mkdocs") -> tuple[list[tuple[str, Path]], list[str]]:
+    """The payload sites, built with ``survey build --keep-going --engine``: (name, site) pairs and broken invariants.
 
     The first is the clean base site (the reference for the theme's own scripts); then one shared
     site for every payload case that only adds files, then one per case that changes the base.
@@ -266,7 +266,7 @@ def build_sites(cases: list[Case], tmp: Path) -> tuple[list[tuple[str, Path]], l
         for case in members:
             add_case(case, content)
         before = snapshot(root)
-        status, printed = run_cli(["build", "--quiet", "--keep-going", "--content", str(content),
+        status, printed = run_cli(["build", "--quiet", "--keep-going", "--engine", engine, "--content", str(content),
                                    "--build", str(root / "build"), "--site-dir", str(root / "site")])
         after = snapshot(root)
         if status not in (0, 1) or "Traceback" in printed or "internal error" in printed:

@@ -20,7 +20,7 @@ SEEDS = CONTENT / "sources" / "hf"
 
 
 def options_for(content: Path, build: Path) -> pipeline.Options:
-    return pipeline.Options(content=content, build=build, templates=ROOT / "site_templates")
+    return pipeline.Options(content=content, build=build, templates=ROOT / "site_templates", config=ROOT / "mkdocs.yml")
 
 
 def by_title(corpus, start: str):

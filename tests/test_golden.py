@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from conftest import FIXTURES, ROOT, options_for
@@ -14,7 +15,11 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def _generated(tmp: Path) -> dict[str, str]:
-    generated = pipeline.generate(options_for(FIXTURES / "mini" / "content", tmp))
+    # the site settings next to the build folder, as in a checkout: build/mkdocs.yml's paths are the real ones
+    tmp.mkdir(parents=True, exist_ok=True)
+    (tmp / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    opts = replace(options_for(FIXTURES / "mini" / "content", tmp / "build"), config=tmp / "mkdocs.yml")
+    generated = pipeline.generate(opts)
     assert not generated.diagnostics.errors
     # vendored and static assets are copied byte for byte; the golden covers what we render
     return {path: text for path, text in generated.files.items()
