@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..extract.numbers import factors, percentages
+from ..extract.numbers import numbers
 from ..extract.text import mask_urls, sentences
 from ..extract.vocab import Vocab, load_vocab
 from ..model import Corpus, Fact, Paper, Result
+from .methods import title_methods
 
 __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "table_cells"]
 
@@ -35,22 +36,41 @@ def _method_name(title: str) -> str | None:
     return head.strip().lower() if sep and len(head) <= 40 else None
 
 
+# a sentence about the paper's own work; the ones before the first of them set out the problem
+_OWN_SENTENCE = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article|technical report)|here|"
+                           r"the proposed|proposed)\b", re.IGNORECASE)
+
+
 def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     """Results and facts of one paper; pure, deterministic, never raises on odd text."""
     results: list[Result] = []
     facts: list[Fact] = []
     seen_facts: set[tuple[str, str]] = set()
     own = _method_name(title)
-    for text in (title, abstract or ""):
+    names_in_title = [n for n in title_methods(title) if len(n) >= 3]
+    for is_title, text in ((True, title), (False, abstract or "")):
         masked_text = mask_urls(text)  # same length as ``text``: sentence offsets hold in both
         # vocabulary names are found once per text, then handed to the sentence that holds them
         names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked_text))
+        next_name = 0
+        background = not is_title  # the abstract's opening sentences, until one speaks of this paper
         for offset, sentence in sentences(text):
             masked = masked_text[offset:offset + len(sentence)]
+            if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
+                background = False
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
-            numbers = sorted(factors(masked) + percentages(masked), key=lambda n: (n.start, n.end))
-            results.extend(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what) for n in numbers)
-            for _start, kind, name in (h for h in names if offset <= h[0] < offset + len(sentence)):
+            for n in numbers(masked):
+                mine = n.own and not background
+                results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
+                                      baseline=n.baseline if mine else None, own=mine, direction=n.direction,
+                                      confidence=n.confidence if mine == n.own else "unsure"))
+            end = offset + len(sentence)
+            while next_name < len(names) and names[next_name][0] < offset:
+                next_name += 1
+            first = next_name
+            while next_name < len(names) and names[next_name][0] < end:
+                next_name += 1
+            for _start, kind, name in names[first:next_name]:
                 # a model named like the paper's own method is the contribution, not a model it evaluates
                 family = name.lower().split()[0]
                 if kind == "model" and own and (family == own or own.startswith(family + "-")):
