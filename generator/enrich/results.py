@@ -48,10 +48,14 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     seen_facts: set[tuple[str, str]] = set()
     own = _method_name(title)
     names_in_title = [n for n in title_methods(title) if len(n) >= 3]
+    covered: set[tuple[str, str]] = set()
     for is_title, text in ((True, title), (False, abstract or "")):
         masked_text = mask_urls(text)  # same length as ``text``: sentence offsets hold in both
         # vocabulary names are found once per text, then handed to the sentence that holds them
-        names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked_text))
+        members = {kind: vocab.find_members(kind, masked_text) for kind in FACT_KINDS}
+        names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name, _f in members[kind])
+        # "an Alveo U280 FPGA": the device is named, the class adds nothing
+        covered |= {(kind, family) for kind in FACT_KINDS for *_x, family in members[kind] if family}
         next_name = 0
         background = not is_title  # the abstract's opening sentences, until one speaks of this paper
         for offset, sentence in sentences(text):
@@ -78,7 +82,7 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
                 if (kind, name) not in seen_facts:
                     seen_facts.add((kind, name))
                     facts.append(Fact(kind, name, sentence))
-    return Extraction(tuple(results), tuple(facts))
+    return Extraction(tuple(results), tuple(f for f in facts if (f.kind, f.value) not in covered))
 
 
 def _names(facts: tuple[Fact, ...], kind: str) -> tuple[str, ...]:

@@ -22,7 +22,7 @@ FILES: dict[str, str] = {
     "vocab/datasets.yml": "dataset",
     "vocab/models.yml": "model",
 }
-_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized"}
+_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized", "family"}
 _GROUP_REF = re.compile(r"\{(\d+)\}")
 # whole-word edges; "8xA100" still names an A100, so a digit-times prefix counts as an edge. The
 # left edge is checked in Python (``_left_edge``): a leading lookbehind in every pattern stops
@@ -32,6 +32,9 @@ _SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([BM])[- ]$")
 # "LLaMA-like", "GPT-3 style", "BERT-based": a kind of architecture, not the model itself
 _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
+# "1,000 A100 hours", "H100 GPU-days": a compute budget in a device's unit, not the device used
+_BUDGET_AFTER = re.compile(r"^[\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 
 
 @cache
@@ -57,10 +60,10 @@ def needle(regex: re.Pattern[str]) -> str | None:
 
 
 def _left_edge(text: str, start: int) -> bool:
-    """True if a name may start at ``start``: not inside a word, or right after "8x"."""
+    """True if a name may start at ``start``: not inside a word, or right after "8x", "8×", "8times"."""
     if start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum():
         return True
-    return start >= 2 and text[start - 1] in "x×" and text[start - 2].isdigit()
+    return bool(_TIMES_BEFORE.search(text, max(0, start - 8), start))
 
 
 @dataclass(frozen=True)
@@ -71,12 +74,13 @@ class Entry:
     name: str
     regexes: tuple[re.Pattern[str], ...]
     sized: bool = False
+    family: str | None = None  # the generic class a specific device belongs to ("FPGA" for "Alveo U280")
 
     def normalize(self, match: re.Match[str], before: str, after: str) -> str:
         """The canonical name for ``match``, with groups filled in and a size appended if wanted."""
         groups = (match.group(0), *match.groups())
-        name = _GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups) else "",
-                              self.name).strip()
+        name = " ".join(_GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups)
+                                       else "", self.name).split())
         if self.sized:
             size = _SIZE.match(after) or _SIZE_BEFORE.search(before)
             if size:
@@ -99,7 +103,11 @@ class Vocab:
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
-        hits: list[tuple[int, int, str]] = []
+        return [(start, end, name) for start, end, name, _family in self.find_members(kind, text)]
+
+    def find_members(self, kind: str, text: str) -> list[tuple[int, int, str, str | None]]:
+        """Like ``find``, with each name's generic class (``family``) when the vocabulary gives one."""
+        hits: list[tuple[int, int, str, str | None]] = []
         lower = text.lower()
         for hint, regex, entry in self.plans.get(kind, ()):
             if hint is not None and hint not in lower:
@@ -110,9 +118,12 @@ class Vocab:
                 after = text[m.end():m.end() + 16]
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
-                hits.append((m.start(), m.end(), entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)))
+                if kind == "hardware" and _BUDGET_AFTER.match(after):
+                    continue
+                name = entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)
+                hits.append((m.start(), m.end(), name, entry.family))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
-        chosen: list[tuple[int, int, str]] = []
+        chosen: list[tuple[int, int, str, str | None]] = []
         for hit in hits:
             if not chosen or hit[0] >= chosen[-1][1]:
                 chosen.append(hit)
@@ -162,7 +173,7 @@ def parse_file(text: str, path: str, kind: str) -> tuple[list[Entry], list[Diagn
         if entry is None:
             continue
         line = located.line(i, "name")
-        if entry.name in seen:
+        if entry.name in seen and not _GROUP_REF.search(entry.name):  # "{1}" names differ per match
             diags.append(Diagnostic(path, line, "error", "vocab-duplicate",
                                     f"duplicate name {entry.name!r} (first at line {seen[entry.name]})"))
             continue
@@ -204,6 +215,11 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
         return None, diags
     name = str(name).strip()
     flags: dict[str, bool] = {}
+    family = item.get("family")
+    if family is not None and (not isinstance(family, str) or not family.strip()):
+        diags.append(Diagnostic(path, located.line(*at, "family"), "error", "vocab-schema",
+                                "'family' must be the name of the generic class, e.g. FPGA"))
+        family = None
     for key in ("case_sensitive", "sized"):
         raw = item.get(key, False)
         flag = _flag(raw)
@@ -243,4 +259,4 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
                                 f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
         return None, diags
     # an entry whose patterns all failed still owns its name (so a duplicate is still reported)
-    return Entry(kind, name, tuple(regexes), flags["sized"]), diags
+    return Entry(kind, name, tuple(regexes), flags["sized"], family.strip() if family else None), diags
