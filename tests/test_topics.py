@@ -155,3 +155,61 @@ def test_suggest_topics_is_deterministic_and_lists_weak_papers():
     for paper in topics.unsorted(corpus):
         assert f"* {paper.id}: " in report
     assert len(weakly_explained(corpus)) >= len(topics.unsorted(corpus))
+
+
+# ---- efficiency gate, scope and word guards (issue 10), on real bundled abstracts
+
+
+def test_subject_words_without_cost_claim_no_topic():
+    """ParaTransCNN: "... Parallelized TransCNN Encoder for Medical Image Segmentation" says nothing of cost;
+    segmentation alone no longer puts it under efficient vision backbones. Expediting Large-Scale Vision
+    Transformer ("... reduce the computational cost ...") does say it, and stays there."""
+    corpus = sorted_corpus()
+    assert paper_by_prefix(corpus, "paratranscnn-").topics == ()
+    assert "efficient-vision-models" in leaf_ids(paper_by_prefix(corpus, "expediting-large-scale-vision"))
+
+
+def test_a_title_naming_a_curated_field_is_in_scope():
+    """"Connecting Permutation Equivariant Neural Networks and Partition Diagrams" and "Discrete Key-Value
+    Bottleneck" ("... continual learning ... catastrophic forgetting ...") speak of no cost, but their
+    subject is a field the taxonomy covers on its own terms."""
+    corpus = sorted_corpus()
+    content_ = content()
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse(content_["taxonomy.yml"])
+    equivariant = paper_by_prefix(corpus, "connecting-permutation-equivariant")
+    assert topics.signal(topics._Text(equivariant), taxonomy) < taxonomy.settings.signal_score
+    assert leaf_ids(equivariant) == {"equivariant-networks"}
+    assert leaf_ids(paper_by_prefix(corpus, "discrete-key-value-bottleneck")) == {"continual-learning"}
+
+
+def test_guard_phrases_keep_words_from_the_wrong_topic():
+    """ZipVL's "dynamic token sparsification" is token reduction, not weight pruning; PV-Tuning's
+    "vector quantization" no longer knocks a quantization paper out of quantization."""
+    corpus = sorted_corpus()
+    assert "pruning-sparsity" not in leaf_ids(paper_by_prefix(corpus, "zipvl-"))
+    assert "quantization" in leaf_ids(paper_by_prefix(corpus, "pv-tuning-"))
+
+
+def test_one_technique_word_in_a_paper_about_no_cost_is_not_enough():
+    """ProSper, a sparse-coding library, mentions "ternary" priors: not a quantization paper."""
+    assert "quantization" not in leaf_ids(paper_by_prefix(sorted_corpus(), "prosper-"))
+
+
+def test_gate_applies_only_to_gated_topics():
+    text = ("signals:\n  phrases: {latency: 2}\ndefaults: {signal_score: 2}\ntopics:\n"
+            "  - id: apps\n    title: Apps\n    rules:\n      gate: true\n      scope: [mobile inference]\n"
+            "      phrases: {mobile devices: 4}\n"
+            "  - id: tech\n    title: Tech\n    rules:\n      phrases: {quantization: 4}\n")
+    from generator.model import Paper
+
+    def sorted_as(title: str, abstract: str) -> set[str]:
+        corpus = Corpus(papers=(Paper("p", title, abstract, ()),))
+        enriched, _ = topics.enrich(corpus, ContentFiles({"taxonomy.yml": text}))
+        return leaf_ids(enriched.papers[0])
+
+    assert sorted_as("Agents for mobile devices", "Agents operate mobile devices.") == set()
+    assert sorted_as("Agents for mobile devices", "We cut latency on mobile devices.") == {"apps"}
+    assert sorted_as("Mobile inference", "Agents operate mobile devices.") == {"apps"}
+    assert sorted_as("Quantization", "We apply quantization.") == {"tech"}

@@ -32,8 +32,11 @@ def rule_index(taxonomy: Taxonomy) -> RuleIndex:
     by_word: dict[str, list[Rule]] = defaultdict(list)
     scoring: dict[Rule, str] = {}
     always: set[str] = set()
+    for rule in taxonomy.signals.rules if taxonomy.signals else ():
+        if rule.words and not rule.on_raw:
+            by_word[rule.words[0]].append(rule)
     for topic_id, rules in taxonomy.rules.items():
-        for rule in (*rules.rules, *rules.require, *rules.exclude):
+        for rule in (*rules.scope, *rules.rules, *rules.require, *rules.exclude):
             if rule.on_raw or not rule.words:
                 always.add(topic_id)
             else:
@@ -145,18 +148,49 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
     return round(sum(e.weight for e in evidence), 2), tuple(evidence), titled
 
 
+def signal(text: _Text, taxonomy: Taxonomy) -> float:
+    """How strongly a paper's title and abstract speak of cost (speed, memory, energy, size...)."""
+    if taxonomy.signals is None:
+        return 0.0
+    value, _evidence, _titled = score(text, taxonomy.signals)
+    return value
+
+
+def in_scope(text: _Text, rules: TopicRules) -> bool:
+    """The paper is about the topic's subject itself (``scope``), whatever it says of cost: the title
+    names it, or the abstract does twice ("continual learning ... catastrophic forgetting")."""
+    in_abstract = 0
+    for rule in rules.scope:
+        title, abstract = text.counts(rule)
+        if title:
+            return True
+        in_abstract += abstract
+    return in_abstract >= 2
+
+
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
-    """A paper's best leaf topics, best first (ties in taxonomy order)."""
+    """A paper's best leaf topics, best first (ties in taxonomy order).
+
+    An application-area topic (``gate: true``) may claim a paper only when the paper speaks of
+    efficiency (its ``signals`` reach ``signal_score``) or its title names the topic's ``scope``:
+    "video generation" or "mobile devices" alone do not make a paper part of an efficiency survey.
+    """
     text = text if text is not None else _Text(paper)
     settings: Settings = taxonomy.settings
     order = {t.id: i for i, t in enumerate(taxonomy.topics)}
     found = []
     titled: set[str] = set()
+    efficient = taxonomy.signals is None or signal(text, taxonomy) >= settings.signal_score
     for topic_id, rules in taxonomy.rules.items():
         if text.live is not None and topic_id not in text.topics:
             continue  # no phrase of this topic occurs in the paper: its score is 0
+        scoped = efficient or in_scope(text, rules)
+        if rules.gate and not scoped:
+            continue
         value, evidence, in_title = score(text, rules, settings.title_weight)
         threshold = settings.min_score if rules.min_score is None else rules.min_score
+        if not scoped:
+            threshold *= 2  # a technique word in a paper that says nothing of cost: one mention is not enough
         if value > 0 and value >= threshold:
             found.append(TopicAssignment(topic_id, value, evidence))
             if in_title:
@@ -206,7 +240,8 @@ def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[
     """Rules no paper matches: dead weight, or a typo in a phrase."""
     diags = []
     for topic_id, rules in taxonomy.rules.items():
-        for rule in (*rules.rules, *rules.require):
+        # weight-0 phrases only guard words against a shorter phrase; matching nothing is fine
+        for rule in (*(r for r in rules.rules if r.weight), *rules.require):
             if not any(text.matches(rule) for text in texts):
                 diags.append(Diagnostic(display, rule.line, "warning", "unmatched-rule",
                                         f"rule {rule.label!r} of topic {topic_id!r} matches no paper"))
