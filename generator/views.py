@@ -6,9 +6,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from .enrich import glossary as glossary_mod
 from .enrich import results as results_mod
 from .enrich import topics as topics_mod
-from .model import Corpus, Fact, Mention, Paper, Result, Topic
+from .model import Corpus, Fact, Mention, Paper, Result, Term, Topic
 from .sanitize import markdown_to_safe_html
 
 
@@ -39,7 +40,7 @@ class Views:
     topics: dict[str, Topic] = field(default_factory=dict)
     topic_papers: dict[str, list[Paper]] = field(default_factory=dict)
     incoming: dict[str, list[Mention]] = field(default_factory=dict)
-    term_expansions: dict[str, str] = field(default_factory=dict)
+    term_of: dict[tuple[str, str], Term] = field(default_factory=dict)  # (paper id, abbr) -> its meaning
     _html_cache: dict[str, str] = field(default_factory=dict)
 
     @classmethod
@@ -62,8 +63,24 @@ class Views:
             for mention in paper.mentions:
                 incoming[mention.target].append(mention)
         views.incoming = {k: sorted(v, key=lambda m: m.source) for k, v in incoming.items()}
-        views.term_expansions = {t.abbr: t.expansion for t in corpus.terms}
+        views.term_of = {(pid, t.abbr): t for t in corpus.terms for pid in t.papers}
         return views
+
+    # -- glossary -----------------------------------------------------------------------------
+
+    def paper_terms(self, paper: Paper) -> list[tuple[str, str | None, str]]:
+        """(abbreviation, expansion, anchor) for a paper page: the paper's own definition wins."""
+        own = glossary_mod.own_expansions(paper) if paper.terms else {}
+        out = []
+        for abbr in paper.terms:
+            term = self.term_of.get((paper.id, abbr))
+            anchor = glossary_mod.meaning_anchor(term) if term else term_anchor(abbr)
+            out.append((abbr, own.get(abbr) or (term.expansion if term else None), anchor))
+        return out
+
+    @staticmethod
+    def meaning_anchor(term: Term) -> str:
+        return glossary_mod.meaning_anchor(term)
 
     # -- topics -------------------------------------------------------------------------------
 
