@@ -126,3 +126,21 @@ def test_wild_abstracts_never_raise(text):
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     for m in corpus.paper("b").mentions:
         assert m.quote in text
+
+
+def test_a_papers_own_definition_blocks_another_papers_acronym():
+    """2407.00837 (a daily paper in no labelled set) defines "Self-supervised learning (SSL)"; the bundled
+    "All You Need is a Few Shifts" owns SSL as its Sparse Shift Layer. Same letters, another meaning."""
+
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    shifts = next(p for p in corpus.papers if p.id.startswith("all-you-need-is-a-few-shifts"))
+    speech = Paper("xeus", "Towards Robust Speech Representation Learning for Thousands of Languages",
+                   "Self-supervised learning (SSL) has helped extend speech technologies to more languages by reducing "
+                   "the need for labeled data. We propose XEUS, a Cross-lingual Encoder for Universal Speech, extending "
+                   "the language coverage of SSL models 4-fold. We augment the typical SSL masked prediction approach "
+                   "with a novel dereverberation objective, increasing robustness of convolutional networks on "
+                   "ImageNet image classification.", ())
+    small = methods.enrich(Corpus(papers=(shifts, speech)), ContentFiles())[0]
+    assert "SSL" in small.paper(shifts.id).methods
+    found = mentions.find_mentions(small.papers)
+    assert found["xeus"] == ()

@@ -21,6 +21,7 @@ from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.text import mask_urls, sentence_at
 from ..model import Corpus, Mention, Paper
+from .glossary import definitions, expansion_key
 from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
@@ -222,9 +223,13 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
         return {p.id: () for p in papers}
     automaton.make_automaton()
     index, matrix = _context(list(papers)) if any(n.short for n in names) else ({}, None)
+    # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
+    # method of another paper, unless both papers expand it the same way
+    meanings = {p.id: {key(a): expansion_key(e) for a, e in definitions(p.abstract or "")} for p in papers}
     out: dict[str, tuple[Mention, ...]] = {}
     for p in papers:
         own = {key(m) for m in p.methods}
+        defined = meanings[p.id]
         mentions: list[Mention] = []
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
@@ -232,6 +237,8 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
             for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue
+                if name.key in defined and defined[name.key] != meanings[name.owner].get(name.key):
+                    continue  # the paper defines this abbreviation as something else
                 if name.short and matrix is not None:
                     a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
                     if float(a.multiply(b).sum()) < _MIN_CONTEXT:
