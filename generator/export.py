@@ -26,6 +26,7 @@ def _result(result: Result) -> dict[str, Any]:
         "own": result.own,
         "direction": result.direction,
         "confidence": result.confidence,
+        "share": result.share,
     }
 
 

@@ -108,9 +108,23 @@ class Views:
 
     # -- results and evidence -----------------------------------------------------------------
 
+    # topic-table columns and whether each sorts on a number (names and datasets do not)
+    table_columns: tuple[tuple[str, bool], ...] = tuple(
+        (c, c not in ("Hardware", "Datasets")) for c in results_mod.COLUMNS)
+
     @staticmethod
     def cells(paper: Paper) -> dict[str, list[results_mod.Cell]]:
         return results_mod.table_cells(paper)
+
+    @staticmethod
+    def sort_key(cells: list[results_mod.Cell]) -> str:
+        """The value a sortable cell sorts by: its largest; empty when it holds no comparable number."""
+        best = cells[-1].sort
+        return f"{best:g}" if best > -1000.0 else ""
+
+    @staticmethod
+    def result_label(result: Result) -> str:
+        return results_mod.result_label(result)
 
     @staticmethod
     def result_text(paper: Paper, index: int) -> str:

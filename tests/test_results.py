@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from generator import io
 from generator.content import ContentFiles
-from generator.enrich.results import Cell, enrich, extract, load_vocab, result_text, table_cells
+from generator.enrich.results import Cell, enrich, extract, load_vocab, result_label, result_text, table_cells
 from generator.extract.numbers import factors, numbers, percentages
 from generator.extract.text import sentences
 from generator.extract.vocab import Vocab
@@ -177,12 +177,47 @@ def test_table_cells() -> None:
         facts=(Fact("bits", "INT8", quote), Fact("bits", "4-bit", quote), Fact("hardware", "A100", quote)),
     )
     cells = table_cells(paper)
-    assert [(c.text, c.anchor) for c in cells["Speedup"]] == [("2×", "result-2"), ("3.7–4.3×", "result-1")]
-    assert [c.text for c in cells["Memory"]] == ["62% less"]
+    assert [(c.text, c.anchor) for c in cells["Speedup ×"]] == [("2×", "result-2"), ("3.7–4.3×", "result-1")]
+    assert [c.text for c in cells["Memory %"]] == ["62% less"]  # a note's value: kind and "what" suffice
     assert [(c.text, c.anchor) for c in cells["Bits"]] == [("4-bit", "fact-2"), ("INT8", "fact-1")]
     assert cells["Hardware"] == [Cell("A100", 0.0, 3, "fact")]
-    assert cells["Datasets"] == []
+    assert cells["Datasets"] == [] and cells["Memory ×"] == []
     assert result_text(Result("speedup", 1746, 1746, "x", quote)) == "1,746×"
+
+
+def test_table_columns_keep_factors_percentages_and_accuracy_apart() -> None:
+    """Factors and percentages never share a column; percentages of speed sort by the share of time saved
+    whatever their wording; values quoted from others stay off the table; unsure ones carry "?"."""
+    q = "q"
+    paper = Paper(id="p", title="t", abstract=None, sources=(), results=(
+        Result("speedup", 3.0, 3.0, "x", q, metric="latency", direction="gain"),
+        Result("other", 29.0, 29.0, "%", q, metric="speed", direction="gain"),  # 29% faster: 22.5% of time saved
+        Result("reduction", 6.3, 6.3, "%", q, metric="time", direction="reduction", share=True),  # 93.7% saved
+        Result("reduction", 20.0, 20.0, "%", q, metric="latency", direction="reduction"),
+        Result("reduction", 3.4, 3.4, "x", q, metric="model size", direction="reduction"),
+        Result("other", 2.2, 2.2, "%", q, metric="accuracy", direction="reduction"),
+        Result("accuracy", 80.4, 80.4, "%", q, metric="accuracy"),
+        Result("speedup", 2.0, 4.0, "x", q, metric="speed", own=False),  # the prior work's
+        Result("speedup", 5.0, 5.0, "x", q, metric="speed", direction="gain", confidence="unsure"),
+    ))
+    cells = table_cells(paper)
+    assert [c.text for c in cells["Speedup ×"]] == ["3× latency", "5×?"]
+    assert [(c.text, round(c.sort, 1)) for c in cells["Speedup %"]] == [
+        ("20% less latency", 20.0), ("29% faster", 22.5), ("6.3% of time", 93.7)]
+    assert [c.text for c in cells["Memory ×"]] == ["3.4× size"]
+    assert [(c.text, c.sort) for c in cells["Accuracy"]] == [("80.4%", -1000.0), ("−2.2%", -2.2)]
+    assert all("2–4" not in c.text for column in cells.values() for c in column)
+
+
+def test_result_labels_say_measure_baseline_and_share() -> None:
+    q = "q"
+    assert result_label(Result("speedup", 85, 85, "x", q, metric="latency", baseline="LLaVa-OneVision",
+                               direction="gain")) == "speedup in latency, vs. LLaVa-OneVision"
+    assert result_label(Result("speedup", 2, 2, "x", q, metric="speed", direction="gain")) == "speedup"
+    assert result_label(Result("reduction", 1, 1, "%", q, metric="cost", baseline="MovieGen", direction="reduction",
+                               share=True)) == "share of cost, vs. MovieGen"
+    assert result_label(Result("other", 2.2, 2.2, "%", q, metric="accuracy", direction="reduction")) == \
+        "decrease in accuracy"
 
 
 def _vocab_diags(text: str) -> list[str]:
