@@ -18,7 +18,7 @@ PATH = "taxonomy.yml"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
 _RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score", "scope", "gate"}
-_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight", "signal_score"}
+_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight", "title_ratio", "signal_score"}
 _SIGNAL_KEYS = {"phrases", "regex"}
 
 
@@ -63,7 +63,8 @@ class Settings:
     min_score: float = 3.0  # a leaf needs this much evidence
     max_topics: int = 4  # at most this many leaves per paper
     keep_ratio: float = 0.7  # secondary leaves need this fraction of the best leaf's score...
-    title_weight: float = 3.0  # ...unless a rule at least this strong matches the title
+    title_weight: float = 3.0  # ...unless a rule at least this strong matches the title...
+    title_ratio: float = 0.0  # ...and the leaf has at least this fraction of the best score
     signal_score: float = 3.0  # efficiency evidence (``signals``) a paper needs before a topic may claim it
 
 
@@ -210,6 +211,7 @@ class _Parser:
             max_topics=max(1, int(values.get("max_topics", base.max_topics))),
             keep_ratio=values.get("keep_ratio", base.keep_ratio),
             title_weight=values.get("title_weight", base.title_weight),
+            title_ratio=values.get("title_ratio", base.title_ratio),
             signal_score=values.get("signal_score", base.signal_score),
         )
 

@@ -158,6 +158,7 @@ def test_defaults_are_read_and_checked():
           min_score: 5
           max_topics: 2
           keep_ratio: nope
+          title_ratio: 0.4
         topics:
           - id: a
             title: A
@@ -165,6 +166,7 @@ def test_defaults_are_read_and_checked():
         """)
     assert taxonomy.settings.min_score == 5
     assert taxonomy.settings.max_topics == 2
+    assert taxonomy.settings.title_ratio == 0.4
     assert ("invalid-defaults", 4) in found
 
 

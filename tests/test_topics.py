@@ -106,7 +106,10 @@ def test_quality_targets_on_hand_labels():
     quality = measure(corpus, labels)
     assert quality.precision >= 0.90
     assert quality.recall >= 0.85
-    assert quality.unsorted < 0.05
+    # a paper must speak of cost before an application-area topic claims it (issue 10): the bundled
+    # list's few papers that do not ("Transcoders Find Interpretable LLM Feature Circuits", "Swivel:
+    # Improving Embeddings by Noticing What's Missing") now stay unsorted, 24 of 444 papers
+    assert quality.unsorted < 0.06
     assert len(topics.unsorted(corpus)) == round(quality.unsorted * len(corpus.papers))
 
 
@@ -213,3 +216,75 @@ def test_gate_applies_only_to_gated_topics():
     assert sorted_as("Agents for mobile devices", "We cut latency on mobile devices.") == {"apps"}
     assert sorted_as("Mobile inference", "Agents operate mobile devices.") == {"apps"}
     assert sorted_as("Quantization", "We apply quantization.") == {"tech"}
+
+
+def _taxonomy():
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse(content()["taxonomy.yml"])
+    return taxonomy
+
+
+def test_weak_cost_words_add_little_from_an_abstract_but_count_in_a_title():
+    """BiasEdit (2503.08588, a daily paper in no labelled set) calls itself "an efficient model editing
+    method ... through lightweight networks" and praises its "effectiveness, efficiency, and robustness":
+    praise, not a cost result, so those words add at most 1.5 to its signal. OptEx (bundled) says
+    "Expediting" in its title, and a title's speed word counts in full."""
+    from generator.model import Paper
+
+    taxonomy = _taxonomy()
+    biasedit = Paper("biasedit", "BiasEdit: Debiasing Stereotyped Language Models via Model Editing",
+                     "Existing debiasing strategies ... often fail to efficiently eliminate bias. To address these "
+                     "issues, we propose BiasEdit, an efficient model editing method to remove stereotypical bias "
+                     "from language models through lightweight networks that act as editors to generate parameter "
+                     "updates. Experiments on StereoSet and Crows-Pairs demonstrate the effectiveness, efficiency, "
+                     "and robustness of BiasEdit in eliminating bias.", ())
+    assert topics.signal(topics._Text(biasedit), taxonomy) <= 1.5
+    assert topics.assign(biasedit, taxonomy) == ()
+    optex = paper_by_prefix(sorted_corpus(), "optex-expediting")
+    assert topics.signal(topics._Text(optex), taxonomy) >= taxonomy.settings.signal_score
+    assert leaf_ids(optex) == {"optimizers"}
+
+
+def test_scope_needs_the_title_or_two_different_scope_phrases():
+    """One scope phrase repeated is a tool the paper uses; two different ones (Discrete Key-Value
+    Bottleneck: "continual learning ... catastrophic forgetting") are its subject."""
+    from generator.model import Paper
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse("topics:\n  - id: cl\n    title: CL\n    rules:\n"
+                        "      scope: [continual learning, catastrophic forgetting]\n      phrases: {continual learning: 4}\n")
+    rules = taxonomy.rules["cl"]
+
+    def scoped(title: str, abstract: str) -> bool:
+        return topics.in_scope(topics._Text(Paper("p", title, abstract, ())), rules)
+
+    assert not scoped("Agents", "We use continual learning. Continual learning helps the agent.")
+    assert scoped("Agents", "Continual learning suffers from catastrophic forgetting.")
+    assert scoped("Continual learning for agents", "We study agents.")
+
+
+def test_a_title_named_second_topic_stays_when_not_far_behind():
+    """"Gated Linear Attention Transformers with Hardware-Efficient Training": linear attention is in the
+    title, so efficient attention stays beside state-space models although it scores under 0.7 of them."""
+    gla = paper_by_prefix(sorted_corpus(), "gated-linear-attention-transformers")
+    scores = {a.topic: a.score for a in gla.topics}
+    assert {"state-space-models", "efficient-attention"} <= set(scores)
+    assert scores["efficient-attention"] < 0.7 * scores["state-space-models"]
+
+
+def test_frontier_the_supercomputer_not_a_pareto_frontier():
+    """"... to extract this computation from Frontier, the world's first exascale supercomputer" is
+    training infrastructure; "along the accuracy-latency Pareto frontier" is not."""
+    corpus = sorted_corpus()
+    assert "training-infrastructure" in leaf_ids(paper_by_prefix(corpus, "optimizing-distributed-training-on-frontier"))
+    hessians = paper_by_prefix(corpus, "augmenting-hessians-with-inter-layer")
+    assert not any("frontier" in e.phrase for a in hessians.topics for e in a.evidence)
+
+
+def test_memory_efficient_training_with_words_between():
+    """"Revisiting Zeroth-Order Optimization for Memory-Efficient LLM Fine-Tuning": the words between
+    "memory-efficient" and "fine-tuning" do not hide the subject."""
+    paper = paper_by_prefix(sorted_corpus(), "revisiting-zeroth-order-optimization-for-memory")
+    (memory,) = [a for a in paper.topics if a.topic == "memory-efficient-optimizers"]
+    assert any("memory[- ]efficient" in e.phrase for e in memory.evidence)

@@ -148,24 +148,41 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
     return round(sum(e.weight for e in evidence), 2), tuple(evidence), titled
 
 
+# Weak cost words (weight under 2: "efficient", "scalable", "faster") add at most this much from an
+# abstract to a paper's signal: every abstract calls its method efficient, a paper about cost names
+# what it saves. In a title they count in full ("Faster Diffusion", "... for Accelerating MoE").
+_WEAK_SIGNAL = 2.0
+_WEAK_CAP = 1.5
+
+
 def signal(text: _Text, taxonomy: Taxonomy) -> float:
     """How strongly a paper's title and abstract speak of cost (speed, memory, energy, size...)."""
     if taxonomy.signals is None:
         return 0.0
-    value, _evidence, _titled = score(text, taxonomy.signals)
-    return value
+    strong = weak = 0.0
+    phrases = text.phrase_counts(r for r in taxonomy.signals.rules if not r.on_raw)
+    for rule in taxonomy.signals.rules:
+        in_title, in_abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
+        if rule.weight >= _WEAK_SIGNAL:
+            strong += contribution(rule.weight, in_title, in_abstract)
+        else:
+            strong += contribution(rule.weight, in_title, 0) if in_title else 0.0
+            weak += contribution(rule.weight, 0, in_abstract)
+    return round(strong + min(weak, _WEAK_CAP), 2)
 
 
 def in_scope(text: _Text, rules: TopicRules) -> bool:
     """The paper is about the topic's subject itself (``scope``), whatever it says of cost: the title
-    names it, or the abstract does twice ("continual learning ... catastrophic forgetting")."""
-    in_abstract = 0
+    names it, or the abstract names two different scope phrases ("continual learning ... catastrophic
+    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject."""
+    phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
+    named = 0
     for rule in rules.scope:
-        title, abstract = text.counts(rule)
+        title, abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
         if title:
             return True
-        in_abstract += abstract
-    return in_abstract >= 2
+        named += bool(abstract)
+    return named >= 2
 
 
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
@@ -198,9 +215,12 @@ def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple
     found.sort(key=lambda a: (-a.score, order.get(a.topic, 0)))
     if not found:
         return ()
-    # a weaker topic stays if it is close to the best one, or if the title itself names it
+    # a weaker topic stays if it is close to the best one, or if the title itself names it and it is
+    # not far behind ("4-bit Shampoo for Memory-Efficient Network Training": quantization as well)
     floor = found[0].score * settings.keep_ratio
-    return tuple(a for a in found if a.score >= floor or a.topic in titled)[: settings.max_topics]
+    titled_floor = found[0].score * settings.title_ratio
+    return tuple(a for a in found if a.score >= floor or (a.topic in titled and a.score >= titled_floor)
+                 )[: settings.max_topics]
 
 
 def strip_front_matter(text: str) -> str:
