@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .text import words
 
@@ -93,7 +94,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
     ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
     ("batch size", re.compile(r"batch(?:es)?$")),
-    ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|evaluations|rounds)$")),
+    ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
     ("tokens", re.compile(r"tokens?$")),
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon)$")),
     ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
@@ -137,7 +138,7 @@ _STOP = re.compile(r";|:(?=\s)|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|
 # where a value's own words end: the next list item, a comparison, another clause
 _CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative|versus|vs\.?|against|"
                         r"respectively|which|when|where|achieving|reaching|using|making|leading|resulting|to|with|"
-                        r"on|at|per)\b")
+                        r"on|at|per|without)\b")
 _CUT_BEFORE = re.compile(r"[,;)]|\s(?:and|or|while|whereas|but|which)\s")
 _BACK = 240  # characters a window may reach before a value
 _AHEAD = 160  # ...and after it
@@ -180,6 +181,7 @@ class Number:
     direction: str | None = None  # "gain" | "reduction"
     confidence: str = "sure"  # "sure" | "unsure"
     share: bool = False  # a percentage that is a fraction of the baseline ("only 6.3% of the time")
+    bare: bool = False  # nothing near it says what it is; kept only if a list gives it a measure
 
 
 def _value(text: str) -> float:
@@ -306,6 +308,42 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
     return None, None
 
 
+_PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:on|in)\s+(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]")
+# "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
+_BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
+                               r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
+# "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
+_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
+                       r"nearly |around |more than |as much as )?$", re.IGNORECASE)
+
+
+def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
+                   unit: str) -> tuple[str | None, str | None]:
+    """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
+    (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
+    verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
+    if paren:
+        inner = words(paren.group(1))
+        found = _nouns(inner, range(len(inner)))
+        if found is not None:
+            return found[1], "noun"
+    if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
+                        or _BENCHMARK_LEAD.match(s.text)):
+        return "accuracy", "implied"
+    if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
+        # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
+        system = any(_SYSTEM_CONTEXT.match(w) for w in words(s.text))
+        return ("speed" if system else "accuracy"), "implied"
+    return None, None
+
+
+_SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|implementations?|compilers?|runtime|"
+                             r"inference|latency|throughput|backwards?|algorithms?)$")
+
+
 def _implied(label: str, w: _Words) -> str | None:
     if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before + w.after):
         return "speed"  # "inference performance" is speed, "performance on MMLU" accuracy
@@ -382,7 +420,7 @@ _BASE_END = re.compile(
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
                  r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
-                 r"(?:\\?sim|~)?$")
+                 r"(?:\\?sim|~|\+)?$")
 _JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
 _GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor", "baseline", "baselines"})
 _BASE_WORDS = 7
@@ -398,10 +436,16 @@ def _phrase(text: str, start: int, limit: int) -> str | None:
     while found and found[0].lower() in ("the", "a", "an", "both", "all", "those", "that", "its", "their"):
         found = found[1:]
     phrase = " ".join(found).strip(" ,")
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip(" ,")  # "15x faster than comparable SOTA)": the bracket closes before
     if not phrase or re.fullmatch(r"[\d.,]+", found[0]) or not any(c.isalpha() for c in phrase) \
-            or phrase.lower() in _GENERIC_BASE:
-        return None  # "over 16 and 2,048 GPUs": a count, not a baseline
+            or phrase.lower() in _GENERIC_BASE or _NOT_A_NAME.fullmatch(found[0]):
+        return None  # "over 16 and 2,048 GPUs", "vs 1.1s", "than what is needed": not a baseline
     return phrase
+
+
+_NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they|we|our|\d[\d.,]*(?:m?s|h|gb|mb|"
+                         r"tflops?|fps|ms|%)?)")
 
 
 def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str | None:
@@ -425,11 +469,32 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
                 joint = _JOINT.search(s.text, bounds[0], by.start())
                 begin = joint.end() if joint else begin
             return _phrase(s.text[:by.start()], begin, by.start())
+    # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
+    share_of = _SHARE_OF.match(s.text, end, limit)
+    if share_of:
+        return share_of.group("who")
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
         return _phrase(s.text, lead.end(), start)
+    # "... surpasses the state-of-the-art NeRF-based method by 3.84 dB while enjoying 1000x inference speed",
+    # "performance comparable to X while requiring less than 40% of the NFE": across a "while"
+    joint = _WHILE_BEFORE.search(s.text, max(0, start - 90), start)
+    if joint:
+        rival = None
+        for rival in _RIVAL.finditer(s.text, max(0, joint.start() - 200), joint.start()):  # noqa: B007 - the last
+            pass
+        if rival is not None:
+            return _phrase(s.text, rival.end(), joint.start())
     return None
+
+
+_SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
+                       r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
+                       r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
+_WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
+_RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
+                    r"match(?:es|ing)?)\s+", re.IGNORECASE)
 
 
 # ---- the values of one sentence ------------------------------------------------------------------
@@ -478,15 +543,32 @@ def _spans(sentence: str, s: Sentence) -> list[tuple[int, int, str, float, float
             continue
         low = _value(m.group("low"))
         high = _value(m.group("high")) if m.group("high") else low
-        if low <= high:
+        step = _STEP.fullmatch(m.group(0))
+        if step and _FROM.search(sentence, max(0, m.start() - 6), m.start()):
+            # "(94.0% to 94.8%)", "from 62% to 71%": a change, two values; the first is where it started
+            found.append((m.start(), m.start() + step.end("a"), "%", low, low))
+            found.append((m.start() + step.start("b"), m.end(), "%", high, high))
+        elif low <= high:
             found.append((m.start(), m.end(), "%", low, high))
     return sorted(found)
+
+
+_STEP = re.compile(rf"(?P<a>(?:\\?sim|~|∼)?(?:{_NUM})\s?(?:\\?%|percent\b))\s?(?:to|->|→)\s?(?P<b>.*)")
+_FROM = re.compile(r"(?:\bfrom\s|\()$")
+
+
+def _starting_points(sentence: str, spans: list[tuple[int, int, str, float, float]]) -> set[int]:
+    """The first value of "from 62% to 71%" / "(94.0% to 94.8%)" is a starting point, not a result."""
+    return {a for (a, b, unit, _l, _h), nxt in pairwise(spans)
+            if unit == "%" and _FROM.search(sentence, max(0, a - 6), a)
+            and re.fullmatch(r"\s?(?:to|->|→)\s?", sentence[b:nxt[0]])}
 
 
 def numbers(sentence: str) -> list[Number]:
     """Every factor and every percentage that says what it measures, in sentence order."""
     s = Sentence(sentence)
     spans = _spans(sentence, s)
+    origins = _starting_points(sentence, spans)
     out: list[Number] = []
     for i, (start, end, unit, low, high) in enumerate(spans):
         bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
@@ -498,13 +580,13 @@ def numbers(sentence: str) -> list[Number]:
             kind = pct[0] if pct else "other"
         w = _own_words(s, start, end, bounds)
         metric, how = _metric(w)
-        if unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None:
-            continue  # a bare percentage ("5% of us") says nothing
+        if metric is None:
+            metric, how = _metric_nearby(s, start, end, bounds, unit)
         if unit == "x" and metric is None and kind == "speedup":
             metric, how = "speed", "implied"
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and not (how == "implied" and metric == "accuracy")
-        own = not _earlier(s, start, end)
+        own = not _earlier(s, start, end) and start not in origins
         direction = _direction(w, s, start, end, unit, metric) or (
             _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         baseline = _baseline(s, start, end, bounds) if own else None
@@ -514,19 +596,37 @@ def numbers(sentence: str) -> list[Number]:
             left, _right = s.clause(start, end)
             subject = _SUBJECT.search(sentence, left, start)
             kind, direction, baseline = "speedup", "gain", subject.group("who") if subject else None
+        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        bare = unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None
         out.append(Number(start, end, kind, low, high, unit, metric if metric in LEGACY_WHAT else None, metric,
                           baseline, own, direction, "sure" if sure else "unsure",
-                          unit == "%" and _is_share(s, start, end)))
-    return _from_afar(s, _lists(sentence, out))
+                          unit == "%" and _is_share(s, start, end) and not reached, bare))
+    # a bare percentage ("5% of us") says nothing, unless a list it is in says what ("scores of 23.3% and 30.2%")
+    levels = {n.start for n in out if n.start in origins} | {
+        b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
+    out = _from_afar(s, _lists(sentence, _restated(sentence, out), levels))
+    return [n for n in out if not (n.bare and n.metric is None)]
+
+
+def _restated(sentence: str, out: list[Number]) -> list[Number]:
+    """"improving accuracy by 0.8% (94.0% to 94.8%)": the bracket restates the value before it."""
+    restating = False
+    for i in range(1, len(out)):
+        gap = sentence[out[i - 1].end:out[i].start]
+        opens = re.fullmatch(r"\s*\(\s*", gap) is not None
+        restating = opens or (restating and re.fullmatch(r"\s?(?:to|->|→)\s?", gap) is not None)
+        if restating and out[i].metric is None and out[i - 1].metric is not None and out[i].unit == out[i - 1].unit:
+            out[i] = replace(out[i], metric=out[i - 1].metric, what=out[i - 1].what, bare=False)
+    return out
 
 
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
-_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*$")
+_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
 
 
-def _lists(sentence: str, out: list[Number]) -> list[Number]:
+def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] = frozenset()) -> list[Number]:
     """Values listed together share what one of them says: "3x, 2.4x and 1.6x throughput"."""
     if len(out) < 2:
         return out
@@ -534,7 +634,8 @@ def _lists(sentence: str, out: list[Number]) -> list[Number]:
     for i in range(1, len(out)):
         gap = sentence[out[i - 1].end:out[i].start]
         listed = "," in gap or "/" in gap or re.search(r"\b(?:and|or|to)\b", gap)
-        if len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap):
+        condition = re.search(r"\b(?:at|with|under|when)\b", gap)  # "by over 20%, and at 20% pruning"
+        if len(gap) <= 40 and listed and not condition and _LIST_GAP.fullmatch(gap):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -556,7 +657,7 @@ def _lists(sentence: str, out: list[Number]) -> list[Number]:
                 donor = result[min(steer, key=lambda k: abs(k - i))]
                 # "only 1.88% inference time and 29.30% GPU memory": the list shares "only"
                 n = replace(n, direction=donor.direction, share=n.share or donor.share)
-            if not n.baseline and with_base and n.own:
+            if not n.baseline and with_base and n.own and n.start not in levels:
                 n = replace(n, baseline=result[with_base[-1]].baseline)
             result[i] = n
     return result
@@ -592,13 +693,16 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
     """A value its own words say nothing about takes the clause's measure, flagged unsure:
     "reducing the GPU memory footprint ... from 207 GB to 17 GB, achieving a 92% reduction"."""
     result = []
+    previous_end = 0
     for n in out:
         if n.metric is None:
             left, _right = s.clause(n.start, n.end)
+            left = max(left, previous_end)
             found = _nouns(words(s.text[left:n.start])[-25:], range(len(words(s.text[left:n.start])[-25:]) - 1, -1, -1))
             if found is not None:
                 n = replace(n, metric=found[1], what=found[1] if found[1] in LEGACY_WHAT else None, confidence="unsure")
         result.append(n)
+        previous_end = n.end
     return result
 
 
