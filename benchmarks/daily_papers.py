@@ -54,6 +54,9 @@ def papers(folder: Path) -> dict[str, tuple[str, str, str]]:
 def main(argv: list[str]) -> int:
     import yaml
 
+    if not argv:  # `make bench` runs every script here: this one is a labelling tool, not a benchmark
+        print(__doc__.strip().splitlines()[-1])
+        return 0
     found = papers(Path(argv[0]))
     for arxiv in argv[1:]:
         day, title, abstract = found[arxiv]

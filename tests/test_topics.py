@@ -288,3 +288,25 @@ def test_memory_efficient_training_with_words_between():
     paper = paper_by_prefix(sorted_corpus(), "revisiting-zeroth-order-optimization-for-memory")
     (memory,) = [a for a in paper.topics if a.topic == "memory-efficient-optimizers"]
     assert any("memory[- ]efficient" in e.phrase for e in memory.evidence)
+
+
+def test_vector_quantization_papers_are_quantization_papers():
+    """VPTQ (2409.17066) and CommVQ (2506.18879), daily papers in no labelled set: "vector quantization"
+    in the title is quantization, beside the KV cache for CommVQ."""
+    from generator.model import Paper
+
+    taxonomy = _taxonomy()
+    vptq = Paper("vptq", "VPTQ: Extreme Low-bit Vector Post-Training Quantization for Large Language Models",
+                 "Due to the redundancy in LLM weights, recent research has focused on pushing weight-only "
+                 "quantization to extremely low-bit (even down to 2 bits). It reduces memory requirements, optimizes "
+                 "storage costs, and decreases memory bandwidth needs during inference. In this paper, we introduce "
+                 "Vector Post-Training Quantization (VPTQ) for extremely low-bit quantization of LLMs.", ())
+    commvq = Paper("commvq", "CommVQ: Commutative Vector Quantization for KV Cache Compression",
+                   "Large Language Models (LLMs) are increasingly used in applications requiring long context lengths, "
+                   "but the key-value (KV) cache often becomes a memory bottleneck on GPUs as context grows. To address "
+                   "this, we propose Commutative Vector Quantization (CommVQ) to significantly reduce memory usage for "
+                   "long-context LLM inference. Experiments on long-context benchmarks and GSM8K show that our method "
+                   "reduces FP16 KV cache size by 87.5% with 2-bit quantization, while outperforming state-of-the-art "
+                   "KV cache quantization methods.", ())
+    assert [a.topic for a in topics.assign(vptq, taxonomy)] == ["quantization"]
+    assert {a.topic for a in topics.assign(commvq, taxonomy)} == {"kv-cache", "quantization"}
