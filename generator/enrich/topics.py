@@ -7,12 +7,14 @@ never assigned directly: they aggregate their descendants (``papers_in``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..extract.vocab import needles
 from ..model import Corpus, Evidence, Paper, Topic, TopicAssignment
 from ..taxonomy import PATH, Rule, Settings, Taxonomy, TopicRules, normalize, parse
 
@@ -58,6 +60,8 @@ class _Text:
         # (singular forms included) instead of testing every rule of every topic.
         self.live: set[Rule] | None = None
         self.topics: frozenset[str] | set[str] = frozenset()
+        # where each pattern matched (title, abstract): signals, scopes and topics share phrases
+        self._found: dict[tuple[re.Pattern[str], bool], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         if index is not None:
             keys = self.words | {w[:-1] for w in self.words if w.endswith("s")} | {
                 w[:-2] for w in self.words if w.endswith("es")}
@@ -78,13 +82,26 @@ class _Text:
         return all(w in self.words for w in head) and (
             last in self.words or last + "s" in self.words or last + "es" in self.words)
 
+    def spans(self, rule: Rule) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Where ``rule`` matches the title and the abstract (computed once per pattern and paper)."""
+        found = self._found.get((rule.pattern, rule.on_raw))
+        if found is None:
+            title, abstract = (self.raw_title, self.raw_abstract) if rule.on_raw else (self.title, self.abstract)
+            hints = needles(rule.pattern) if rule.on_raw else None
+            if hints is not None and not any(h in title or h in abstract for h in hints):
+                found = ([], [])  # a literal every match needs is absent: no regex scan
+            else:
+                found = ([m.span() for m in rule.pattern.finditer(title)],
+                         [m.span() for m in rule.pattern.finditer(abstract)])
+            self._found[(rule.pattern, rule.on_raw)] = found
+        return found
+
     def counts(self, rule: Rule) -> tuple[int, int]:
         """How often ``rule`` matches the title and the abstract."""
         if not self.may_match(rule):
             return 0, 0
-        if rule.on_raw:
-            return len(rule.pattern.findall(self.raw_title)), len(rule.pattern.findall(self.raw_abstract))
-        return len(rule.pattern.findall(self.title)), len(rule.pattern.findall(self.abstract))
+        title, abstract = self.spans(rule)
+        return len(title), len(abstract)
 
     def matches(self, rule: Rule) -> bool:
         title, abstract = self.counts(rule)
@@ -96,13 +113,14 @@ class _Text:
         Without this, "kv cache" would also score as "kv" and as "cache", and "tensor cores" as
         "tensor core": one mention would count two or three times.
         """
-        ordered = sorted((r for r in rules if self.may_match(r)), key=lambda r: (-len(r.label), r.label))
+        live = self.live
+        present = [r for r in rules if r in live] if live is not None else [r for r in rules if self.may_match(r)]
+        ordered = sorted(present, key=lambda r: (-len(r.label), r.label))
         out: dict[Rule, tuple[int, int]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
             found = []
-            for text, taken in zip((self.title, self.abstract), claimed, strict=True):
-                spans = [m.span() for m in rule.pattern.finditer(text)]
+            for spans, taken in zip(self.spans(rule), claimed, strict=True):
                 free = [sp for sp in spans if not any(sp[0] < end and start < sp[1] for start, end in taken)]
                 taken.extend(free)
                 found.append(len(free))

@@ -505,9 +505,8 @@ _WORD_FACTOR_NEXT = re.compile(
     r"increase|reduction|decrease|improvement|gain|acceleration|as\b|cheaper|longer|shorter)", re.IGNORECASE)
 
 
-def _raw_factors(s: Sentence) -> list[tuple[int, int, float, float]]:
+def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
     out = []
-    text = s.text
     for m in FACTOR.finditer(text):
         spelled = m.group("word") or m.group("glued") or m.group("twice")
         if spelled:
@@ -535,8 +534,8 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(clause)
 
 
-def _spans(sentence: str, s: Sentence) -> list[tuple[int, int, str, float, float]]:
-    found = [(a, b, "x", low, high) for a, b, low, high in _raw_factors(s)]
+def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
+    found = [(a, b, "x", low, high) for a, b, low, high in _raw_factors(sentence)]
     taken = [(a, b) for a, b, *_ in found]
     for m in PERCENT.finditer(sentence):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -553,6 +552,7 @@ def _spans(sentence: str, s: Sentence) -> list[tuple[int, int, str, float, float
     return sorted(found)
 
 
+_MAYBE = re.compile(r"\d|twice|fold|times")
 _STEP = re.compile(rf"(?P<a>(?:\\?sim|~|∼)?(?:{_NUM})\s?(?:\\?%|percent\b))\s?(?:to|->|→)\s?(?P<b>.*)")
 _FROM = re.compile(r"(?:\bfrom\s|\()$")
 
@@ -566,8 +566,12 @@ def _starting_points(sentence: str, spans: list[tuple[int, int, str, float, floa
 
 def numbers(sentence: str) -> list[Number]:
     """Every factor and every percentage that says what it measures, in sentence order."""
+    if not _MAYBE.search(sentence):
+        return []  # most sentences hold no number at all: skip the clause analysis
+    spans = _spans(sentence)
+    if not spans:
+        return []
     s = Sentence(sentence)
-    spans = _spans(sentence, s)
     origins = _starting_points(sentence, spans)
     out: list[Number] = []
     for i, (start, end, unit, low, high) in enumerate(spans):

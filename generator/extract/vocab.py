@@ -10,6 +10,7 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
@@ -38,25 +39,57 @@ _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 
 
 @cache
-def needle(regex: re.Pattern[str]) -> str | None:
-    """A lower-case ASCII literal every match of ``regex`` contains ("k80" for ``(?:Tesla )?K80``), or None.
+def needles(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case ASCII literals one of which every match of ``regex`` contains, or None.
 
-    Most vocabulary patterns have one; a substring test on the lower-cased sentence then skips
-    the regex scan for the vast majority of sentences that cannot match.
+    ``("k80",)`` for ``(?:Tesla )?K80``; ``("frontier", "summit")`` for ``(Frontier|Summit)``. Most
+    vocabulary patterns have them; a substring test on the lower-cased sentence then skips the
+    regex scan for the vast majority of sentences that cannot match.
     """
     try:
         # CPython's own regex parser (private): if it ever moves or changes, every pattern is just scanned
         tree = importlib.import_module("re._parser").parse(regex.pattern, regex.flags)
     except Exception:
         return None
-    best, run = "", ""
-    for op, arg in tree:
-        if str(op) == "LITERAL" and chr(arg).isascii():
+    return _required(tree)
+
+
+def needle(regex: re.Pattern[str]) -> str | None:
+    """The one literal every match of ``regex`` contains, when there is a single one."""
+    found = needles(regex)
+    return found[0] if found is not None and len(found) == 1 else None
+
+
+def _required(seq: Any) -> tuple[str, ...] | None:
+    """The best needles of a parsed sequence: a literal run, or one needle per branch of a group."""
+    best: tuple[str, ...] | None = None
+
+    def consider(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= 2 and (
+                best is None or (len(found) == 1, min(map(len, found))) > (len(best) == 1, min(map(len, best)))):
+            best = found
+
+    run = ""
+    for op, arg in seq:
+        name = str(op)
+        if name == "LITERAL" and chr(arg).isascii():
             run += chr(arg)
             continue
-        best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len).lower()
-    return best if len(best) >= 2 else None
+        consider((run.lower(),) if run else None)
+        run = ""
+        if name == "SUBPATTERN":
+            consider(_required(arg[-1]))
+        elif name == "BRANCH":
+            branches = [_required(b) for b in arg[1]]
+            if all(branches):
+                consider(tuple(dict.fromkeys(n for b in branches if b for n in b)))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            consider(_required(arg[2]))
+        elif name == "ASSERT":  # "(?= GPUs?)": what a positive look-around sees is in the text too
+            consider(_required(arg[1]))
+    consider((run.lower(),) if run else None)
+    return best
 
 
 def _left_edge(text: str, start: int) -> bool:
@@ -93,13 +126,13 @@ class Vocab:
     """Every entry of every vocabulary file, grouped by Fact kind."""
 
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    # (needle, regex, entry) per kind, derived once from ``entries``
-    plans: dict[str, tuple[tuple[str | None, re.Pattern[str], Entry], ...]] = field(
+    # (needles, regex, entry) per kind, derived once from ``entries``
+    plans: dict[str, tuple[tuple[tuple[str, ...] | None, re.Pattern[str], Entry], ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for kind, entries in self.entries.items():
-            self.plans[kind] = tuple((needle(r), r, e) for e in entries for r in e.regexes)
+            self.plans[kind] = tuple((needles(r), r, e) for e in entries for r in e.regexes)
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
@@ -109,9 +142,13 @@ class Vocab:
         """Like ``find``, with each name's generic class (``family``) when the vocabulary gives one."""
         hits: list[tuple[int, int, str, str | None]] = []
         lower = text.lower()
-        for hint, regex, entry in self.plans.get(kind, ()):
-            if hint is not None and hint not in lower:
-                continue
+        for hints, regex, entry in self.plans.get(kind, ()):
+            if hints is not None:
+                for hint in hints:  # a plain loop: a generator per plan cost more than the test itself
+                    if hint in lower:
+                        break
+                else:
+                    continue
             for m in regex.finditer(text):
                 if not _left_edge(text, m.start()):
                     continue
