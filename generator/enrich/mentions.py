@@ -231,8 +231,9 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
     if not names:
         return {p.id: () for p in papers}
     automaton.make_automaton()
-    index, matrix = _context(list(papers)) if any(n.short or n.plain for n in names) else ({}, None)
     areas = {p.id: {parents.get(a.topic) or a.topic for a in p.topics} for p in papers} if parents else None
+    needs_context = any(n.short or (n.plain and areas is not None) for n in names)
+    index, matrix = _context(list(papers)) if needs_context else ({}, None)
     # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
     # method of another paper, unless both papers expand it the same way
     meanings = {p.id: {key(a): expansion_key(e) for a, e in definitions(p.abstract or "")} for p in papers}

@@ -96,6 +96,10 @@ class _Text:
             self._found[(rule.pattern, rule.on_raw)] = found
         return found
 
+    def forget(self) -> None:
+        """Drop the cached pattern matches (kept only while the paper is being assigned)."""
+        self._found.clear()
+
     def counts(self, rule: Rule) -> tuple[int, int]:
         """How often ``rule`` matches the title and the abstract."""
         if not self.may_match(rule):
@@ -300,8 +304,11 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
     index = rule_index(taxonomy)
     texts = [_Text(p, index) for p in corpus.papers]
     diags.extend(_unused_rules(taxonomy, texts, display))
-    papers = tuple(replace(p, topics=assign(p, taxonomy, text)) for p, text in zip(corpus.papers, texts, strict=True))
-    return replace(corpus, topics=topics, papers=papers), diags
+    papers = []
+    for paper, text in zip(corpus.papers, texts, strict=True):
+        papers.append(replace(paper, topics=assign(paper, taxonomy, text)))
+        text.forget()  # its pattern matches were only needed for this paper's rules
+    return replace(corpus, topics=topics, papers=tuple(papers)), diags
 
 
 # ---- helpers for the renderer, `survey check` and the maintainers page ----------------------------
