@@ -101,6 +101,12 @@ def load_set(path: Path) -> tuple[list[Labelled], list[dict[str, str]]]:
     return out, list(data.get("bundled_not_mentions") or [])
 
 
+def status_of(path: Path) -> str:
+    """Whether the rules were tuned on a set, as its file says ("unseen: ...", "tuned on: ...")."""
+    status = yaml.safe_load(path.read_text(encoding="utf-8")).get("status")
+    return str(status).split(":")[0] if status else "status not stated"
+
+
 def load_bundled(corpus: Corpus) -> tuple[list[Labelled], list[dict[str, Any]]]:
     """The bundled tuning set: topics.yml, results.yml (hardware) and results_detail.yml (values)."""
     labels = ROOT / "tests" / "labels"
@@ -458,7 +464,7 @@ def main(argv: list[str]) -> int:
         score_topics(items, unseen_corpus, s)
         score_results(items, vocab, s)
         score_links(items, bundled, not_links, s, content)
-        report(path.name, items, s, errors)
+        report(f"{path.name} ({status_of(path)})", items, s, errors)
     return 0
 
 
