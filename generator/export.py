@@ -21,6 +21,12 @@ def _result(result: Result) -> dict[str, Any]:
         "quote": result.quote,
         "what": result.what,
         "verified": result.verified,
+        "metric": result.metric,
+        "baseline": result.baseline,
+        "own": result.own,
+        "direction": result.direction,
+        "confidence": result.confidence,
+        "share": result.share,
     }
 
 

@@ -110,7 +110,13 @@ class Result:
     unit: str
     quote: str
     verified: bool = False  # from a curated note rather than extraction
-    what: str | None = None  # what is measured, e.g. "memory", "latency", when the text says
+    what: str | None = None  # the coarse measure ("memory", "latency"), when the text says
+    metric: str | None = None  # what the value measures, read from its own clause (extract.numbers.METRICS)
+    baseline: str | None = None  # what it is compared against, as the sentence names it ("FlashAttention-2")
+    own: bool = True  # False: prior work, a baseline's score, the state of the field quoted by the paper
+    direction: str | None = None  # "gain" (faster, more) | "reduction" (less, lower), as the wording says
+    confidence: str = "sure"  # "unsure": the measure was guessed from afar, or whose value it is is unclear
+    share: bool = False  # a percentage that is what remains of the baseline ("only 6.3% of the training time")
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 
 import nh3
 
-from . import latex
+from . import latex, urls
+from .enrich.glossary import meaning_anchor
 from .model import Collection, Corpus, Paper, Term, Topic
 from .sanitize import markdown_to_safe_html
-from .views import term_anchor
 
 # Pagefind content weights (0-10; plain text is 1). A query word in a paper's names or title counts
 # many times over the same word in its abstract, so an exact name ranks its own paper first.
@@ -170,7 +170,7 @@ def term_record(term: Term) -> Record:
     """A glossary entry: the abbreviation and what it stands for."""
     count = len(term.papers)
     return Record(
-        url=f"glossary/#{term_anchor(term.abbr)}",
+        url=f"{urls.site_url(urls.GLOSSARY)}#{meaning_anchor(term)}",  # one record per meaning
         title=_text(f"{term.abbr}: {term.expansion}"),
         info=f"Glossary · used by {count} paper{'' if count == 1 else 's'}",
         filters=(("kind", ("glossary",)),),

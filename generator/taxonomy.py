@@ -19,8 +19,9 @@ from .saferegex import CuratedRegex, compile_curated
 
 PATH = "taxonomy.yml"
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
-_RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score"}
-_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight"}
+_RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score", "scope", "gate"}
+_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight", "title_ratio", "signal_score"}
+_SIGNAL_KEYS = {"phrases", "regex"}
 
 
 def normalize(text: str) -> str:
@@ -53,6 +54,8 @@ class TopicRules:
     require: tuple[Rule, ...] = ()  # at least one must match, else the topic is not eligible
     exclude: tuple[Rule, ...] = ()  # any match makes the topic not eligible
     min_score: float | None = None
+    gate: bool = False  # an application area: needs the paper's efficiency signal...
+    scope: tuple[Rule, ...] = ()  # ...unless the title names one of these
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,9 @@ class Settings:
     min_score: float = 3.0  # a leaf needs this much evidence
     max_topics: int = 4  # at most this many leaves per paper
     keep_ratio: float = 0.7  # secondary leaves need this fraction of the best leaf's score...
-    title_weight: float = 3.0  # ...unless a rule at least this strong matches the title
+    title_weight: float = 3.0  # ...unless a rule at least this strong matches the title...
+    title_ratio: float = 0.0  # ...and the leaf has at least this fraction of the best score
+    signal_score: float = 3.0  # efficiency evidence (``signals``) a paper needs before a topic may claim it
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ class Taxonomy:
     topics: tuple[Topic, ...] = ()
     rules: dict[str, TopicRules] = field(default_factory=dict)
     settings: Settings = Settings()
+    # what shows a paper is about efficiency (cost words, not subject words); None: no gate
+    signals: TopicRules | None = None
 
     def without(self, pattern: object) -> Taxonomy:
         """The taxonomy with every rule that uses ``pattern`` left out (a pattern that ran past its time bound)."""
@@ -86,7 +93,8 @@ class Taxonomy:
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A phrase as a regex over normalized text; a trailing ``s``/``es`` is tolerated (cache, caches)."""
     words = normalize(phrase).strip()
-    return re.compile(r"(?<= )" + re.escape(words) + r"(?:e?s)?(?= )")
+    # the leading space is matched, not looked behind: a literal start lets the engine skip ahead (7x faster)
+    return re.compile(" " + re.escape(words) + r"(?:e?s)?(?= )")
 
 
 def _number(value: Any) -> float | None:
@@ -170,8 +178,29 @@ class _Parser:
             min_score = _number(value["min_score"])
             if min_score is None:
                 self.err(self.doc.line(*where, "min_score"), "invalid-weight", "`min_score` must be a number")
+        raw_gate = value.get("gate", False)
+        # this YAML loader keeps plain scalars as text: "true" is a string here
+        gate = raw_gate if isinstance(raw_gate, bool) else {"true": True, "false": False}.get(str(raw_gate).lower())
+        if gate is None:
+            self.err(self.doc.line(*where, "gate"), "invalid-rules", f"`gate` of topic {topic_id!r} must be true or false")
+            gate = False
         return TopicRules(topic_id, tuple(weighted), self.terms(value.get("require"), where, "require"),
-                          self.terms(value.get("exclude"), where, "exclude"), min_score)
+                          self.terms(value.get("exclude"), where, "exclude"), min_score, gate,
+                          self.terms(value.get("scope"), where, "scope"))
+
+    def signals(self, value: Any) -> TopicRules | None:
+        """The ``signals:`` block: weighted phrases and regexes, like a topic's rules."""
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.err(self.doc.line("signals"), "invalid-rules", "`signals` must map `phrases`/`regex` to weights")
+            return None
+        for key in sorted(set(value) - _SIGNAL_KEYS, key=str):
+            self.err(self.doc.line("signals", key), "unknown-key",
+                     f"unknown signals key {key!r} (expected one of {', '.join(sorted(_SIGNAL_KEYS))})")
+        weighted = self.weighted(value.get("phrases"), ("signals",), "phrases", regex=False)
+        weighted += self.weighted(value.get("regex"), ("signals",), "regex", regex=True)
+        return TopicRules("signals", tuple(weighted))
 
     def settings(self, value: Any) -> Settings:
         if value is None:
@@ -195,6 +224,8 @@ class _Parser:
             max_topics=max(1, int(values.get("max_topics", base.max_topics))),
             keep_ratio=values.get("keep_ratio", base.keep_ratio),
             title_weight=values.get("title_weight", base.title_weight),
+            title_ratio=values.get("title_ratio", base.title_ratio),
+            signal_score=values.get("signal_score", base.signal_score),
         )
 
 
@@ -208,9 +239,11 @@ def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) ->
     if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
         p.err(1, "invalid-taxonomy", "expected a mapping with a `topics:` list")
         return Taxonomy(), diags + p.diags
-    for key in sorted(set(data) - {"topics", "defaults"}, key=str):
-        p.err(located.line(key), "unknown-key", f"unknown top-level key {key!r} (expected `topics`, `defaults`)")
+    for key in sorted(set(data) - {"topics", "defaults", "signals"}, key=str):
+        p.err(located.line(key), "unknown-key",
+              f"unknown top-level key {key!r} (expected `topics`, `defaults`, `signals`)")
     settings = p.settings(data.get("defaults"))
+    signals = p.signals(data.get("signals"))
 
     topics: dict[str, Topic] = {}
     raw_rules: dict[str, TopicRules | None] = {}
@@ -286,7 +319,7 @@ def parse(text: str, display: str = "content/taxonomy.yml", path: str = PATH) ->
                   "no paper can ever be assigned to it")
             continue
         rules[topic_id] = found
-    return Taxonomy(_tree_order(list(topics.values())), rules, settings), diags + p.diags
+    return Taxonomy(_tree_order(list(topics.values())), rules, settings, signals), diags + p.diags
 
 
 def _tree_order(topics: list[Topic]) -> tuple[Topic, ...]:

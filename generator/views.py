@@ -8,9 +8,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from . import identity, names, urls
+from .enrich import glossary as glossary_mod
 from .enrich import results as results_mod
 from .enrich import topics as topics_mod
-from .model import Collection, Corpus, Fact, Mention, Paper, Result, Topic
+from .model import Collection, Corpus, Fact, Mention, Paper, Result, Term, Topic
 from .sanitize import markdown_to_safe_html
 
 
@@ -41,7 +42,7 @@ class Views:
     topics: dict[str, Topic] = field(default_factory=dict)
     topic_papers: dict[str, list[Paper]] = field(default_factory=dict)
     incoming: dict[str, list[Mention]] = field(default_factory=dict)
-    term_expansions: dict[str, str] = field(default_factory=dict)
+    term_of: dict[tuple[str, str], Term] = field(default_factory=dict)  # (paper id, abbr) -> its meaning
     authors: list[identity.Author] = field(default_factory=list)
     author_of: dict[str, identity.Author] = field(default_factory=dict)  # identity key -> author
     # key -> sanitized HTML of curated Markdown, written to build/fragments.json for the post-build step
@@ -67,9 +68,9 @@ class Views:
             for mention in paper.mentions:
                 incoming[mention.target].append(mention)
         views.incoming = {k: sorted(v, key=lambda m: m.source) for k, v in incoming.items()}
-        views.term_expansions = {t.abbr: t.expansion for t in corpus.terms}
         views.authors = identity.authors(corpus.papers)
         views.author_of = {a.key: a for a in views.authors}
+        views.term_of = {(pid, t.abbr): t for t in corpus.terms for pid in t.papers}
         return views
 
     # -- identity -------------------------------------------------------------------------------
@@ -81,6 +82,22 @@ class Views:
 
     def collections_by_id(self) -> dict[str, Collection]:
         return {c.id: c for c in self.corpus.collections}
+
+    # -- glossary -----------------------------------------------------------------------------
+
+    def paper_terms(self, paper: Paper) -> list[tuple[str, str | None, str]]:
+        """(abbreviation, expansion, anchor) for a paper page: the paper's own definition wins."""
+        own = glossary_mod.own_expansions(paper) if paper.terms else {}
+        out = []
+        for abbr in paper.terms:
+            term = self.term_of.get((paper.id, abbr))
+            anchor = glossary_mod.meaning_anchor(term) if term else term_anchor(abbr)
+            out.append((abbr, own.get(abbr) or (term.expansion if term else None), anchor))
+        return out
+
+    @staticmethod
+    def meaning_anchor(term: Term) -> str:
+        return glossary_mod.meaning_anchor(term)
 
     # -- topics -------------------------------------------------------------------------------
 
@@ -108,9 +125,23 @@ class Views:
 
     # -- results and evidence -----------------------------------------------------------------
 
+    # topic-table columns and whether each sorts on a number (names and datasets do not)
+    table_columns: tuple[tuple[str, bool], ...] = tuple(
+        (c, c not in ("Hardware", "Datasets")) for c in results_mod.COLUMNS)
+
     @staticmethod
     def cells(paper: Paper) -> dict[str, list[results_mod.Cell]]:
         return results_mod.table_cells(paper)
+
+    @staticmethod
+    def sort_key(cells: list[results_mod.Cell]) -> str:
+        """The value a sortable cell sorts by: its largest; empty when it holds no comparable number."""
+        best = cells[-1].sort
+        return f"{best:g}" if best > -1000.0 else ""
+
+    @staticmethod
+    def result_label(result: Result) -> str:
+        return results_mod.result_label(result)
 
     @staticmethod
     def result_text(paper: Paper, index: int) -> str:

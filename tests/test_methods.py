@@ -76,3 +76,20 @@ def test_wild_input_never_raises_and_names_are_clean(title, abstract):
     found = methods.extract_methods(title, abstract)
     assert len({methods.key(m) for m in found}) == len(found)
     assert all(m == m.strip() and m for m in found)
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("A Speed Odyssey", "OdysseyLLM"),  # "Our method, OdysseyLLM, comes with a novel W4A8 kernel ..."
+    ("Magnitude Invariant Parametrizations", "MIP"),  # "... that we call Magnitude Invariant Parametrizations (MIP)."
+    ("p-MoD:", "p-MoD"),  # "Our model, p-MoD, matches or even surpasses ...": a lower-case-first coinage
+    ("Superposed Episodic and Semantic Memory", "Sparsey"),  # "We describe Sparsey, an unsupervised ..."
+    ("Unifying Specialized Visual Encoders", "MERV"),  # "Our method, MERV, Multi-Encoder Representation of Videos"
+])
+def test_names_in_apposition_and_other_announcements(corpus, title, name):
+    """Issue 10: "introduces X (ABBR)", "Our method, X,", "describes X" (bundled abstracts)."""
+    assert name in by_title(corpus, title).methods
+
+
+def test_introductions_with_versions_and_reports():
+    assert methods.extract_methods("T", "This technical report introduces Aya 23, a family of models.") == ("Aya 23",)
+    assert methods.extract_methods("T", "Our approach improves accuracy, and our method is simple.") == ()

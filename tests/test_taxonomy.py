@@ -158,6 +158,7 @@ def test_defaults_are_read_and_checked():
           min_score: 5
           max_topics: 2
           keep_ratio: nope
+          title_ratio: 0.4
         topics:
           - id: a
             title: A
@@ -165,6 +166,7 @@ def test_defaults_are_read_and_checked():
         """)
     assert taxonomy.settings.min_score == 5
     assert taxonomy.settings.max_topics == 2
+    assert taxonomy.settings.title_ratio == 0.4
     assert ("invalid-defaults", 4) in found
 
 
@@ -172,3 +174,32 @@ def test_display_path_comes_from_content_files():
     content = ContentFiles({"taxonomy.yml": "topics: []\n"}, root="site/content")
     _, diags = parse("topics:\n  - id: a\n    title: A\n", content.display("taxonomy.yml"))
     assert diags[0].path == "site/content/taxonomy.yml"
+
+
+def test_signals_gate_and_scope_are_read_and_checked():
+    taxonomy, found, _ = check("""
+        defaults:
+          signal_score: 4
+        signals:
+          phrases: {latency: 2}
+          regex: {'\\d+x faster': 3}
+          colour: red
+        topics:
+          - id: a
+            title: A
+            rules:
+              gate: true
+              scope: [video generation]
+              phrases: {diffusion: 3}
+          - id: b
+            title: B
+            rules:
+              gate: maybe
+              phrases: {alpha: 3}
+        """)
+    assert taxonomy.settings.signal_score == 4
+    assert taxonomy.signals is not None and [r.label for r in taxonomy.signals.rules] == ["latency", "/\\d+x faster/"]
+    assert taxonomy.rules["a"].gate is True and [r.label for r in taxonomy.rules["a"].scope] == ["video generation"]
+    assert taxonomy.rules["b"].gate is False
+    assert ("unknown-key", 6) in found
+    assert ("invalid-rules", 17) in found

@@ -106,7 +106,10 @@ def test_quality_targets_on_hand_labels():
     quality = measure(corpus, labels)
     assert quality.precision >= 0.90
     assert quality.recall >= 0.85
-    assert quality.unsorted < 0.05
+    # a paper must speak of cost before an application-area topic claims it (issue 10): the bundled
+    # list's few papers that do not ("Transcoders Find Interpretable LLM Feature Circuits", "Swivel:
+    # Improving Embeddings by Noticing What's Missing") now stay unsorted, 24 of 444 papers
+    assert quality.unsorted < 0.06
     assert len(topics.unsorted(corpus)) == round(quality.unsorted * len(corpus.papers))
 
 
@@ -155,3 +158,155 @@ def test_suggest_topics_is_deterministic_and_lists_weak_papers():
     for paper in topics.unsorted(corpus):
         assert f"* {paper.id}: " in report
     assert len(weakly_explained(corpus)) >= len(topics.unsorted(corpus))
+
+
+# ---- efficiency gate, scope and word guards (issue 10), on real bundled abstracts
+
+
+def test_subject_words_without_cost_claim_no_topic():
+    """ParaTransCNN: "... Parallelized TransCNN Encoder for Medical Image Segmentation" says nothing of cost;
+    segmentation alone no longer puts it under efficient vision backbones. Expediting Large-Scale Vision
+    Transformer ("... reduce the computational cost ...") does say it, and stays there."""
+    corpus = sorted_corpus()
+    assert paper_by_prefix(corpus, "paratranscnn-").topics == ()
+    assert "efficient-vision-models" in leaf_ids(paper_by_prefix(corpus, "expediting-large-scale-vision"))
+
+
+def test_a_title_naming_a_curated_field_is_in_scope():
+    """"Connecting Permutation Equivariant Neural Networks and Partition Diagrams" and "Discrete Key-Value
+    Bottleneck" ("... continual learning ... catastrophic forgetting ...") speak of no cost, but their
+    subject is a field the taxonomy covers on its own terms."""
+    corpus = sorted_corpus()
+    content_ = content()
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse(content_["taxonomy.yml"])
+    equivariant = paper_by_prefix(corpus, "connecting-permutation-equivariant")
+    assert topics.signal(topics._Text(equivariant), taxonomy) < taxonomy.settings.signal_score
+    assert leaf_ids(equivariant) == {"equivariant-networks"}
+    assert leaf_ids(paper_by_prefix(corpus, "discrete-key-value-bottleneck")) == {"continual-learning"}
+
+
+def test_guard_phrases_keep_words_from_the_wrong_topic():
+    """ZipVL's "dynamic token sparsification" is token reduction, not weight pruning; PV-Tuning's
+    "vector quantization" no longer knocks a quantization paper out of quantization."""
+    corpus = sorted_corpus()
+    assert "pruning-sparsity" not in leaf_ids(paper_by_prefix(corpus, "zipvl-"))
+    assert "quantization" in leaf_ids(paper_by_prefix(corpus, "pv-tuning-"))
+
+
+def test_one_technique_word_in_a_paper_about_no_cost_is_not_enough():
+    """ProSper, a sparse-coding library, mentions "ternary" priors: not a quantization paper."""
+    assert "quantization" not in leaf_ids(paper_by_prefix(sorted_corpus(), "prosper-"))
+
+
+def test_gate_applies_only_to_gated_topics():
+    text = ("signals:\n  phrases: {latency: 2}\ndefaults: {signal_score: 2}\ntopics:\n"
+            "  - id: apps\n    title: Apps\n    rules:\n      gate: true\n      scope: [mobile inference]\n"
+            "      phrases: {mobile devices: 4}\n"
+            "  - id: tech\n    title: Tech\n    rules:\n      phrases: {quantization: 4}\n")
+    from generator.model import Paper
+
+    def sorted_as(title: str, abstract: str) -> set[str]:
+        corpus = Corpus(papers=(Paper("p", title, abstract, ()),))
+        enriched, _ = topics.enrich(corpus, ContentFiles({"taxonomy.yml": text}))
+        return leaf_ids(enriched.papers[0])
+
+    assert sorted_as("Agents for mobile devices", "Agents operate mobile devices.") == set()
+    assert sorted_as("Agents for mobile devices", "We cut latency on mobile devices.") == {"apps"}
+    assert sorted_as("Mobile inference", "Agents operate mobile devices.") == {"apps"}
+    assert sorted_as("Quantization", "We apply quantization.") == {"tech"}
+
+
+def _taxonomy():
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse(content()["taxonomy.yml"])
+    return taxonomy
+
+
+def test_weak_cost_words_add_little_from_an_abstract_but_count_in_a_title():
+    """BiasEdit (2503.08588, a daily paper in no labelled set) calls itself "an efficient model editing
+    method ... through lightweight networks" and praises its "effectiveness, efficiency, and robustness":
+    praise, not a cost result, so those words add at most 1.5 to its signal. OptEx (bundled) says
+    "Expediting" in its title, and a title's speed word counts in full."""
+    from generator.model import Paper
+
+    taxonomy = _taxonomy()
+    biasedit = Paper("biasedit", "BiasEdit: Debiasing Stereotyped Language Models via Model Editing",
+                     "Existing debiasing strategies ... often fail to efficiently eliminate bias. To address these "
+                     "issues, we propose BiasEdit, an efficient model editing method to remove stereotypical bias "
+                     "from language models through lightweight networks that act as editors to generate parameter "
+                     "updates. Experiments on StereoSet and Crows-Pairs demonstrate the effectiveness, efficiency, "
+                     "and robustness of BiasEdit in eliminating bias.", ())
+    assert topics.signal(topics._Text(biasedit), taxonomy) <= 1.5
+    assert topics.assign(biasedit, taxonomy) == ()
+    optex = paper_by_prefix(sorted_corpus(), "optex-expediting")
+    assert topics.signal(topics._Text(optex), taxonomy) >= taxonomy.settings.signal_score
+    assert leaf_ids(optex) == {"optimizers"}
+
+
+def test_scope_needs_the_title_or_two_different_scope_phrases():
+    """One scope phrase repeated is a tool the paper uses; two different ones (Discrete Key-Value
+    Bottleneck: "continual learning ... catastrophic forgetting") are its subject."""
+    from generator.model import Paper
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse("topics:\n  - id: cl\n    title: CL\n    rules:\n"
+                        "      scope: [continual learning, catastrophic forgetting]\n      phrases: {continual learning: 4}\n")
+    rules = taxonomy.rules["cl"]
+
+    def scoped(title: str, abstract: str) -> bool:
+        return topics.in_scope(topics._Text(Paper("p", title, abstract, ())), rules)
+
+    assert not scoped("Agents", "We use continual learning. Continual learning helps the agent.")
+    assert scoped("Agents", "Continual learning suffers from catastrophic forgetting.")
+    assert scoped("Continual learning for agents", "We study agents.")
+
+
+def test_a_title_named_second_topic_stays_when_not_far_behind():
+    """"Gated Linear Attention Transformers with Hardware-Efficient Training": linear attention is in the
+    title, so efficient attention stays beside state-space models although it scores under 0.7 of them."""
+    gla = paper_by_prefix(sorted_corpus(), "gated-linear-attention-transformers")
+    scores = {a.topic: a.score for a in gla.topics}
+    assert {"state-space-models", "efficient-attention"} <= set(scores)
+    assert scores["efficient-attention"] < 0.7 * scores["state-space-models"]
+
+
+def test_frontier_the_supercomputer_not_a_pareto_frontier():
+    """"... to extract this computation from Frontier, the world's first exascale supercomputer" is
+    training infrastructure; "along the accuracy-latency Pareto frontier" is not."""
+    corpus = sorted_corpus()
+    assert "training-infrastructure" in leaf_ids(paper_by_prefix(corpus, "optimizing-distributed-training-on-frontier"))
+    hessians = paper_by_prefix(corpus, "augmenting-hessians-with-inter-layer")
+    assert not any("frontier" in e.phrase for a in hessians.topics for e in a.evidence)
+
+
+def test_memory_efficient_training_with_words_between():
+    """"Revisiting Zeroth-Order Optimization for Memory-Efficient LLM Fine-Tuning": the words between
+    "memory-efficient" and "fine-tuning" do not hide the subject."""
+    paper = paper_by_prefix(sorted_corpus(), "revisiting-zeroth-order-optimization-for-memory")
+    (memory,) = [a for a in paper.topics if a.topic == "memory-efficient-optimizers"]
+    assert any("memory[- ]efficient" in e.phrase for e in memory.evidence)
+
+
+def test_vector_quantization_papers_are_quantization_papers():
+    """VPTQ (2409.17066) and CommVQ (2506.18879), daily papers in no labelled set: "vector quantization"
+    in the title is quantization, beside the KV cache for CommVQ."""
+    from generator.model import Paper
+
+    taxonomy = _taxonomy()
+    vptq = Paper("vptq", "VPTQ: Extreme Low-bit Vector Post-Training Quantization for Large Language Models",
+                 "Due to the redundancy in LLM weights, recent research has focused on pushing weight-only "
+                 "quantization to extremely low-bit (even down to 2 bits). It reduces memory requirements, optimizes "
+                 "storage costs, and decreases memory bandwidth needs during inference. In this paper, we introduce "
+                 "Vector Post-Training Quantization (VPTQ) for extremely low-bit quantization of LLMs.", ())
+    commvq = Paper("commvq", "CommVQ: Commutative Vector Quantization for KV Cache Compression",
+                   "Large Language Models (LLMs) are increasingly used in applications requiring long context lengths, "
+                   "but the key-value (KV) cache often becomes a memory bottleneck on GPUs as context grows. To address "
+                   "this, we propose Commutative Vector Quantization (CommVQ) to significantly reduce memory usage for "
+                   "long-context LLM inference. Experiments on long-context benchmarks and GSM8K show that our method "
+                   "reduces FP16 KV cache size by 87.5% with 2-bit quantization, while outperforming state-of-the-art "
+                   "KV cache quantization methods.", ())
+    assert [a.topic for a in topics.assign(vptq, taxonomy)] == ["quantization"]
+    assert {a.topic for a in topics.assign(commvq, taxonomy)} == {"kv-cache", "quantization"}

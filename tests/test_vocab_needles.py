@@ -8,17 +8,22 @@ from dataclasses import replace
 from conftest import CONTENT
 
 from generator.extract.text import mask_urls
-from generator.extract.vocab import Vocab, load_vocab, needle
+from generator.extract.vocab import Vocab, load_vocab, needles
 from generator.io import read_content
 from generator.pipeline import read_sources
 
 
 def test_needles_are_required_literals():
-    assert needle(re.compile(r"(?:(?:Tesla )?K80)(?![A-Za-z0-9])")) == "k80"
-    assert needle(re.compile(r"(?:(?:GeForce )?RTX[ -]?(\d{4})(?: Ti)?)")) == "rtx"
-    assert needle(re.compile(r"(?:A100s?)", re.I)) == "a100"
-    assert needle(re.compile(r"(?:ImageNet|IN-1k)")) is None  # alternation: nothing is required
-    assert needle(re.compile(r"(?:x\d)")) is None  # too short to be worth a test
+    assert needles(re.compile(r"(?:(?:Tesla )?K80)(?![A-Za-z0-9])")) == ("k80",)
+    assert needles(re.compile(r"(?:(?:GeForce )?RTX[ -]?(\d{4})(?: Ti)?)")) == ("rtx",)
+    assert needles(re.compile(r"(?:A100s?)", re.I)) == ("a100",)
+    # an alternation: no single literal is required, but one of these is (the parser factors the common "I" out of the branches)
+    assert needles(re.compile(r"(?:ImageNet|IN-1k)")) == ("magenet", "n-1k")
+    assert needles(re.compile(r"(?:x\d)")) is None  # too short to be worth a test
+    # hardware families: a capture group of names, a look-ahead the text must hold
+    assert needles(re.compile(r"(?:(Frontier|Summit)(?= supercomputer))")) == (" supercomputer",)
+    assert needles(re.compile(r"(?:([2-5]0[5-9]0)( Ti)?(?= GPUs?))(?![A-Za-z0-9])")) == (" gpu",)
+    assert needles(re.compile(r"(?:x|IN-1k)")) is None  # a branch without a needle: scan
 
 
 def test_prefiltered_matching_equals_scanning_every_pattern():

@@ -1,9 +1,13 @@
 """Abbreviations defined in abstracts (``key-value (KV) cache``) collected into a glossary.
 
-Fills ``Corpus.terms`` (sorted by abbreviation) and ``Paper.terms``. A definition counts only when the
-abbreviation's letters can be read off the words before it (Schwartz & Hearst's test, first letter at a
-word start), so ``(e.g., ...)`` or ``(see Fig. 2)`` never become terms. When papers expand an
-abbreviation differently, the most common expansion wins, ties to the alphabetically first.
+Fills ``Corpus.terms`` (sorted by abbreviation, then meaning) and ``Paper.terms``. A definition counts
+only when the abbreviation's letters can be read off the words before it (Schwartz & Hearst's test,
+first letter at a word start), so ``(e.g., ...)`` or ``(see Fig. 2)`` never become terms.
+
+An abbreviation papers expand differently ("SP": sequence parallelism, speculative prefill) has one
+glossary entry per meaning. A paper that defines an abbreviation keeps its own meaning; only papers
+that use it without defining it take the meaning most papers define, and only when one clearly leads.
+So adding a paper changes no other paper's terms, except those using the term undefined.
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ def normalize_abbr(abbr: str) -> str:
     return abbr[:-1] if abbr.endswith("s") and sum(c.isupper() for c in abbr) >= 2 else abbr
 
 
+def _whole_word_start(joined: str, k: int) -> int:
+    """Back up from a hyphenated piece to the start of its word: "modal" -> "Multi-modal"."""
+    return joined.rfind(" ", 0, k + 1) + 1
+
+
 def _by_initials(letters: str, words: list[str]) -> str | None:
     """Words whose first letters spell ``letters`` exactly (small words may be skipped): the best reading."""
     parts = [w for word in words for w in word.split("-") if w]
@@ -48,7 +57,8 @@ def _by_initials(letters: str, words: list[str]) -> str | None:
                 k = len(joined)
                 for _ in range(n):
                     k = max(joined.rfind(" ", 0, k), joined.rfind("-", 0, k))
-                return joined[k + 1:]
+                # "Multi-modal Large Language Models (MLLMs)": the hyphenated first word stays whole
+                return joined[_whole_word_start(joined, k):]
         elif parts[j].casefold() not in _STOP_START:
             return None
     return None
@@ -101,11 +111,17 @@ def definitions(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def _expansion_key(expansion: str) -> str:
+# word forms that name the same thing: "Sequence Parallel (SP)" = "sequence parallelism (SP)"
+_SAME_WORD = {"parallelism": "parallel", "parallelization": "parallel", "graphical": "graphics"}
+
+
+def expansion_key(expansion: str) -> str:
+    """One spelling per meaning: case, spaces and hyphens ("Multi-Layer" = "Multilayer"), a final plural
+    and word forms like Parallel/Parallelism fold."""
     words = re.split(r"[\s-]+", expansion.casefold())
-    if words and words[-1].endswith("s") and len(words[-1]) > 3:
+    if words and words[-1].endswith("s") and len(words[-1]) > 3 and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]  # "deep neural networks" = "deep neural network"
-    return " ".join(words)
+    return "".join(_SAME_WORD.get(w, w) for w in words)
 
 
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
@@ -117,34 +133,51 @@ def _abbrs_used(text: str) -> set[str]:
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
-    """The glossary, and for each paper id the abbreviations it uses."""
-    defined: dict[str, dict[str, str]] = defaultdict(dict)  # abbr -> paper id -> expansion key
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)  # expansion key -> raw forms
+    """The glossary (one entry per abbreviation and meaning), and for each paper id the abbreviations it uses."""
+    defined: dict[str, dict[str, str]] = defaultdict(dict)  # abbr -> paper id -> meaning key
+    spellings: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (abbr, meaning) -> raw forms
     for p in papers:
         for abbr, expansion in definitions(p.abstract or ""):
-            k = _expansion_key(expansion)
-            defined[abbr].setdefault(p.id, k)
-            spellings[k][expansion] += 1
-    terms: list[Term] = []
-    per_paper: dict[str, set[str]] = defaultdict(set)
-    shared = {abbr for abbr, by in defined.items() if len(by) >= _MIN_USERS}
+            k = expansion_key(expansion)
+            defined[abbr].setdefault(p.id, k)  # a paper's first definition is its meaning
+            spellings[(abbr, k)][expansion] += 1
     used_by: dict[str, set[str]] = defaultdict(set)
     for p in papers:
-        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}") & shared:
+        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}") & set(defined):
             used_by[abbr].add(p.id)
+    terms: list[Term] = []
+    per_paper: dict[str, set[str]] = defaultdict(set)
     for abbr in sorted(defined):
-        votes = Counter(defined[abbr].values())
-        winner = min(votes, key=lambda k: (-votes[k], k))
-        users = {pid for pid, k in defined[abbr].items() if k == winner}
-        if len(defined[abbr]) >= _MIN_USERS:
-            # shared vocabulary: papers using it without defining it (differently) use it too
-            users |= used_by[abbr] - set(defined[abbr])
-        forms = spellings[winner]
-        display = min(forms, key=lambda f: (-forms[f], f))
-        terms.append(Term(abbr, display, tuple(sorted(users))))
-        for pid in users:
-            per_paper[pid].add(abbr)
+        meanings = Counter(defined[abbr].values())
+        ranked = sorted(meanings, key=lambda k: (-meanings[k], k))
+        lead = ranked[0]
+        # shared vocabulary with one clear meaning: papers using it undefined are taken to mean that
+        clear = meanings[lead] >= _MIN_USERS and (len(ranked) == 1 or meanings[lead] > meanings[ranked[1]])
+        for k in ranked:
+            users = {pid for pid, meaning in defined[abbr].items() if meaning == k}
+            if k == lead and clear:
+                users |= used_by[abbr] - set(defined[abbr])
+            forms = spellings[(abbr, k)]
+            terms.append(Term(abbr, min(forms, key=lambda f: (-forms[f], f)), tuple(sorted(users))))
+            for pid in users:
+                per_paper[pid].add(abbr)
+    terms.sort(key=lambda t: (t.abbr, expansion_key(t.expansion)))
     return tuple(terms), {p.id: tuple(sorted(per_paper.get(p.id, ()))) for p in papers}
+
+
+def own_expansions(paper: Paper) -> dict[str, str]:
+    """The abbreviations this paper's abstract defines, as it spells them: its own definition wins on its page."""
+    out: dict[str, str] = {}
+    for abbr, expansion in definitions(paper.abstract or ""):
+        out.setdefault(abbr, expansion)
+    return out
+
+
+def meaning_anchor(term: Term) -> str:
+    """Anchor of one meaning of an abbreviation: ``term-sp-sequenceparallel``. Made from the meaning's key,
+    not its displayed spelling, so it stays put when papers spelling it differently are added."""
+    slug = re.sub(r"[^a-z0-9]+", "-", f"{term.abbr} {expansion_key(term.expansion)}".lower()).strip("-")
+    return "term-" + (slug or "x")
 
 
 def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:

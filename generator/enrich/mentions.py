@@ -21,6 +21,7 @@ from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.text import mask_urls, sentence_at
 from ..model import Corpus, Mention, Paper
+from .glossary import definitions, expansion_key
 from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
@@ -30,7 +31,9 @@ _GENERIC_USERS = 2  # other papers writing a plain name in lower case before it 
 _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 # A hyphen suffix that only qualifies the name ("Mamba-3B", "GaLore-based") rather than naming another.
 # In prose a following capitalized word continues the name; titles capitalize everything, so not there.
-_PRODUCT_NEXT = re.compile(r" [A-Z][a-z]+\b")
+# A following word that only describes what the name is ("the Mamba State Space Model") does not.
+_PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|Blocks?|Modules?|Networks?|Algorithms?|"
+                           r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention)\b)[A-Z][a-z]+\b")
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK])\b")
 
 
@@ -43,6 +46,7 @@ class Name:
     owner: str
     cased: bool  # must match with the same capitals (ZeRO is not "zero")
     short: bool  # needs shared context with the source (DSP the method vs. DSP the chip)
+    plain: bool = False  # one ordinary-looking word ("Chimera", "Mamba"): the papers must share a topic area
 
 
 def _tokens(text: str) -> str:
@@ -126,7 +130,8 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
         ok, cased = linkable(text, common, others)
         if ok:
             alnum = sum(c.isalnum() for c in text)
-            names.append(Name(k, text, owner, cased, alnum <= _SHORT or (text.isupper() and alnum <= 5)))
+            short = alnum <= _SHORT or (text.isupper() and alnum <= 5)
+            names.append(Name(k, text, owner, cased, short, " " not in text and not is_distinctive(text)))
     return names
 
 
@@ -211,8 +216,13 @@ def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
     return {p.id: i for i, p in enumerate(papers)}, matrix
 
 
-def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
-    """Outgoing mentions of every paper, in the order the names first occur (title, then abstract)."""
+def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | None = None) -> dict[str, tuple[Mention, ...]]:
+    """Outgoing mentions of every paper, in the order the names first occur (title, then abstract).
+
+    ``parents`` maps leaf topics to their parents; with it, a one-word name ("Chimera") links only
+    between papers sorted under the same parent topic: Chimera the pipeline schedule and Chimera the
+    multimodal expert model are two papers' names, and the survey's own sorting tells them apart.
+    """
     names = build_names(papers)
     by_key = {n.key: n for n in names}
     automaton = ahocorasick.Automaton()
@@ -221,10 +231,16 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
     if not names:
         return {p.id: () for p in papers}
     automaton.make_automaton()
-    index, matrix = _context(list(papers)) if any(n.short for n in names) else ({}, None)
+    areas = {p.id: {parents.get(a.topic) or a.topic for a in p.topics} for p in papers} if parents else None
+    needs_context = any(n.short or (n.plain and areas is not None) for n in names)
+    index, matrix = _context(list(papers)) if needs_context else ({}, None)
+    # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
+    # method of another paper, unless both papers expand it the same way
+    meanings = {p.id: {key(a): expansion_key(e) for a, e in definitions(p.abstract or "")} for p in papers}
     out: dict[str, tuple[Mention, ...]] = {}
     for p in papers:
         own = {key(m) for m in p.methods}
+        defined = meanings[p.id]
         mentions: list[Mention] = []
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
@@ -232,7 +248,11 @@ def find_mentions(papers: tuple[Paper, ...]) -> dict[str, tuple[Mention, ...]]:
             for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue
-                if name.short and matrix is not None:
+                if name.key in defined and defined[name.key] != meanings[name.owner].get(name.key):
+                    continue  # the paper defines this abbreviation as something else
+                if name.plain and areas is not None and not areas[p.id] & areas[name.owner]:
+                    continue  # "Chimera" in a pipeline-parallelism paper is not a multimodal model's Chimera
+                if (name.short or (name.plain and areas is not None)) and matrix is not None:
                     a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
                     if float(a.multiply(b).sum()) < _MIN_CONTEXT:
                         continue  # "DSP" in a paper about chips is not Dynamic Sequence Parallelism
@@ -253,6 +273,6 @@ def mentioned_by(corpus: Corpus) -> dict[str, tuple[Mention, ...]]:
 
 def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
     """Fill ``Paper.mentions``; needs ``Paper.methods`` (run the methods enricher first)."""
-    found = find_mentions(corpus.papers)
+    found = find_mentions(corpus.papers, {t.id: t.parent for t in corpus.topics} or None)
     papers = tuple(replace(p, mentions=found[p.id]) for p in corpus.papers)
     return replace(corpus, papers=papers), []

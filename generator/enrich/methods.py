@@ -30,13 +30,19 @@ _TRAILING_NOISE = re.compile(r"\s+(?:technical report|tech report)$", re.I)
 _ACRONYM_IN_PARENS = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]{2,12})\)$")
 _TITLE_END = re.compile(r"\b(?:using|with)\s+(?P<name>[^\s:]+)\s*$", re.I)
 _TRIGGER = re.compile(
-    r"\b(?:[Ww]e\s+(?:propose|present|introduce|develop|design|build)(?:\s+(?:here|a\s+(?:new|novel)\s+\w+\s+called))?"
-    r"|(?:[Tt]his|[Oo]ur)\s+(?:paper|work)\s+(?:proposes|presents|introduces)"
-    r"|called|namely|dubbed(?:\s+as)?|named|termed|coined)\s+"
+    r"\b(?:[Ww]e\s+(?:propose|present|introduce|develop|design|build|describe|term|call|dub|name)"
+    r"(?:\s+(?:here|a\s+(?:new|novel)\s+\w+\s+called))?"
+    r"|(?:[Tt]his|[Oo]ur|[Tt]he)\s+(?:paper|work|study|report|technical\s+report|article)\s+"
+    r"(?:proposes|presents|introduces|describes)"
+    # "Our method, MobileQuant, ...", "Our model, coined as MobileVD, ...": the name in apposition
+    r"|[Oo]ur\s+(?:new\s+|proposed\s+)?(?:method|approach|model|framework|system|algorithm|technique|solution|"
+    r"architecture|pipeline|tool|library|agent),?"
+    r"|called|namely|dubbed(?:\s+as)?|named(?:\s+as)?|termed|coined(?:\s+as)?|referred\s+to\s+as)\s+"
 )
-_NAME_WORD = r"[A-Z0-9][\w^{}$+*.ε-]*[\w+*}]|[A-Z0-9]"
+# a name word starts with a capital or digit, or is a lower-case-first coinage ("eMIGM", "zip2zip")
+_NAME_WORD = r"(?:[A-Z0-9]|[a-z](?=[a-z]*[A-Z0-9]))[\w^{}$+*.ε-]*[\w+*}]|[A-Z0-9]"
 _NAME_RUN = re.compile(rf"(?P<run>(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}})(?P<after>\s*\((?P<acr>[^()\s]{{2,12}})\)|[,:;.]|\s+-)?")
-_WEAK = frozenset({"called", "namely", "named", "dubbed", "termed", "coined"})
+_WEAK = frozenset({"called", "namely", "named", "dubbed", "termed", "coined", "referred"})
 # A weak trigger names someone else's thing unless the sentence says the work is the paper's own.
 _OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work)|novel|new)\b", re.I)
 _LIST_NEXT = re.compile(r"\s*[A-Z][\w-]*(?:,|\s+and\b)")
@@ -80,7 +86,8 @@ def _is_name(name: str) -> bool:
     words = name.split()
     if len(words) == 1 and words[0][0].isdigit() and not any(c.isupper() for c in words[0]):
         return False  # "2-stage", "8-bit": a quantity, not a name
-    if not words or len(words) > 4 or not (words[0][0].isupper() or words[0][0].isdigit()):
+    if not words or len(words) > 4 or not (words[0][0].isupper() or words[0][0].isdigit()
+                                           or is_distinctive(words[0])):
         return False
     if any(w.casefold() in FUNCTION_WORDS for w in words):
         return False
@@ -155,7 +162,9 @@ def _from_abstract(abstract: str) -> list[str]:
             continue
         if found.group("after") is None and len(words) == 1 and not is_distinctive(words[0]):
             continue  # "we propose Dynamic ..." with no name-ending punctuation: a sentence, not a name
-        coined = len(words) == 1 or any(is_distinctive(w) for w in words)
+        # "Aya 23", "Eagle 2.5": a capitalized word with a version number is a name too
+        versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
+        coined = len(words) == 1 or versioned or any(is_distinctive(w) for w in words)
         ended = found.group("after") is not None or is_distinctive(words[-1])
         if coined and ended and _is_name(run):
             names.append(run)

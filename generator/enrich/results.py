@@ -11,17 +11,21 @@ from dataclasses import dataclass, replace
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..extract.numbers import factors, percentages
+from ..extract.numbers import numbers
 from ..extract.text import mask_urls, sentences
 from ..extract.vocab import Vocab, load_vocab
 from ..model import Corpus, Fact, Paper, Result
 from ..saferegex import RegexTimeout, timeout_diagnostic
+from .methods import title_methods
 
 __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "table_cells"]
 
 FACT_KINDS = ("bits", "hardware", "dataset", "model")
-COLUMNS = ("Speedup", "Memory", "Bits", "Hardware", "Datasets")
-_MEMORY = {"memory", "KV cache", "model size"}
+# Topic-table columns. Factors and percentages never share a column, so each sorts on one scale.
+COLUMNS = ("Speedup ×", "Speedup %", "Memory ×", "Memory %", "Accuracy", "Bits", "Hardware", "Datasets")
+_SPEED = {"speed", "latency", "throughput", "time"}
+_MEMORY = {"memory", "KV cache", "model size", "parameters"}
+_QUALITY = {"accuracy", "error", "perplexity", "quality"}
 @dataclass(frozen=True)
 class Extraction:
     """What one title and abstract report, in order of appearance."""
@@ -36,22 +40,45 @@ def _method_name(title: str) -> str | None:
     return head.strip().lower() if sep and len(head) <= 40 else None
 
 
+# a sentence about the paper's own work; the ones before the first of them set out the problem
+_OWN_SENTENCE = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|article|technical report)|here|"
+                           r"the proposed|proposed)\b", re.IGNORECASE)
+
+
 def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     """Results and facts of one paper; pure, deterministic, never raises on odd text."""
     results: list[Result] = []
     facts: list[Fact] = []
     seen_facts: set[tuple[str, str]] = set()
     own = _method_name(title)
-    for text in (title, abstract or ""):
+    names_in_title = [n for n in title_methods(title) if len(n) >= 3]
+    covered: set[tuple[str, str]] = set()
+    for is_title, text in ((True, title), (False, abstract or "")):
         masked_text = mask_urls(text)  # same length as ``text``: sentence offsets hold in both
         # vocabulary names are found once per text, then handed to the sentence that holds them
-        names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name in vocab.find(kind, masked_text))
+        members = {kind: vocab.find_members(kind, masked_text) for kind in FACT_KINDS}
+        names = sorted((start, kind, name) for kind in FACT_KINDS for start, _e, name, _f in members[kind])
+        # "an Alveo U280 FPGA": the device is named, the class adds nothing
+        covered |= {(kind, family) for kind in FACT_KINDS for *_x, family in members[kind] if family}
+        next_name = 0
+        background = not is_title  # the abstract's opening sentences, until one speaks of this paper
         for offset, sentence in sentences(text):
             masked = masked_text[offset:offset + len(sentence)]
+            if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
+                background = False
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
-            numbers = sorted(factors(masked) + percentages(masked), key=lambda n: (n.start, n.end))
-            results.extend(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what) for n in numbers)
-            for _start, kind, name in (h for h in names if offset <= h[0] < offset + len(sentence)):
+            for n in numbers(masked):
+                mine = n.own and not background
+                results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
+                                      baseline=n.baseline if mine else None, own=mine, direction=n.direction,
+                                      confidence=n.confidence if mine == n.own else "unsure", share=n.share))
+            end = offset + len(sentence)
+            while next_name < len(names) and names[next_name][0] < offset:
+                next_name += 1
+            first = next_name
+            while next_name < len(names) and names[next_name][0] < end:
+                next_name += 1
+            for _start, kind, name in names[first:next_name]:
                 # a model named like the paper's own method is the contribution, not a model it evaluates
                 family = name.lower().split()[0]
                 if kind == "model" and own and (family == own or own.startswith(family + "-")):
@@ -59,7 +86,7 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
                 if (kind, name) not in seen_facts:
                     seen_facts.add((kind, name))
                     facts.append(Fact(kind, name, sentence))
-    return Extraction(tuple(results), tuple(facts))
+    return Extraction(tuple(results), tuple(f for f in facts if (f.kind, f.value) not in covered))
 
 
 def _names(facts: tuple[Fact, ...], kind: str) -> tuple[str, ...]:
@@ -122,8 +149,75 @@ def _bits_value(name: str) -> float:
     return float(m.group(0)) if m else 99.0
 
 
+def _saved(r: Result) -> float:
+    """A percentage as the share of a cost saved, whatever its wording: "29% faster" saves 22.5% of the
+    time, "only 6.3% of the time" saves 93.7%, "62% less memory" saves 62%. One scale for sorting."""
+    if r.share:
+        return 100.0 - r.high
+    if r.direction == "gain" and r.metric in ("speed", "throughput"):
+        return 100.0 * (1.0 - 1.0 / (1.0 + r.high / 100.0))
+    if r.direction == "gain":
+        return -r.high  # more of a cost
+    return r.high
+
+
+_METRIC_WORDS = {"speed": "", "KV cache": "KV cache", "model size": "size"}
+
+
+def _qualifier(r: Result, implied: str) -> str:
+    """What to add to a bare number in a column that already says what it measures."""
+    metric = r.metric or ""
+    word = _METRIC_WORDS.get(metric, metric)
+    return "" if not word or metric == implied else " " + word
+
+
+def cell_text(r: Result) -> str:
+    """How a value reads in a topic table: "3.2× latency", "62% less", "6.3% of", "+2.9% accuracy"."""
+    text = result_text(r)
+    if r.unit == "%" and r.metric in _QUALITY:
+        sign = {"gain": "+", "reduction": "−"}.get(r.direction or "", "")
+        text = f"{sign}{text}{_qualifier(r, 'accuracy')}"
+    elif r.unit == "%":
+        word = " of" if r.share else {"gain": " more", "reduction": " less"}.get(r.direction or "", "")
+        if r.direction == "gain" and r.metric in ("speed", "throughput"):
+            word = " faster" if r.metric == "speed" else " more throughput"
+        text += word + ("" if word.endswith(("faster", "throughput")) else _qualifier(r, "memory"))
+    else:
+        text += _qualifier(r, "speed" if r.metric in _SPEED else "memory")
+    return text + ("?" if r.confidence == "unsure" else "")
+
+
+_KIND_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
+_COSTS = _SPEED | _MEMORY | {"compute", "energy", "cost", "bandwidth", "steps", "tokens", "data"}
+
+
+def result_label(r: Result) -> str:
+    """A value's description on its paper page: "speedup in latency, vs. vLLM", "decrease in accuracy",
+    "share of time" (for "only 6.3% of the training time")."""
+    metric = r.metric or r.what
+    change = {"gain": "increase", "reduction": "decrease"}.get(r.direction or "", "")
+    if r.unit == "x":
+        word = r.kind if r.kind in ("speedup", "reduction", "compression") else change
+    else:
+        word = "share" if r.share and metric in _COSTS else change
+    if word == "speedup" and metric == "speed":
+        label = word
+    elif word and metric:
+        label = f"{word} {'of' if word == 'share' else 'in'} {metric}"
+    else:
+        label = word or metric or ""
+    if r.baseline:
+        label += f", vs. {r.baseline}"
+    return label
+
+
 def table_cells(paper: Paper) -> dict[str, list[Cell]]:
-    """Cells for the topic comparison columns; several values ordered by size, no value an empty list."""
+    """Cells for the topic comparison columns; several values ordered by size, no value an empty list.
+
+    Only the paper's own results appear (values it quotes from earlier work stay on its page). Each
+    column holds one unit on one scale: factors by their size, speed and memory percentages by the
+    share of the cost they save, accuracy by the change it reports (absolute scores sort last).
+    """
     cells: dict[str, list[Cell]] = {column: [] for column in COLUMNS}
     shown: dict[str, set[str]] = {column: set() for column in COLUMNS}
 
@@ -133,13 +227,25 @@ def table_cells(paper: Paper) -> dict[str, list[Cell]]:
             cells[column].append(cell)
 
     for i, r in enumerate(paper.results, 1):
-        if r.unit == "x" and r.kind == "speedup":
-            add("Speedup", Cell(result_text(r), r.high, i, "result"))
-        elif r.what in _MEMORY and (r.kind in ("reduction", "compression") or r.unit == "%"):
-            add("Memory", Cell(result_text(r) + ("" if r.unit == "x" else " less" if r.kind == "reduction" else ""),
-                               r.high, i, "result"))
-        elif r.unit == "x" and r.kind == "compression":
-            add("Memory", Cell(result_text(r), r.high, i, "result"))
+        if not r.own:
+            continue
+        metric = r.metric or r.what
+        if r.direction is None or r.metric is None:
+            # a curated note's value says only its kind and "what": read the rest from them
+            r = replace(r, metric=metric, direction=r.direction or _KIND_DIRECTION.get(r.kind))
+        speed = metric in _SPEED or (metric is None and r.kind == "speedup")
+        memory = metric in _MEMORY or r.kind == "compression"
+        if r.unit == "x" and speed:
+            add("Speedup ×", Cell(cell_text(r), r.high, i, "result"))
+        elif r.unit == "x" and memory:
+            add("Memory ×", Cell(cell_text(r), r.high, i, "result"))
+        elif r.unit == "%" and metric in _QUALITY:
+            change = {"gain": r.high, "reduction": -r.high}.get(r.direction or "") if not r.share else None
+            add("Accuracy", Cell(cell_text(r), change if change is not None else -1000.0, i, "result"))
+        elif r.unit == "%" and speed and r.direction:
+            add("Speedup %", Cell(cell_text(r), _saved(r), i, "result"))
+        elif r.unit == "%" and memory and (r.direction or r.share):
+            add("Memory %", Cell(cell_text(r), _saved(r), i, "result"))
     columns = {"bits": "Bits", "hardware": "Hardware", "dataset": "Datasets"}
     for i, f in enumerate(paper.facts, 1):
         if f.kind in columns:

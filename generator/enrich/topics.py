@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ..content import ContentFiles, split_lines
 from ..diagnostics import Diagnostic
+from ..extract.vocab import Pattern, needles
 from ..model import Corpus, Evidence, Paper, Topic, TopicAssignment
 from ..saferegex import RegexTimeout, timeout_diagnostic
 from ..sanitize import render_curated
@@ -34,8 +35,11 @@ def rule_index(taxonomy: Taxonomy) -> RuleIndex:
     by_word: dict[str, list[Rule]] = defaultdict(list)
     scoring: dict[Rule, str] = {}
     always: set[str] = set()
+    for rule in taxonomy.signals.rules if taxonomy.signals else ():
+        if rule.words and not rule.on_raw:
+            by_word[rule.words[0]].append(rule)
     for topic_id, rules in taxonomy.rules.items():
-        for rule in (*rules.rules, *rules.require, *rules.exclude):
+        for rule in (*rules.scope, *rules.rules, *rules.require, *rules.exclude):
             if rule.on_raw or not rule.words:
                 always.add(topic_id)
             else:
@@ -57,6 +61,8 @@ class _Text:
         # (singular forms included) instead of testing every rule of every topic.
         self.live: set[Rule] | None = None
         self.topics: frozenset[str] | set[str] = frozenset()
+        # where each pattern matched (title, abstract): signals, scopes and topics share phrases
+        self._found: dict[tuple[Pattern, bool], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         if index is not None:
             keys = self.words | {w[:-1] for w in self.words if w.endswith("s")} | {
                 w[:-2] for w in self.words if w.endswith("es")}
@@ -77,13 +83,30 @@ class _Text:
         return all(w in self.words for w in head) and (
             last in self.words or last + "s" in self.words or last + "es" in self.words)
 
+    def spans(self, rule: Rule) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Where ``rule`` matches the title and the abstract (computed once per pattern and paper)."""
+        found = self._found.get((rule.pattern, rule.on_raw))
+        if found is None:
+            title, abstract = (self.raw_title, self.raw_abstract) if rule.on_raw else (self.title, self.abstract)
+            hints = needles(rule.pattern) if rule.on_raw else None
+            if hints is not None and not any(h in title or h in abstract for h in hints):
+                found = ([], [])  # a literal every match needs is absent: no regex scan
+            else:
+                found = ([m.span() for m in rule.pattern.finditer(title)],
+                         [m.span() for m in rule.pattern.finditer(abstract)])
+            self._found[(rule.pattern, rule.on_raw)] = found
+        return found
+
+    def forget(self) -> None:
+        """Drop the cached pattern matches (kept only while the paper is being assigned)."""
+        self._found.clear()
+
     def counts(self, rule: Rule) -> tuple[int, int]:
         """How often ``rule`` matches the title and the abstract."""
         if not self.may_match(rule):
             return 0, 0
-        if rule.on_raw:
-            return len(rule.pattern.findall(self.raw_title)), len(rule.pattern.findall(self.raw_abstract))
-        return len(rule.pattern.findall(self.title)), len(rule.pattern.findall(self.abstract))
+        title, abstract = self.spans(rule)
+        return len(title), len(abstract)
 
     def matches(self, rule: Rule) -> bool:
         title, abstract = self.counts(rule)
@@ -95,13 +118,14 @@ class _Text:
         Without this, "kv cache" would also score as "kv" and as "cache", and "tensor cores" as
         "tensor core": one mention would count two or three times.
         """
-        ordered = sorted((r for r in rules if self.may_match(r)), key=lambda r: (-len(r.label), r.label))
+        live = self.live
+        present = [r for r in rules if r in live] if live is not None else [r for r in rules if self.may_match(r)]
+        ordered = sorted(present, key=lambda r: (-len(r.label), r.label))
         out: dict[Rule, tuple[int, int]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
             found = []
-            for text, taken in zip((self.title, self.abstract), claimed, strict=True):
-                spans = [m.span() for m in rule.pattern.finditer(text)]
+            for spans, taken in zip(self.spans(rule), claimed, strict=True):
                 free = [sp for sp in spans if not any(sp[0] < end and start < sp[1] for start, end in taken)]
                 taken.extend(free)
                 found.append(len(free))
@@ -147,18 +171,66 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
     return round(sum(e.weight for e in evidence), 2), tuple(evidence), titled
 
 
+# Weak cost words (weight under 2: "efficient", "scalable", "faster") add at most this much from an
+# abstract to a paper's signal: every abstract calls its method efficient, a paper about cost names
+# what it saves. In a title they count in full ("Faster Diffusion", "... for Accelerating MoE").
+_WEAK_SIGNAL = 2.0
+_WEAK_CAP = 1.5
+
+
+def signal(text: _Text, taxonomy: Taxonomy) -> float:
+    """How strongly a paper's title and abstract speak of cost (speed, memory, energy, size...)."""
+    if taxonomy.signals is None:
+        return 0.0
+    strong = weak = 0.0
+    phrases = text.phrase_counts(r for r in taxonomy.signals.rules if not r.on_raw)
+    for rule in taxonomy.signals.rules:
+        in_title, in_abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
+        if rule.weight >= _WEAK_SIGNAL:
+            strong += contribution(rule.weight, in_title, in_abstract)
+        else:
+            strong += contribution(rule.weight, in_title, 0) if in_title else 0.0
+            weak += contribution(rule.weight, 0, in_abstract)
+    return round(strong + min(weak, _WEAK_CAP), 2)
+
+
+def in_scope(text: _Text, rules: TopicRules) -> bool:
+    """The paper is about the topic's subject itself (``scope``), whatever it says of cost: the title
+    names it, or the abstract names two different scope phrases ("continual learning ... catastrophic
+    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject."""
+    phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
+    named = 0
+    for rule in rules.scope:
+        title, abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
+        if title:
+            return True
+        named += bool(abstract)
+    return named >= 2
+
+
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
-    """A paper's best leaf topics, best first (ties in taxonomy order)."""
+    """A paper's best leaf topics, best first (ties in taxonomy order).
+
+    An application-area topic (``gate: true``) may claim a paper only when the paper speaks of
+    efficiency (its ``signals`` reach ``signal_score``) or its title names the topic's ``scope``:
+    "video generation" or "mobile devices" alone do not make a paper part of an efficiency survey.
+    """
     text = text if text is not None else _Text(paper)
     settings: Settings = taxonomy.settings
     order = {t.id: i for i, t in enumerate(taxonomy.topics)}
     found = []
     titled: set[str] = set()
+    efficient = taxonomy.signals is None or signal(text, taxonomy) >= settings.signal_score
     for topic_id, rules in taxonomy.rules.items():
         if text.live is not None and topic_id not in text.topics:
             continue  # no phrase of this topic occurs in the paper: its score is 0
+        scoped = efficient or in_scope(text, rules)
+        if rules.gate and not scoped:
+            continue
         value, evidence, in_title = score(text, rules, settings.title_weight)
         threshold = settings.min_score if rules.min_score is None else rules.min_score
+        if not scoped:
+            threshold *= 2  # a technique word in a paper that says nothing of cost: one mention is not enough
         if value > 0 and value >= threshold:
             found.append(TopicAssignment(topic_id, value, evidence))
             if in_title:
@@ -166,9 +238,12 @@ def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple
     found.sort(key=lambda a: (-a.score, order.get(a.topic, 0)))
     if not found:
         return ()
-    # a weaker topic stays if it is close to the best one, or if the title itself names it
+    # a weaker topic stays if it is close to the best one, or if the title itself names it and it is
+    # not far behind ("4-bit Shampoo for Memory-Efficient Network Training": quantization as well)
     floor = found[0].score * settings.keep_ratio
-    return tuple(a for a in found if a.score >= floor or a.topic in titled)[: settings.max_topics]
+    titled_floor = found[0].score * settings.title_ratio
+    return tuple(a for a in found if a.score >= floor or (a.topic in titled and a.score >= titled_floor)
+                 )[: settings.max_topics]
 
 
 def strip_front_matter(text: str) -> str:
@@ -210,7 +285,8 @@ def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[
     """Rules no paper matches: dead weight, or a typo in a phrase."""
     diags = []
     for topic_id, rules in taxonomy.rules.items():
-        for rule in (*rules.rules, *rules.require):
+        # weight-0 phrases only guard words against a shorter phrase; matching nothing is fine
+        for rule in (*(r for r in rules.rules if r.weight), *rules.require):
             if not any(text.matches(rule) for text in texts):
                 diags.append(Diagnostic(display, rule.line, "warning", "unmatched-rule",
                                         f"rule {rule.label!r} of topic {topic_id!r} matches no paper"))
@@ -231,8 +307,11 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
             index = rule_index(taxonomy)
             texts = [_Text(p, index) for p in corpus.papers]
             unused = _unused_rules(taxonomy, texts, display)
-            papers = tuple(replace(p, topics=assign(p, taxonomy, text))
-                           for p, text in zip(corpus.papers, texts, strict=True))
+            assigned = []
+            for paper, text in zip(corpus.papers, texts, strict=True):
+                assigned.append(replace(paper, topics=assign(paper, taxonomy, text)))
+                text.forget()  # its pattern matches were only needed for this paper's rules
+            papers = tuple(assigned)
         except RegexTimeout as exc:  # left out for every paper, so no assignment depends on the clock
             diags.append(timeout_diagnostic(exc))
             taxonomy = taxonomy.without(exc.bounded)

@@ -1,21 +1,30 @@
-"""Multiplicative factors and percentages in a sentence, with what kind of claim each one is.
+"""Multiplicative factors and percentages in a sentence: what each measures, against what, and whose.
 
 Written against the bundled captures, where LaTeX ``\\times`` arrives glued (``4.5times``) and
 ranges come as ``3.7-4.3x``, ``1.8~2.01x``, ``2.36sim 8.02times`` or ``10times-1000times``.
+
+Every value is read from its own clause: the words between it and its neighbours (the previous
+value, a comma, "and") say what it measures; a comparison word after it ("over", "than",
+"compared to", "vs.") or an "outperforms X by" before it names its baseline. Each search looks at a
+bounded window around the value, so a sentence with n values costs O(n), not O(n²).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .text import words
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?"
 _WORDNUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "seven": 7.0, "eight": 8.0,
-            "nine": 9.0, "ten": 10.0, "twice": 2.0}
-# the multiplication sign: x/×/X (not followed by a letter or digit: 8xA100, 3x3), glued or spaced times, fold
-_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|\s?times(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
+            "nine": 9.0, "ten": 10.0, "twice": 2.0, "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0,
+            "fivefold": 5.0, "tenfold": 10.0, "hundredfold": 100.0}
+# the multiplication sign: x/×/X (not followed by a letter or digit: 8xA100, 3x3), glued or spaced
+# times ("5times", "300-times"), fold
+_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?times(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
 _SEP = r"\s?(?:-|–|—|~|∼|\\sim|sim|to)\s?"
 # a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X)
 _LEFT = r"(?<![A-Z0-9.,_/])(?<!\d-)(?<!\d\s-)"
@@ -23,16 +32,18 @@ FACTOR = re.compile(
     rf"{_LEFT}(?P<low>{_NUM})(?:{_TIMES})?(?:{_SEP}(?P<high>{_NUM}))?(?P<times>{_TIMES})"
     rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%]|\.\d|\s?[x×X%])"
     rf"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten)(?:\s|-)(?:times|fold)\b"
+    rf"|\b(?P<glued>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)\b"
+    rf"|\b(?P<twice>twice)(?= (?:as |faster|slower|fewer|less|more|smaller|larger|higher|lower|the\b))"
 )
 PERCENT = re.compile(
-    rf"(?<![\w.])(?P<low>{_NUM})\s?(?:\\?%|percent\b)?(?:{_SEP}(?P<high>{_NUM}))?\s?(?:\\?%|percent\b)p?"
+    rf"(?<![\w.])(?:\\?sim|~|∼)?(?P<low>{_NUM})\s?(?:\\?%|percent\b)?(?:{_SEP}(?P<high>{_NUM}))?\s?(?:\\?%|percent\b)p?"
 )
 # a grid, resolution or kernel: 1024x1024, 3x3, 64times64 (the first number would read as a factor)
-_GRID = re.compile(r"^\s?(?:[x×X]|times)\s?\d")
-_HARDWARE_COUNT = re.compile(r"^\s*(?:NVIDIA\s+|Nvidia\s+)?(?:[AHVPTLK]\d{2,3}|MI\d|GPUs?\b|nodes?\b|RTX|TPU|cores?\b)")
+_GRID = re.compile(r"\s?(?:[x×X]|times)\s?\d")
+_HARDWARE_COUNT = re.compile(r"\s*(?:NVIDIA\s+|Nvidia\s+)?(?:[AHVPTLK]\d{2,3}|MI\d|GPUs?\b|nodes?\b|RTX|TPU|cores?\b)")
 # a number right after "compared to" (optionally "a speedup of") is the baseline's, not this paper's
 _BASELINE_BEFORE = re.compile(
-    r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to)\s+(?:a |the |an )?"
+    r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to|than the)\s+(?:a |the |an )?"
     r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
     r"(?:only |up to |about |around )?$")
 # a clause about what the literature or earlier work does, unless it compares this paper against it
@@ -41,7 +52,8 @@ _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|exist
 _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
 # phrases whose words would otherwise read as a kind: "50x and more", "more than 10x", "over 1.5x"
 _FILLER = re.compile(r"\b(?:and|or) more\b|\bmore than\b|\bup to\b|\bas much as\b|\bat least\b")
-_EARLIER_AFTER = re.compile(r"^[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|^\s*\(prior works?\)")
+_EARLIER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|\s*\(prior works?\)")
+_STRIP = re.compile(rf"(?:{_NUM})(?:{_TIMES}|\s?%)?")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("compression", re.compile(r"compress\w*$")),
@@ -64,32 +76,97 @@ _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|improv\w*|better|gains?|outperform\w*|"
                          r"surpass\w*|retain\w*|recover\w*|preserv\w*|maintain\w*|grows?|coverage|perplexity|error\w*|loss)$")),
 ]
-_WHAT: list[tuple[str, re.Pattern[str]]] = [
-    ("KV cache", re.compile(r"kv(?:-cache)?$")),
-    ("memory", re.compile(r"(?:memory|footprint|ram|hbm|storage)$")),
-    ("model size", re.compile(r"(?:size|model-size)$")),
-    ("latency", re.compile(r"(?:latency|ttft|tbt|tpot|delay)$")),
-    ("throughput", re.compile(r"(?:throughput|tflops|fps|requests)$")),
-    ("parameters", re.compile(r"(?:parameters|params)$")),
-    ("compute", re.compile(r"(?:flops(?:/s)?|compute|computation|macs|gpu-hours)$")),
-    ("energy", re.compile(r"(?:energy|power)$")),
-    ("bandwidth", re.compile(r"(?:bandwidth|communication|traffic|volume)$")),
-    ("cost", re.compile(r"(?:cost|costs|cheaper|price)$")),
-    ("time", re.compile(r"(?:time|runtime|wall-clock|hours)$")),
-    ("context length", re.compile(r"(?:context|sequence|sequences)$")),
-    ("batch size", re.compile(r"(?:batch)$")),
-    ("accuracy", re.compile(r"(?:accuracy|top-1|top-5)$")),
+
+# What a value measures, most specific first. A noun names the measure ("latency", "memory"); a
+# comparative only implies one ("faster": speed, "smaller": model size) and counts only when no
+# noun does.
+METRICS: list[tuple[str, re.Pattern[str]]] = [
+    ("KV cache", re.compile(r"kv|kv-cache|kvcache|kv-caches$")),
+    ("latency", re.compile(r"(?:latenc(?:y|ies)|ttft|tbt|tpot|time-to-first-token|time-per-output-token|delays?|"
+                           r"slos?)$")),
+    ("throughput", re.compile(r"(?:throughputs?|goodput|tokens/s|tokens/sec|qps|requests|tflops/s|flops/s|tops|"
+                              r"fps|samples/s)$")),
+    ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
+    ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
+    ("compute", re.compile(r"(?:flops|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|"
+                           r"operations|ops)$")),
+    ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
+    ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
+    ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
+    ("batch size", re.compile(r"batch(?:es)?$")),
+    ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
+    ("tokens", re.compile(r"tokens?$")),
+    ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon)$")),
+    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
+    ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
+    ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
+    ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?)$")),
+    ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
+    ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
+                            r"scores?|auc|win-rates?|success|completion|recall|precision|coverage|solved)$")),
+    ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
+    ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
+    ("model size", re.compile(r"(?:model-size|sizes?)$")),
 ]
-_STOP = re.compile(r"[;:]|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b")
-_SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
-# How far before and after a number its context is read. Every look at the context is bounded by
-# this, so a sentence with n numbers costs O(n), not O(n^2): one 200 KB abstract took 198 s.
-_REACH = 400
+_IMPLIED: list[tuple[str, re.Pattern[str]]] = [
+    ("speed", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
+    ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
+    ("accuracy", re.compile(r"(?:performance|improvements?|accurate)$")),
+]
+# a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
+_HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?)$")
+_SYSTEM_WORDS = re.compile(r"(?:inference|training|serving|kernels?|gpus?|systems?|hardware|decoding|runtime)$")
+_METRIC_FOR_SIZE = {"dataset": "data", "data": "data", "batch": "batch size", "model": "model size",
+                    "context": "context length", "cache": "memory", "vocabulary": "parameters"}
+# what the old ``what`` field said (the export keeps it): these measures, nothing finer
+LEGACY_WHAT = frozenset({"KV cache", "memory", "model size", "latency", "throughput", "parameters", "compute",
+                         "energy", "bandwidth", "cost", "time", "context length", "batch size", "accuracy"})
+_COSTS = frozenset({"time", "memory", "compute", "cost", "energy", "steps", "parameters", "data", "tokens",
+                    "latency", "KV cache", "model size", "bandwidth"})
+
+_GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
+                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|better|longer|extends?|jump|"
+                   r"enhanc\w*)$")
+_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|sav\w*|cuts?|cheaper|drops?|decreas\w*|shrink\w*|"
+                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*)$")
+_SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
+                           r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
+
+# ---- clauses and windows -------------------------------------------------------------------------
+
+_STOP = re.compile(r";|:(?=\s)|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
+# where a value's own words end: the next list item, a comparison, another clause
+_CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative|versus|vs\.?|against|"
+                        r"respectively|which|when|where|achieving|reaching|using|making|leading|resulting|to|with|"
+                        r"on|at|per|without)\b")
+_CUT_BEFORE = re.compile(r"[,;)]|\s(?:and|or|while|whereas|but|which)\s")
+_BACK = 240  # characters a window may reach before a value
+_AHEAD = 160  # ...and after it
+_NEAR_WORDS = 6
+_BEFORE_WORDS = 12
+
+
+class Sentence:
+    """One sentence with its clause boundaries found once, so every value's lookups stay bounded."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        stops = [(m.start(), m.end()) for m in _STOP.finditer(text)]
+        self._starts = [s for s, _e in stops]
+        self._ends = [e for _s, e in stops]
+
+    def clause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``text[start:end]``, clipped to the window a value may read."""
+        i = bisect_right(self._ends, start)
+        left = self._ends[i - 1] if i else 0
+        j = bisect_left(self._starts, end)
+        right = self._starts[j] if j < len(self._starts) else len(self.text)
+        return max(left, start - _BACK), min(right, end + _AHEAD)
 
 
 @dataclass(frozen=True)
 class Number:
-    """One reported number: its span in the sentence, kind, range, unit and measured thing."""
+    """One reported number: its span in the sentence, what it is, and what the sentence says about it."""
 
     start: int
     end: int
@@ -97,30 +174,27 @@ class Number:
     low: float
     high: float
     unit: str
-    what: str | None
+    what: str | None  # the old, coarser measure (export compatibility)
+    metric: str | None = None
+    baseline: str | None = None
+    own: bool = True
+    direction: str | None = None  # "gain" | "reduction"
+    confidence: str = "sure"  # "sure" | "unsure"
+    share: bool = False  # a percentage that is a fraction of the baseline ("only 6.3% of the time")
+    bare: bool = False  # nothing near it says what it is; kept only if a list gives it a measure
 
 
 def _value(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _clause_before(sentence: str, start: int) -> str:
-    before = sentence[max(0, start - _REACH):start]
-    stops = list(_STOP.finditer(before))
-    return before[stops[-1].end():] if stops else before
-
-
-def _window(sentence: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Words before (nearest last) and after (nearest first) a span, within its clause."""
-    before = _clause_before(sentence, start)
-    after = sentence[end:end + _REACH]
-    stop = _STOP.search(after)
-    if stop:
-        after = after[:stop.start()]
-    # other numbers in the window are skipped over: "3times, 2.4times and 1.6times throughput"
-    strip = re.compile(rf"(?:{_NUM})(?:{_TIMES}|\s?%)?")
-    before, after = _FILLER.sub(" ", strip.sub(" ", before)), _FILLER.sub(" ", strip.sub(" ", after))
-    return words(before)[-10:], words(after)[:8]
+def _window(s: Sentence, start: int, end: int) -> tuple[list[str], list[str], list[str]]:
+    """Words before (nearest last) and after (nearest first) a span within its clause, and the clause before it."""
+    left, right = s.clause(start, end)
+    before, after = s.text[left:start], s.text[end:right]
+    clause = words(before)
+    before, after = _FILLER.sub(" ", _STRIP.sub(" ", before)), _FILLER.sub(" ", _STRIP.sub(" ", after))
+    return words(before)[-10:], words(after)[:8], clause
 
 
 def _nearest(before: list[str], after: list[str], table: list[tuple[str, re.Pattern[str]]]) -> tuple[str, int] | None:
@@ -157,46 +231,490 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
     return found[0] if found else "other"
 
 
-def factors(sentence: str) -> list[Number]:
-    """Every multiplicative factor this sentence claims for the paper's own work."""
-    out: list[Number] = []
-    for m in FACTOR.finditer(sentence):
-        if m.group("word"):
-            low = high = _WORDNUM[m.group("word")]
+_SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
+
+
+# ---- what a value measures -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words that belong to one value (up to its neighbours, a comma, "and", a comparison)."""
+
+    before: list[str]  # nearest last
+    after: list[str]  # nearest first
+    clause: list[str]  # the clause before the value, nearest last
+
+
+def _own_words(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> _Words:
+    lo, hi = bounds
+    left, right = s.clause(start, end)
+    before = s.text[max(left, lo):start]
+    cut = None
+    for cut in _CUT_BEFORE.finditer(before):  # noqa: B007 - the last cut is wanted
+        pass
+    if cut is not None:
+        before = before[cut.end():]
+    after = s.text[end:min(right, hi)]
+    stop = _CUT_AFTER.search(after)
+    if stop:
+        after = after[:stop.start()]
+    clause = _FILLER.sub(" ", s.text[left:start])
+    return (_Words(words(_FILLER.sub(" ", before))[-_BEFORE_WORDS:], words(_FILLER.sub(" ", after))[:_NEAR_WORDS],
+                   words(clause)[-25:]))
+
+
+def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
+    """The first measure noun met walking ``order`` through ``side``: (distance, measure)."""
+    for distance, index in enumerate(order):
+        label = _measure(side[index])
+        if label is None:
+            continue
+        if index > 0 and (side[index - 1][0].isdigit() or side[index - 1] in _WORDNUM or side[index - 1] == "one"):
+            continue  # "with 250 samples", "on 64 GPUs": a quantity that sets up the result, not its measure
+        if label == "utilization":
+            return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
+        # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
+        nxt = index + 1
+        while nxt < len(side) and (following := _measure(side[nxt])) is not None and not _HEAD.match(side[nxt]):
+            label, index, nxt = following, nxt, nxt + 1
+        return distance, _refine(label, side[index], side, index)
+    return None
+
+
+def _measure(word: str) -> str | None:
+    for label, rx in METRICS:
+        if rx.match(word):
+            return label
+    return None
+
+
+def _metric(w: _Words) -> tuple[str | None, str | None]:
+    """(measure, how it was found): a noun after the value, a comparative after it, a noun before it."""
+    after = _nouns(w.after, range(len(w.after)))
+    if after is not None:
+        return after[1], "noun"
+    implied = _nearest([], w.after, _IMPLIED)
+    before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
+    if implied is not None and (before is None or implied[0] == "speed"):
+        label = _implied(implied[0], w)
+        return label, "implied" if label else None
+    if before is not None:
+        return before[1], "noun"
+    implied = _nearest(w.before, [], _IMPLIED)
+    if implied is not None:
+        label = _implied(implied[0], w)
+        return label, "implied" if label else None
+    return None, None
+
+
+_PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:on|in)\s+(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]")
+# "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
+_BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
+                               r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
+# "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
+_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
+                       r"nearly |around |more than |as much as )?$", re.IGNORECASE)
+
+
+def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
+                   unit: str) -> tuple[str | None, str | None]:
+    """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
+    (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
+    verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
+    if paren:
+        inner = words(paren.group(1))
+        found = _nouns(inner, range(len(inner)))
+        if found is not None:
+            return found[1], "noun"
+    if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
+                        or _BENCHMARK_LEAD.match(s.text)):
+        return "accuracy", "implied"
+    if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
+        # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
+        system = any(_SYSTEM_CONTEXT.match(w) for w in words(s.text))
+        return ("speed" if system else "accuracy"), "implied"
+    return None, None
+
+
+_SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|implementations?|compilers?|runtime|"
+                             r"inference|latency|throughput|backwards?|algorithms?)$")
+
+
+def _implied(label: str, w: _Words) -> str | None:
+    if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before + w.after):
+        return "speed"  # "inference performance" is speed, "performance on MMLU" accuracy
+    if label == "accuracy" and any(x.startswith("efficien") for x in w.before + w.after):
+        return None  # "an improvement in area efficiency of 8.7%": an efficiency the list does not name
+    return label
+
+
+def _refine(label: str, word: str, side: list[str], index: int) -> str:
+    """A head noun takes its measure from the word before it: "computation costs", "dataset size"."""
+    previous = side[index - 1] if index > 0 else ""
+    if _HEAD.match(word):
+        if word.startswith("size"):
+            return _METRIC_FOR_SIZE.get(previous, "model size")
+        found = _measure(previous)
+        if found is not None and not _HEAD.match(previous):
+            return found
+    if label == "memory" and previous in ("kv", "kv-cache", "key-value"):
+        return "KV cache"
+    if label == "compute" and index + 1 < len(side) and side[index + 1] in ("/s", "per"):
+        return "throughput"
+    return label
+
+
+def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: str | None) -> str | None:
+    """Gain or reduction, as the value's own words say; a share of a cost is a reduction."""
+    if s.text[max(0, start - 1):start] == "+":
+        return "gain"
+    found = _nearest(w.before[-_NEAR_WORDS:], w.after, _DIRECTIONS)
+    if found is not None:
+        return found[0]
+    # "using only 34.76% of the training FLOPs", "reduces evaluation time to 10% of ...": a share of a cost
+    if unit == "%" and metric in _COSTS and (_SHARE_BEFORE.search(s.text, max(0, start - 40), start)
+                                            or _OF_AFTER.match(s.text, end)):
+        return "reduction"
+    # "outperform the current SOTA method DualPrompt on established benchmarks by 4.5%": the clause's verb
+    found = _nearest(w.clause, [], _DIRECTIONS)
+    return found[0] if found is not None and found[1] <= _BEFORE_WORDS else None
+
+
+_DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
+_CHANGE_BEFORE = re.compile(r"\b(?:by|sav\w*|reduc\w*|cut\w*|remov\w*|eliminat\w*|lower\w*|decreas\w*|"
+                            r"improv\w*|increas\w*)\s+(?:up to |about |around |over |nearly |approximately |"
+                            r"roughly |more than |as much as )?(?:\\?sim|~)?$", re.IGNORECASE)
+
+
+def _is_share(s: Sentence, start: int, end: int) -> bool:
+    """"only 6.3% training time", "reduces it to 64% of that", "59% to 72% of optimal throughput":
+    the value is what remains of a whole, not how much it changed ("reduces memory by 62%")."""
+    if _CHANGE_BEFORE.search(s.text, max(0, start - 40), start):
+        return False
+    return bool(_SHARE_BEFORE.search(s.text, max(0, start - 40), start) or _OF_AFTER.match(s.text, end))
+_OF_AFTER = re.compile(r"\s*of\b")
+
+
+# ---- against what --------------------------------------------------------------------------------
+
+_BASE_AFTER = re.compile(
+    r"\b(?:than|over|compared (?:to|with)|compare[sd]? (?:to|with)|relative to|versus|vs\.?|against|"
+    r"in comparison (?:to|with)|(?:of|to) that of|(?:performance|accuracy|quality|cost|time|memory|compute|"
+    r"flops|size|throughput) of)\s+"
+    r"(?!(?:up to|about|around|nearly)\b|time\b|(?:multiple|many|several|all|different|various)\b|"
+    r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
+    re.IGNORECASE)
+_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
+                        re.IGNORECASE)
+_BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
+                        r"relative to|in comparison (?:to|with)|unlike)\s+", re.IGNORECASE)
+_BASE_END = re.compile(
+    r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
+    r"depending|achiev\w*|reach\w*|and\s+(?:is|are|achieves|reduces|improves|uses)|respectively|as|from|to|"
+    r"per|during|if|after|before|via|despite|thanks)\b|\s\d|\s\(|$")
+# the end of the text a comparison word after a value may come from
+_BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
+_BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
+                 r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
+                 r"(?:\\?sim|~|\+)?$")
+_JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
+_GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor", "baseline", "baselines"})
+_BASE_WORDS = 7
+
+
+def _phrase(text: str, start: int, limit: int) -> str | None:
+    """The noun phrase that starts at ``text[start:]``: a few words up to a clause word or punctuation."""
+    end = _BASE_END.search(text, start, min(limit, start + 120))
+    chunk = text[start:end.start() if end else min(limit, start + 120)].strip()
+    found = chunk.split()[:_BASE_WORDS]
+    while found and found[-1].lower() in ("the", "a", "an", "of", "and", "or", "all", "both"):
+        found.pop()
+    while found and found[0].lower() in ("the", "a", "an", "both", "all", "those", "that", "its", "their"):
+        found = found[1:]
+    phrase = " ".join(found).strip(" ,")
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip(" ,")  # "15x faster than comparable SOTA)": the bracket closes before
+    if not phrase or re.fullmatch(r"[\d.,]+", found[0]) or not any(c.isalpha() for c in phrase) \
+            or phrase.lower() in _GENERIC_BASE or _NOT_A_NAME.fullmatch(found[0]):
+        return None  # "over 16 and 2,048 GPUs", "vs 1.1s", "than what is needed": not a baseline
+    return phrase
+
+
+_NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they|we|our|\d[\d.,]*(?:m?s|h|gb|mb|"
+                         r"tflops?|fps|ms|%)?)")
+
+
+def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str | None:
+    left, _right = s.clause(start, end)
+    reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
+    limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
+    for after in _BASE_AFTER.finditer(s.text, end, limit):
+        phrase = _phrase(s.text, after.end(), limit)
+        if phrase:
+            return phrase
+    # "outperforms the GEMM-based algorithm by up to 62%", "surpassing the prior LISA-7B by 18%"
+    verb = None
+    for verb in _BASE_VERB.finditer(s.text, max(left, start - 150), start):  # noqa: B007 - the last is wanted
+        pass
+    if verb is not None:
+        by = _BY.search(s.text, verb.end(), start)
+        if by is not None and by.start() - verb.end() < 90:
+            # "outperforms W2 by 1.26times and 2:4 pruning by 2.35times": each value's own object
+            begin = verb.end()
+            if bounds[0] > begin:
+                joint = _JOINT.search(s.text, bounds[0], by.start())
+                begin = joint.end() if joint else begin
+            return _phrase(s.text[:by.start()], begin, by.start())
+    # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
+    share_of = _SHARE_OF.match(s.text, end, limit)
+    if share_of:
+        return share_of.group("who")
+    # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
+    lead = _BASE_LEAD.match(s.text)
+    if lead and lead.end() < start:
+        return _phrase(s.text, lead.end(), start)
+    # "... surpasses the state-of-the-art NeRF-based method by 3.84 dB while enjoying 1000x inference speed",
+    # "performance comparable to X while requiring less than 40% of the NFE": across a "while"
+    joint = _WHILE_BEFORE.search(s.text, max(0, start - 90), start)
+    if joint:
+        rival = None
+        for rival in _RIVAL.finditer(s.text, max(0, joint.start() - 200), joint.start()):  # noqa: B007 - the last
+            pass
+        if rival is not None:
+            return _phrase(s.text, rival.end(), joint.start())
+    return None
+
+
+_SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
+                       r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
+                       r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
+_WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
+_RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
+                    r"match(?:es|ing)?)\s+", re.IGNORECASE)
+
+
+# ---- the values of one sentence ------------------------------------------------------------------
+
+# a glued or spelled-out factor must say what it multiplies: not "threefold advantages"
+_WORD_FACTOR_NEXT = re.compile(
+    r"\s+(?:\w+[\s-]){0,2}?(?:faster|slower|speed-?ups?|speed|more|less|fewer|larger|smaller|higher|lower|"
+    r"increase|reduction|decrease|improvement|gain|acceleration|as\b|cheaper|longer|shorter)", re.IGNORECASE)
+
+
+def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
+    out = []
+    for m in FACTOR.finditer(text):
+        spelled = m.group("word") or m.group("glued") or m.group("twice")
+        if spelled:
+            if (m.group("glued") or m.group("twice")) and not _WORD_FACTOR_NEXT.match(text, m.end()):
+                continue
+            low = high = _WORDNUM[spelled.lower()]
         else:
             low = _value(m.group("low") or m.group("flow"))
             high = _value(m.group("high")) if m.group("high") else low
-        after_text = sentence[m.end():m.end() + _REACH]
-        if m.group("times") and (_GRID.match(sentence[m.end() - len(m.group("times")):m.end() + _REACH])
-                                 or _HARDWARE_COUNT.match(after_text)):
-            continue
-        if _BASELINE_BEFORE.search(sentence[max(0, m.start() - _REACH):m.start()]) or _EARLIER_AFTER.match(after_text):
-            continue
-        clause = _clause_before(sentence, m.start())
-        if _EARLIER_SUBJECT.search(clause) and not _COMPARING.search(clause):
+        if m.group("times") and (_GRID.match(text, m.end() - len(m.group("times")))
+                                 or _HARDWARE_COUNT.match(text, m.end())):
             continue
         if low > high or low <= 0 or (low == high == 1.0):
             continue
-        before, after = _window(sentence, m.start(), m.end())
-        what = _nearest(before, after, _WHAT)
-        out.append(Number(m.start(), m.end(), _factor_kind(before, after, words(clause)), low, high, "x",
-                          what[0] if what else None))
+        out.append((m.start(), m.end(), low, high))
     return out
+
+
+def _earlier(s: Sentence, start: int, end: int) -> bool:
+    """A value that belongs to someone else: "compared to 2.32x achieved by DistriFusion", "the literature (5-10x)"."""
+    if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end):
+        return True
+    left, _right = s.clause(start, end)
+    clause = s.text[left:start]
+    return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(clause)
+
+
+def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
+    found = [(a, b, "x", low, high) for a, b, low, high in _raw_factors(sentence)]
+    taken = [(a, b) for a, b, *_ in found]
+    for m in PERCENT.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        low = _value(m.group("low"))
+        high = _value(m.group("high")) if m.group("high") else low
+        step = _STEP.fullmatch(m.group(0))
+        if step and _FROM.search(sentence, max(0, m.start() - 6), m.start()):
+            # "(94.0% to 94.8%)", "from 62% to 71%": a change, two values; the first is where it started
+            found.append((m.start(), m.start() + step.end("a"), "%", low, low))
+            found.append((m.start() + step.start("b"), m.end(), "%", high, high))
+        elif low <= high:
+            found.append((m.start(), m.end(), "%", low, high))
+    return sorted(found)
+
+
+_MAYBE = re.compile(r"\d|twice|fold|times")
+_STEP = re.compile(rf"(?P<a>(?:\\?sim|~|∼)?(?:{_NUM})\s?(?:\\?%|percent\b))\s?(?:to|->|→)\s?(?P<b>.*)")
+_FROM = re.compile(r"(?:\bfrom\s|\()$")
+
+
+def _starting_points(sentence: str, spans: list[tuple[int, int, str, float, float]]) -> set[int]:
+    """The first value of "from 62% to 71%" / "(94.0% to 94.8%)" is a starting point, not a result."""
+    return {a for (a, b, unit, _l, _h), nxt in pairwise(spans)
+            if unit == "%" and _FROM.search(sentence, max(0, a - 6), a)
+            and re.fullmatch(r"\s?(?:to|->|→)\s?", sentence[b:nxt[0]])}
+
+
+def numbers(sentence: str) -> list[Number]:
+    """Every factor and every percentage that says what it measures, in sentence order."""
+    if not _MAYBE.search(sentence):
+        return []  # most sentences hold no number at all: skip the clause analysis
+    spans = _spans(sentence)
+    if not spans:
+        return []
+    s = Sentence(sentence)
+    origins = _starting_points(sentence, spans)
+    out: list[Number] = []
+    for i, (start, end, unit, low, high) in enumerate(spans):
+        bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
+        before, after, clause = _window(s, start, end)
+        if unit == "x":
+            kind = _factor_kind(before, after, clause)
+        else:
+            pct = _nearest(before, after, _PCT_KINDS)
+            kind = pct[0] if pct else "other"
+        w = _own_words(s, start, end, bounds)
+        metric, how = _metric(w)
+        if metric is None:
+            metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if unit == "x" and metric is None and kind == "speedup":
+            metric, how = "speed", "implied"
+        # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
+        sure = metric is not None and not (how == "implied" and metric == "accuracy")
+        own = not _earlier(s, start, end) and start not in origins
+        direction = _direction(w, s, start, end, unit, metric) or (
+            _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
+        baseline = _baseline(s, start, end, bounds) if own else None
+        slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
+        if slow:
+            # "PPO is about twice as slow as ReMax per iteration": the subject is the baseline, the gain ours
+            left, _right = s.clause(start, end)
+            subject = _SUBJECT.search(sentence, left, start)
+            kind, direction, baseline = "speedup", "gain", subject.group("who") if subject else None
+        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        bare = unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None
+        out.append(Number(start, end, kind, low, high, unit, metric if metric in LEGACY_WHAT else None, metric,
+                          baseline, own, direction, "sure" if sure else "unsure",
+                          unit == "%" and _is_share(s, start, end) and not reached, bare))
+    # a bare percentage ("5% of us") says nothing, unless a list it is in says what ("scores of 23.3% and 30.2%")
+    levels = {n.start for n in out if n.start in origins} | {
+        b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
+    out = _from_afar(s, _lists(sentence, _restated(sentence, out), levels))
+    return [n for n in out if not (n.bare and n.metric is None)]
+
+
+def _restated(sentence: str, out: list[Number]) -> list[Number]:
+    """"improving accuracy by 0.8% (94.0% to 94.8%)": the bracket restates the value before it."""
+    restating = False
+    for i in range(1, len(out)):
+        gap = sentence[out[i - 1].end:out[i].start]
+        opens = re.fullmatch(r"\s*\(\s*", gap) is not None
+        restating = opens or (restating and re.fullmatch(r"\s?(?:to|->|→)\s?", gap) is not None)
+        if restating and out[i].metric is None and out[i - 1].metric is not None and out[i].unit == out[i - 1].unit:
+            out[i] = replace(out[i], metric=out[i - 1].metric, what=out[i - 1].what, bare=False)
+    return out
+
+
+_AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
+_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
+_FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
+_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
+
+
+def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] = frozenset()) -> list[Number]:
+    """Values listed together share what one of them says: "3x, 2.4x and 1.6x throughput"."""
+    if len(out) < 2:
+        return out
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(out)):
+        gap = sentence[out[i - 1].end:out[i].start]
+        listed = "," in gap or "/" in gap or re.search(r"\b(?:and|or|to)\b", gap)
+        condition = re.search(r"\b(?:at|with|under|when)\b", gap)  # "by over 20%, and at 20% pruning"
+        if len(gap) <= 40 and listed and not condition and _LIST_GAP.fullmatch(gap):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    result = list(out)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        _respectively(sentence, result, run)
+        with_base = [i for i in run if result[i].baseline]
+        for i in run:
+            n = result[i]
+            alike = [k for k in run if k != i and result[k].unit == n.unit]
+            known = [k for k in alike if result[k].metric is not None]
+            if n.metric is None and known:
+                donor = result[min(known, key=lambda k: (abs(k - i), -k))]
+                n = replace(n, metric=donor.metric, what=donor.what, confidence=donor.confidence)
+            steer = [k for k in alike if result[k].direction is not None]
+            if n.direction is None and steer:
+                donor = result[min(steer, key=lambda k: abs(k - i))]
+                # "only 1.88% inference time and 29.30% GPU memory": the list shares "only"
+                n = replace(n, direction=donor.direction, share=n.share or donor.share)
+            if not n.baseline and with_base and n.own and n.start not in levels:
+                n = replace(n, baseline=result[with_base[-1]].baseline)
+            result[i] = n
+    return result
+
+
+def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
+    """"15x, 46x and 108x faster than FlowVid, CoDeF and Rerender, respectively": one baseline (or measure) each."""
+    last = result[run[-1]]
+    tail = sentence[last.end:last.end + 300]
+    stop = tail.find("respectively")
+    if stop < 0:
+        return
+    marker = _BASE_AFTER.search(tail, 0, stop)
+    pieces = tail[marker.end() if marker else 0:stop]
+    if not marker:
+        lead = re.search(r"\b(?:for|in|on)\s+", pieces)
+        pieces = pieces[lead.end():] if lead else ""
+    names = [n.strip(" ,") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", pieces) if n.strip(" ,")]
+    if len(names) != len(run):
+        return
+    for i, name in zip(run, names, strict=True):
+        if marker:
+            result[i] = replace(result[i], baseline=name)
+        else:
+            measure = _nouns(words(name), range(len(words(name))))
+            if measure is not None:
+                metric = measure[1]
+                result[i] = replace(result[i], metric=metric, what=metric if metric in LEGACY_WHAT else None,
+                                    confidence="sure")
+
+
+def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
+    """A value its own words say nothing about takes the clause's measure, flagged unsure:
+    "reducing the GPU memory footprint ... from 207 GB to 17 GB, achieving a 92% reduction"."""
+    result = []
+    previous_end = 0
+    for n in out:
+        if n.metric is None:
+            left, _right = s.clause(n.start, n.end)
+            left = max(left, previous_end)
+            found = _nouns(words(s.text[left:n.start])[-25:], range(len(words(s.text[left:n.start])[-25:]) - 1, -1, -1))
+            if found is not None:
+                n = replace(n, metric=found[1], what=found[1] if found[1] in LEGACY_WHAT else None, confidence="unsure")
+        result.append(n)
+        previous_end = n.end
+    return result
+
+
+def factors(sentence: str) -> list[Number]:
+    """Every multiplicative factor this sentence claims for the paper's own work."""
+    return [n for n in numbers(sentence) if n.unit == "x" and n.own]
 
 
 def percentages(sentence: str) -> list[Number]:
     """Percentages whose clause says what they measure; bare ones are left out."""
-    out: list[Number] = []
-    for m in PERCENT.finditer(sentence):
-        low = _value(m.group("low"))
-        high = _value(m.group("high")) if m.group("high") else low
-        if low > high or _BASELINE_BEFORE.search(sentence[max(0, m.start() - _REACH):m.start()]):
-            continue
-        before, after = _window(sentence, m.start(), m.end())
-        kind = _nearest(before, after, _PCT_KINDS)
-        what = _nearest(before, after, _WHAT)
-        if kind is None and what is None:
-            continue
-        out.append(Number(m.start(), m.end(), kind[0] if kind else "other", low, high, "%",
-                          what[0] if what else None))
-    return out
+    return [n for n in numbers(sentence) if n.unit == "%" and n.own]

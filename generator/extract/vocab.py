@@ -10,6 +10,7 @@ import importlib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
@@ -26,7 +27,7 @@ FILES: dict[str, str] = {
     "vocab/datasets.yml": "dataset",
     "vocab/models.yml": "model",
 }
-_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized"}
+_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized", "family"}
 _GROUP_REF = re.compile(r"\{(\d+)\}")
 # whole-word edges; "8xA100" still names an A100, so a digit-times prefix counts as an edge. The
 # left edge is checked in Python (``_left_edge``): a leading lookbehind in every pattern stops
@@ -36,35 +37,64 @@ _SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([BM])[- ]$")
 # "LLaMA-like", "GPT-3 style", "BERT-based": a kind of architecture, not the model itself
 _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
+# "1,000 A100 hours", "H100 GPU-days": a compute budget in a device's unit, not the device used
+_BUDGET_AFTER = re.compile(r"^[\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 
 
 @cache
-def needle(regex: Pattern) -> str | None:
-    """A lower-case ASCII literal every match of ``regex`` contains ("k80" for ``(?:Tesla )?K80``), or None.
+def needles(regex: Pattern) -> tuple[str, ...] | None:
+    """Lower-case ASCII literals one of which every match of ``regex`` contains, or None.
 
-    Most vocabulary patterns have one; a substring test on the lower-cased sentence then skips
-    the regex scan for the vast majority of sentences that cannot match.
+    ``("k80",)`` for ``(?:Tesla )?K80``; ``("frontier", "summit")`` for ``(Frontier|Summit)``. Most
+    vocabulary patterns have them; a substring test on the lower-cased sentence then skips the
+    regex scan for the vast majority of sentences that cannot match.
     """
     try:
         # CPython's own regex parser (private): if it ever moves or changes, every pattern is just scanned
         tree = importlib.import_module("re._parser").parse(regex.pattern, regex.flags)
     except Exception:
         return None
-    best, run = "", ""
-    for op, arg in tree:
-        if str(op) == "LITERAL" and chr(arg).isascii():
+    return _required(tree)
+
+
+def _required(seq: Any) -> tuple[str, ...] | None:
+    """The best needles of a parsed sequence: a literal run, or one needle per branch of a group."""
+    best: tuple[str, ...] | None = None
+
+    def consider(found: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= 2 and (
+                best is None or (len(found) == 1, min(map(len, found))) > (len(best) == 1, min(map(len, best)))):
+            best = found
+
+    run = ""
+    for op, arg in seq:
+        name = str(op)
+        if name == "LITERAL" and chr(arg).isascii():
             run += chr(arg)
             continue
-        best, run = max(best, run, key=len), ""
-    best = max(best, run, key=len).lower()
-    return best if len(best) >= 2 else None
+        consider((run.lower(),) if run else None)
+        run = ""
+        if name == "SUBPATTERN":
+            consider(_required(arg[-1]))
+        elif name == "BRANCH":
+            branches = [_required(b) for b in arg[1]]
+            if all(branches):
+                consider(tuple(dict.fromkeys(n for b in branches if b for n in b)))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            consider(_required(arg[2]))
+        elif name == "ASSERT":  # "(?= GPUs?)": what a positive look-around sees is in the text too
+            consider(_required(arg[1]))
+    consider((run.lower(),) if run else None)
+    return best
 
 
 def _left_edge(text: str, start: int) -> bool:
-    """True if a name may start at ``start``: not inside a word, or right after "8x"."""
+    """True if a name may start at ``start``: not inside a word, or right after "8x", "8×", "8times"."""
     if start == 0 or not text[start - 1].isascii() or not text[start - 1].isalnum():
         return True
-    return start >= 2 and text[start - 1] in "x×" and text[start - 2].isdigit()
+    return bool(_TIMES_BEFORE.search(text, max(0, start - 8), start))
 
 
 @dataclass(frozen=True)
@@ -75,12 +105,13 @@ class Entry:
     name: str
     regexes: tuple[Pattern, ...]
     sized: bool = False
+    family: str | None = None  # the generic class a specific device belongs to ("FPGA" for "Alveo U280")
 
     def normalize(self, match: re.Match[str], before: str, after: str) -> str:
         """The canonical name for ``match``, with groups filled in and a size appended if wanted."""
         groups = (match.group(0), *match.groups())
-        name = _GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups) else "",
-                              self.name).strip()
+        name = " ".join(_GROUP_REF.sub(lambda m: groups[int(m.group(1))] or "" if int(m.group(1)) < len(groups)
+                                       else "", self.name).split())
         if self.sized:
             size = _SIZE.match(after) or _SIZE_BEFORE.search(before)
             if size:
@@ -93,13 +124,13 @@ class Vocab:
     """Every entry of every vocabulary file, grouped by Fact kind."""
 
     entries: dict[str, tuple[Entry, ...]] = field(default_factory=dict)
-    # (needle, regex, entry) per kind, derived once from ``entries``
-    plans: dict[str, tuple[tuple[str | None, Pattern, Entry], ...]] = field(
+    # (needles, regex, entry) per kind, derived once from ``entries``
+    plans: dict[str, tuple[tuple[tuple[str, ...] | None, Pattern, Entry], ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for kind, entries in self.entries.items():
-            self.plans[kind] = tuple((needle(r), r, e) for e in entries for r in e.regexes)
+            self.plans[kind] = tuple((needles(r), r, e) for e in entries for r in e.regexes)
 
     def without(self, pattern: object) -> Vocab:
         """The vocabulary without ``pattern`` (a curated pattern that ran past its time bound)."""
@@ -108,20 +139,31 @@ class Vocab:
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
         """Non-overlapping (start, end, canonical name) of ``kind`` in ``text``; longest match wins."""
-        hits: list[tuple[int, int, str]] = []
+        return [(start, end, name) for start, end, name, _family in self.find_members(kind, text)]
+
+    def find_members(self, kind: str, text: str) -> list[tuple[int, int, str, str | None]]:
+        """Like ``find``, with each name's generic class (``family``) when the vocabulary gives one."""
+        hits: list[tuple[int, int, str, str | None]] = []
         lower = text.lower()
-        for hint, regex, entry in self.plans.get(kind, ()):
-            if hint is not None and hint not in lower:
-                continue
+        for hints, regex, entry in self.plans.get(kind, ()):
+            if hints is not None:
+                for hint in hints:  # a plain loop: a generator per plan cost more than the test itself
+                    if hint in lower:
+                        break
+                else:
+                    continue
             for m in regex.finditer(text):
                 if not _left_edge(text, m.start()):
                     continue
                 after = text[m.end():m.end() + 16]
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
-                hits.append((m.start(), m.end(), entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)))
+                if kind == "hardware" and _BUDGET_AFTER.match(after):
+                    continue
+                name = entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)
+                hits.append((m.start(), m.end(), name, entry.family))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
-        chosen: list[tuple[int, int, str]] = []
+        chosen: list[tuple[int, int, str, str | None]] = []
         for hit in hits:
             if not chosen or hit[0] >= chosen[-1][1]:
                 chosen.append(hit)
@@ -169,7 +211,7 @@ def parse_file(text: str, path: str, kind: str) -> tuple[list[Entry], list[Diagn
         if entry is None:
             continue
         line = located.line(i, "name")
-        if entry.name in seen:
+        if entry.name in seen and not _GROUP_REF.search(entry.name):  # "{1}" names differ per match
             diags.append(Diagnostic(path, line, "error", "vocab-duplicate",
                                     f"duplicate name {entry.name!r} (first at line {seen[entry.name]})"))
             continue
@@ -211,6 +253,11 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
         return None, diags
     name = str(name).strip()
     flags: dict[str, bool] = {}
+    family = item.get("family")
+    if family is not None and (not isinstance(family, str) or not family.strip()):
+        diags.append(Diagnostic(path, located.line(*at, "family"), "error", "vocab-schema",
+                                "'family' must be the name of the generic class, e.g. FPGA"))
+        family = None
     for key in ("case_sensitive", "sized"):
         raw = item.get(key, False)
         flag = _flag(raw)
@@ -250,4 +297,4 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
                                 f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
         return None, diags
     # an entry whose patterns all failed still owns its name (so a duplicate is still reported)
-    return Entry(kind, name, tuple(regexes), flags["sized"]), diags
+    return Entry(kind, name, tuple(regexes), flags["sized"], family.strip() if family else None), diags
