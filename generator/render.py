@@ -13,6 +13,7 @@ import jinja2
 from . import escape, urls
 from .links import ordered
 from .model import Corpus, Paper
+from .sources import FORMATS
 from .views import Views, term_anchor
 
 
@@ -121,6 +122,25 @@ def front_matter_problems(pages: Mapping[str, str | bytes]) -> dict[str, str]:
     return problems
 
 
+NAV_GROUP_OVER = 4  # a format with more source files than this gets one nav entry holding them
+
+
+def collections_nav(corpus: Corpus) -> list[Any]:
+    """Collections in source order; a format with many files (a folder of arXiv responses) is one group."""
+    by_format: dict[str, list[Any]] = {}
+    for c in corpus.collections:
+        by_format.setdefault(c.format, []).append({escape.html(c.title): urls.collection(c.id)})
+    items: list[Any] = []
+    for fmt, entries in by_format.items():
+        if len(entries) > NAV_GROUP_OVER:
+            label = FORMATS[fmt].label if fmt in FORMATS else fmt
+            plural = label if label.endswith("s") else label + "s"
+            items.append({escape.html(f"{plural} ({len(entries)})"): entries})
+        else:
+            items.extend(entries)
+    return items
+
+
 def nav(site: Site) -> list[Any]:
     """The MkDocs navigation: home, all papers, the topic tree, collections; never one entry per paper.
 
@@ -144,7 +164,7 @@ def nav(site: Site) -> list[Any]:
 
         items.append({"Topics": [{"All topics": urls.TOPICS}, *(branch(t.id, 0) for t in views.roots())]})
     if corpus.collections:
-        items.append({"Collections": [{escape.html(c.title): urls.collection(c.id)} for c in corpus.collections]})
+        items.append({"Collections": collections_nav(corpus)})
     if corpus.terms:
         items.append({"Glossary": urls.GLOSSARY})
     if site.views.authors:
