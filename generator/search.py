@@ -75,6 +75,18 @@ _SENTINEL = re.compile(r"_{3,}")  # Pagefind reads ___PAGEFIND_WEIGHT___ words i
 
 def plain(text: str) -> str:
     """The search form of a title: LaTeX cleaned, then folded (H_2O, H₂O -> H2O; × -> x), one line."""
+    # converted text can read as TeX again ("\\{" -> "{", a group opener): convert until nothing changes,
+    # so the search form of a search form is itself (two rounds settle every case the property test finds)
+    out = _plain_once(text)
+    for _ in range(3):
+        again = _plain_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def _plain_once(text: str) -> str:
     return _WS.sub(" ", latex.plain(latex.to_unicode(text))).strip()
 
 
