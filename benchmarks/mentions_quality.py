@@ -30,7 +30,7 @@ def main() -> int:
     labels = yaml.safe_load((ROOT / "tests/labels/mentions.yml").read_text(encoding="utf-8"))["pairs"]
     tp = fp = fn = tn = 0
     for row in labels:
-        pair = (row["source"], row["target"])
+        pair = (corpus.paper(row["source"]).id, corpus.paper(row["target"]).id)  # labels may name former ids
         hit = pair in found
         if row["mention"] and hit:
             tp += 1
@@ -42,7 +42,7 @@ def main() -> int:
             print(f"wrong  : {pair[0]} -> {pair[1]} [{found[pair].name}]  ({row['reason']})")
         else:
             tn += 1
-    labeled = {(r["source"], r["target"]) for r in labels}
+    labeled = {(corpus.paper(r["source"]).id, corpus.paper(r["target"]).id) for r in labels}
     for pair, m in sorted(found.items()):
         if pair not in labeled:
             print(f"unlabeled found: {pair[0]} -> {pair[1]} [{m.name}]")

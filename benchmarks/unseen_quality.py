@@ -118,7 +118,7 @@ def load_bundled(corpus: Corpus) -> tuple[list[Labelled], list[dict[str, Any]]]:
     items = []
     for pid in sorted(set(topic_labels) | set(hardware)):
         scored = ({"topics"} if pid in topic_labels else set()) | ({"results", "hardware"} if pid in hardware else set())
-        items.append(Labelled(corpus.by_id[pid], list(topic_labels.get(pid) or []), [],
+        items.append(Labelled(corpus.paper(pid), list(topic_labels.get(pid) or []), [],
                               [_gold(r) for r in detail.get(pid, [])], list(hardware.get(pid, [])), [], [], [], [],
                               frozenset(scored)))
     pairs = yaml.safe_load((labels / "mentions.yml").read_text(encoding="utf-8"))["pairs"]
@@ -380,7 +380,7 @@ def score_bundled_links(bundled: Corpus, pairs: list[dict[str, Any]], s: Score) 
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     found = {(m.source, m.target): m for p in corpus.papers for m in p.mentions}
     for row in pairs:
-        pair = (row["source"], row["target"])
+        pair = (corpus.paper(row["source"]).id, corpus.paper(row["target"]).id)  # labels may name former ids
         if row["mention"]:
             s.mentions_expected += 1
             s.mentions_found += pair in found
