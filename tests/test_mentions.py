@@ -170,3 +170,21 @@ def test_a_one_word_name_links_only_within_a_topic_area():
     linked, _ = mentions.enrich(small, ContentFiles())
     assert [m.target for m in linked.paper(hanayo.id).mentions] == []
     assert [m.target for m in linked.paper(packmamba.id).mentions] == [mamba.id]
+
+
+def test_names_keep_their_shape():
+    """Set B of the unseen labels: "Deep Think" in PRISM's title is not ThinK, and "LLM FP4 Pretraining"
+    is not LLM-FP4; the names themselves, and an all-caps spelling, still link."""
+    papers = (
+        _paper("think", "ThinK: Thinner Key Cache by Query-Driven Pruning", "We propose ThinK, a KV cache method."),
+        _paper("fp4", "LLM-FP4: 4-Bit Floating-Point Quantized Transformers", "We propose LLM-FP4 for quantization."),
+        _paper("prism", "PRISM: Pushing the Frontier of Deep Think via Process Reward Model-Guided Inference",
+               "Deep Think systems reason in parallel."),
+        _paper("shrink", "Rethinking Shrinkage Bias in LLM FP4 Pretraining", "LLM FP4 pretraining is unstable."),
+        _paper("user", "Cache study", "We compare against ThinK and LLM-FP4, and against THINK in caps."),
+    )
+    corpus, _ = methods.enrich(Corpus(papers=papers), ContentFiles())
+    found = mentions.find_mentions(corpus.papers)
+    assert found["prism"] == ()
+    assert found["shrink"] == ()
+    assert [m.target for m in found["user"]] == ["think", "fp4"]

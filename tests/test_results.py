@@ -54,6 +54,9 @@ def spans(sentence: str) -> list[tuple[str, float, float]]:
     ("Decoding latency drops by 1.8~2.01x.", [("reduction", 1.8, 2.01)]),
     ("It achieves 2.36sim 8.02times inference speed-up.", [("speedup", 2.36, 8.02)]),
     ("We see 10times-1000times improved learning efficiency.", [("other", 10.0, 1000.0)]),
+    # UniMoMo (arXiv abstract, LaTeX dashes kept): one range each, not two values
+    ("An aggressive two-expert, top-1 operating point obtains ratios of 98.36%--104.24% and speedups of "
+     "1.47times--2.21times.", [("speedup", 1.47, 2.21)]),
     ("It improves the sampling speed by up to 1,746times.", [("speedup", 1746.0, 1746.0)]),
     ("It reduces memory by a factor of 16.", [("reduction", 16.0, 16.0)]),
     ("Our method is two-fold faster.", [("speedup", 2.0, 2.0)]),
@@ -90,6 +93,8 @@ def test_percentages_need_a_measure() -> None:
     assert [(n.kind, n.low) for n in accuracy] == [("accuracy", 75.0)]
     assert [(n.low, n.high) for n in percentages("It reaches 50-73\\% of the theoretical maximum FLOPs/s.")] == \
         [(50.0, 73.0)]
+    ratios = percentages("the checkpoints obtain mean NDCG@10 ratios of 99.92%--102.30% and A100 speedups of 1.28times--1.63times.")
+    assert [(n.low, n.high) for n in ratios] == [(99.92, 102.3)]
 
 
 @pytest.mark.parametrize(("sentence", "kind", "names"), [

