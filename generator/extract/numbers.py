@@ -104,7 +104,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
-                            r"scores?|auc|win-rates?|success|completion|recall|precision|coverage|solved)$")),
+                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved)$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
@@ -271,8 +271,8 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
         label = _measure(side[index])
         if label is None:
             continue
-        if index > 0 and (side[index - 1][0].isdigit() or side[index - 1] in _WORDNUM or side[index - 1] == "one"):
-            continue  # "with 250 samples", "on 64 GPUs": a quantity that sets up the result, not its measure
+        if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
+            continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
         if label == "utilization":
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
         # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
@@ -281,6 +281,10 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             label, index, nxt = following, nxt, nxt + 1
         return distance, _refine(label, side[index], side, index)
     return None
+
+
+def _quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in _WORDNUM or word == "one"
 
 
 def _measure(word: str) -> str | None:
@@ -315,9 +319,10 @@ _BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:on|in)\s+(?:the\s+)?[A-Z][
 _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
                                r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
 # "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
-_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
+# "Across mathematics and science benchmarks, PRISM ... reaching 90.0%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
 _BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
-                       r"nearly |around |more than |as much as )?$", re.IGNORECASE)
+                       r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
 
 def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
@@ -346,8 +351,10 @@ _SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|impleme
 
 
 def _implied(label: str, w: _Words) -> str | None:
-    if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before + w.after):
-        return "speed"  # "inference performance" is speed, "performance on MMLU" accuracy
+    if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before[-5:] + w.after[:3]):
+        # "inference performance" is speed, "performance on MMLU" accuracy; a system word further away
+        # ("RL training with 128k-token outputs improves the model's performance on AIME") is not its own
+        return "speed"
     if label == "accuracy" and any(x.startswith("efficien") for x in w.before + w.after):
         return None  # "an improvement in area efficiency of 8.7%": an efficiency the list does not name
     return label

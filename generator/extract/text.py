@@ -53,5 +53,10 @@ def mask_urls(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens (letters, digits, hyphens) for keyword windows."""
-    return re.findall(r"[a-z][a-z0-9\-/]*|\d[\w.]*", text.lower())
+    """Lower-cased word tokens (letters, digits, hyphens) for keyword windows; a possessive "'s" is
+    part of its word ("the model's training data" is four words, not five)."""
+    return _WORD.findall(_POSSESSIVE.sub("", text.lower()))
+
+
+_WORD = re.compile(r"[a-z][a-z0-9\-/]*|\d[\w.]*")
+_POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s\b")
