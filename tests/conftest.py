@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 CONTENT = ROOT / "content"
 SEEDS = CONTENT / "sources" / "hf"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def options_for(content: Path, build: Path) -> pipeline.Options:
@@ -32,3 +37,33 @@ def by_title(corpus, start: str):
 def bundled():
     """The bundled corpus, loaded once: (corpus, diagnostics)."""
     return pipeline.load(io.read_content(CONTENT))
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory) -> Iterator[str]:
+    """The bundled survey built once with ``survey build`` and served from 127.0.0.1, for every browser test."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from search_scale import serve
+
+    tmp = tmp_path_factory.mktemp("bundled-site")
+    site = tmp / "site"
+    subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
+                    "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
+                   capture_output=True)
+    server, url = serve(site)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(served):
+    """Debian's chromium through Playwright, one per test module (a sync Playwright session may not nest)."""
+    from playwright.sync_api import sync_playwright
+    from search_scale import FLAGS
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()

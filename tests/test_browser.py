@@ -2,50 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import subprocess
-import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CONTENT, ROOT
+from conftest import CHROMIUM
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
 if not Path(CHROMIUM).exists():  # .ci/run installs Debian's chromium; a bare dev machine may lack it
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("browser")
-    site = tmp / "site"
-    subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
-                    "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
-                   capture_output=True)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 def _column(page, index: int) -> list[str]:

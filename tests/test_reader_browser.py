@@ -1,7 +1,7 @@
 """The reader's site in Debian's chromium: no script errors, tables that sort and filter as people type,
 nothing wider than a phone, feeds and exports that download and parse, charts in both colour schemes.
 
-The bundled survey is built once and served from 127.0.0.1 by a thread (the search tests' helper).
+The bundled survey is built once per test session and served from 127.0.0.1 (conftest's ``served``).
 Screenshots of the home page, a topic and a paper at 1280 and 390 px, light and dark, are saved under
 the pytest temporary folder (or ``$SURVEY_SCREENSHOTS``) for a person to look at; they are not committed.
 """
@@ -9,25 +9,17 @@ the pytest temporary folder (or ``$SURVEY_SCREENSHOTS``) for a person to look at
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import CONTENT, ROOT
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from search_scale import FLAGS, serve
+from conftest import CHROMIUM
 
 from generator import pipeline
 from generator.model import Collection
 from generator.precedence import Precedence
 from generator.sources.catalog import SourceFile
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
 if not Path(CHROMIUM).exists():  # .ci/run installs Debian's chromium; a bare dev machine may lack it
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
@@ -38,28 +30,6 @@ PAPER = "papers/shadowkv-kv-cache-in-shadows-for-high-throughput-3d6e/"
 GLOSSARY = "glossary/"
 ALL_PAPERS = "papers/"
 PHONE = 390
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("reader")
-    site = tmp / "site"
-    subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
-                    "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
-                   capture_output=True)
-    server, url = serve(site)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 def _open(browser, served: str, width: int = 1280, scheme: str = "light"):

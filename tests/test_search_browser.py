@@ -8,22 +8,19 @@ results) and the expected papers within the first ``top`` (``tests/labels/search
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT
+from conftest import CHROMIUM, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from search_scale import FLAGS, measure_first_query, serve, shown
+from search_scale import measure_first_query, serve, shown
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is a dev dependency")
 if not Path(CHROMIUM).exists():  # .ci/run installs Debian's chromium; a bare dev machine may lack it
     pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
@@ -32,28 +29,6 @@ QUERIES = yaml.safe_load((ROOT / "tests" / "labels" / "search_queries.yml").read
 BOX = ".md-search__input"
 TITLES = "[data-survey-search] .md-search-result__item h1"
 FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes for everything the first query fetches (issue 11)
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory) -> Iterator[str]:
-    tmp = tmp_path_factory.mktemp("search")
-    site = tmp / "site"
-    subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
-                    "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
-                   capture_output=True)
-    server, url = serve(site)
-    try:
-        yield url
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser(served):
-    with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture()
