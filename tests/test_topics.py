@@ -310,3 +310,45 @@ def test_vector_quantization_papers_are_quantization_papers():
                    "KV cache quantization methods.", ())
     assert [a.topic for a in topics.assign(vptq, taxonomy)] == ["quantization"]
     assert {a.topic for a in topics.assign(commvq, taxonomy)} == {"kv-cache", "quantization"}
+
+
+def _unseen(arxiv: str):
+    """A labelled daily paper of tests/labels/unseen, as a Paper."""
+    import yaml
+
+    from generator.model import Paper
+
+    for name in ("set-a.yml", "set-b.yml"):
+        data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
+        for row in data["papers"]:
+            if row["arxiv"] == arxiv:
+                return Paper(arxiv, row["title"], row["abstract"], ())
+    raise KeyError(arxiv)
+
+
+def test_plural_forms_of_one_scope_phrase_are_one_phrase():
+    """"optimizer" and "optimizers" both match "optimizers": still one scope phrase, so a paper using
+    optimizers as a tool is not in the optimizers topic's scope."""
+    from generator.model import Paper
+    from generator.taxonomy import parse
+
+    taxonomy, _ = parse("topics:\n  - id: opt\n    title: Opt\n    rules:\n"
+                        "      scope: [optimizer, optimizers, preconditioner]\n      phrases: {optimizers: 2}\n")
+    rules = taxonomy.rules["opt"]
+
+    def scoped(abstract: str) -> bool:
+        return topics.in_scope(topics._Text(Paper("p", "Multi-task learning", abstract, ())), rules)
+
+    assert not scoped("Task gradients interfere inside standard optimizers.")
+    assert scoped("Standard optimizers lack a preconditioner.")
+
+
+def test_self_distillation_and_evolutionary_search_without_cost_claim_no_topic():
+    """Set B (read after its unseen run): TurnSight's "Hindsight Self-Distillation for Tool-Integrated
+    Reasoning" and T-MAP's "Red-Teaming LLM Agents with Trajectory-aware Evolutionary Search" say
+    nothing of cost; neither a model teaching itself nor an evolutionary search for attacks makes a
+    paper part of an efficiency survey."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2608.04007", "2603.22341"):
+        paper = _unseen(arxiv)
+        assert topics.assign(paper, taxonomy) == (), paper.title

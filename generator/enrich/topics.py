@@ -199,13 +199,14 @@ def in_scope(text: _Text, rules: TopicRules) -> bool:
     names it, or the abstract names two different scope phrases ("continual learning ... catastrophic
     forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject."""
     phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
-    named = 0
+    named: set[str] = set()
     for rule in rules.scope:
         title, abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
         if title:
             return True
-        named += bool(abstract)
-    return named >= 2
+        if abstract:  # "optimizer" and "optimizers" both match "optimizers": one phrase, not two
+            named.add(rule.label.removesuffix("s"))
+    return len(named) >= 2
 
 
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
