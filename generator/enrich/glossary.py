@@ -129,7 +129,8 @@ _TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
 
 def _abbrs_used(text: str) -> set[str]:
     """Every abbreviation-shaped token of ``text``, plural ``s`` removed: one pass per paper."""
-    return {normalize_abbr(t) for t in _TOKEN.findall(text) if sum(c.isupper() for c in t) >= 2}
+    # most tokens are plain lowercase words: ``islower`` drops them before the capital count
+    return {normalize_abbr(t) for t in _TOKEN.findall(text) if not t.islower() and sum(c.isupper() for c in t) >= 2}
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
