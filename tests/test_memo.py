@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES, options_for
 
 from generator import memo, pipeline
-from generator.enrich import methods, results, topics
+from generator.enrich import glossary, mentions, methods, related, results, topics
 from generator.pages import charts
 
 NOTE = "notes/pc-darts-partial-channel-connections-for-memory-eadb.md"
@@ -29,7 +29,7 @@ def _files(opts: pipeline.Options) -> dict[str, tuple[bytes, int]]:
 
 
 def _no_recomputing(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make every per-paper extraction and chart drawing fail: a run that passes took them all from the cache."""
+    """Make every extraction, corpus-wide pass and chart drawing fail: a run that passes took them from the cache."""
     def fail(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("recomputed although the cache holds it")
 
@@ -37,12 +37,16 @@ def _no_recomputing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(results, "extract", fail)
     monkeypatch.setattr(methods, "extract_methods", fail)
     monkeypatch.setattr(charts, "_render", fail)
+    monkeypatch.setattr(mentions, "find_mentions", fail)
+    monkeypatch.setattr(related, "related_papers", fail)
+    monkeypatch.setattr(glossary, "build_terms", fail)
 
 
 def test_a_warm_run_takes_everything_from_the_cache_and_writes_the_same_bytes(project, monkeypatch):
     cold = pipeline.generate(project)
     pipeline.write(project, cold)
-    assert {path.split("/")[1] for path in cold.cache} >= {"topics.json", "results.json", "methods.json", "charts.json"}
+    assert {path.split("/")[1] for path in cold.cache} >= {
+        "topics.json", "results.json", "methods.json", "charts.json", "mentions.json", "related.json", "glossary.json"}
     written = _files(project)
     _no_recomputing(monkeypatch)
     warm = pipeline.generate(project)
@@ -60,7 +64,7 @@ def test_editing_one_note_rewrites_only_its_paper_page_and_the_fragments(project
     note = project.content / NOTE
     note.write_text(note.read_text(encoding="utf-8").replace("removes most of", "removes nearly all of"),
                     encoding="utf-8")
-    _no_recomputing(monkeypatch)  # a note changes no title or abstract: nothing per paper is extracted again
+    _no_recomputing(monkeypatch)  # the note's text changes no paper's text, methods or topics: all remembered
     edited = pipeline.generate(project)
     assert pipeline.write(project, edited) == 2
     after = _files(project)
@@ -86,6 +90,9 @@ def test_a_damaged_or_foreign_cache_is_ignored(project):
     methods_table["code"] = "another version of the generator"
     (cache / "methods.json").write_text(json.dumps(methods_table), encoding="utf-8")
     (cache / "charts.json").write_bytes(b"\xff\xfe")
+    mentions_table = json.loads((cache / "mentions.json").read_text(encoding="utf-8"))
+    mentions_table["entries"] = {key: [1, 2] for key in mentions_table["entries"]}
+    (cache / "mentions.json").write_text(json.dumps(mentions_table), encoding="utf-8")
     again = pipeline.generate(project)
     assert again.files == cold.files
     assert again.cache == cold.cache  # rebuilt whole, so the next run is warm again

@@ -22,14 +22,18 @@ def default_stack(memo: Memo | None = None) -> list[Enricher]:
 
     topics first (notes add and remove topics); results before notes (verified values replace
     extracted ones); methods before mentions; related and glossary last (they use final topics).
-    The per-paper ones (topics, results, methods) take what ``memo`` remembers of unchanged papers.
+    With a ``memo``, each enricher but notes reuses what an earlier run computed from the same inputs.
     """
     from . import glossary, mentions, methods, notes, related, results, topics
 
-    per_paper: list[Enricher] = [topics.enrich, results.enrich, methods.enrich]
-    if memo is not None:
-        per_paper = [_remembering(e, memo) for e in per_paper]
-    return [*per_paper, mentions.enrich, notes.enrich, related.enrich, glossary.enrich]
+    if memo is None:
+        return [topics.enrich, results.enrich, methods.enrich, mentions.enrich, notes.enrich, related.enrich,
+                glossary.enrich]
+    # per paper (topics, results, methods): an unchanged paper's values; corpus-wide (mentions, related,
+    # glossary): the last run's values when none of their inputs changed
+    return [_remembering(topics.enrich, memo), _remembering(results.enrich, memo), _remembering(methods.enrich, memo),
+            _remembering(mentions.enrich, memo), notes.enrich, _remembering(related.enrich, memo),
+            _remembering(glossary.enrich, memo)]
 
 
 def _remembering(enricher: Callable[..., tuple[Corpus, list[Diagnostic]]], memo: Memo) -> Enricher:
