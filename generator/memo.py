@@ -7,6 +7,9 @@ without a cache. The cache is plain JSON, one file per table; a file that does n
 written by other code, is ignored (a cold run), never an error. Only the entries a run used are
 written back, so stale ones go away; ``io.write_tree`` leaves unchanged tables untouched.
 
+The cache is as trusted as the rest of build/ (a chart's SVG goes into pages as it is stored):
+never restore it from somewhere a stranger can write, as for build/docs/.
+
 This module does no I/O: the pipeline reads the files with ``io`` and writes ``files()`` with ``io``.
 """
 
