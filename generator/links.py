@@ -14,6 +14,10 @@ _URL_RE = re.compile(
     rf"(?:\bhttps?://[^\s<>\"]+|(?<![\w./@-]){_BARE_HOSTS}/[^\s<>\"]*|(?<![\w./@-])[\w-]+\.github\.io\b[^\s<>\"]*)",
     re.IGNORECASE,
 )
+# A literal every match of _URL_RE holds (its scheme's "://" or a part of its host): most abstracts
+# hold none, and testing for them is far cheaper than the lookbehinds of a full scan.
+_HINTS = ("://", "github", "gitlab", "gitee", "bitbucket", "huggingface", "4open")
+_HINT_RE = re.compile("|".join(re.escape(h) for h in _HINTS), re.IGNORECASE)  # the same case folding as _URL_RE
 _TRAILING = ".,;:!?'\"*"
 _CODE_HOSTS = {"github.com", "gitlab.com", "gitee.com", "bitbucket.org", "anonymous.4open.science"}
 KIND_ORDER = ("code", "project", "model", "dataset", "demo", "paper", "other")
@@ -93,7 +97,7 @@ def classify(url: str) -> str:
 
 def extract_links(text: str | None) -> tuple[Link, ...]:
     """Every distinct cleaned link in ``text``, in order of first appearance."""
-    if not text:
+    if not text or not _may_hold_link(text):
         return ()
     seen: dict[str, Link] = {}
     for match in _URL_RE.finditer(text):
@@ -104,6 +108,13 @@ def extract_links(text: str | None) -> tuple[Link, ...]:
         if key not in seen:
             seen[key] = Link(url=url, kind=classify(url))
     return tuple(seen.values())
+
+
+def _may_hold_link(text: str) -> bool:
+    if text.isascii():  # ASCII folds only within ASCII: lower() is what IGNORECASE compares
+        lower = text.lower()
+        return any(hint in lower for hint in _HINTS)
+    return _HINT_RE.search(text) is not None  # "ſ", "K", "İ" fold as re folds them
 
 
 def ordered(links: tuple[Link, ...]) -> tuple[Link, ...]:

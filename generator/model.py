@@ -266,6 +266,7 @@ class Corpus:
         found.update(self.by_id)
         return found
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Paper]:
+        """Papers by id, built once per corpus (templates look titles up here thousands of times)."""
         return {p.id: p for p in self.papers}

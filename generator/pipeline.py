@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .content import ContentFiles
 from .diagnostics import Diagnostic, Diagnostics
 from .identity import redirect_map
 from .inventory import screen
+from .memo import FOLDER as MEMO_FOLDER
+from .memo import Memo, code_digest
 from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
 from .pages import render_site
@@ -78,14 +81,15 @@ def internal_error(path: str, exc: BaseException) -> Diagnostic:
                       f"{type(exc).__name__}: {exc} (a bug in the generator; this file was skipped)")
 
 
-def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None) -> tuple[Corpus, Diagnostics]:
-    """The whole corpus, enriched and checked, plus every diagnostic found on the way."""
+def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None,
+         memo: Memo | None = None) -> tuple[Corpus, Diagnostics]:
+    """The whole corpus, enriched and checked, plus every diagnostic found on the way (``memo``: see ``memo.py``)."""
     diags = Diagnostics()
     content, found = screen(content)
     diags.extend(found)
     corpus, found = read_sources(content)
     diags.extend(found)
-    corpus, found = enrich.run(corpus, content, stack)
+    corpus, found = enrich.run(corpus, content, stack, memo)
     diags.extend(found)
     return corpus, diags
 
@@ -101,16 +105,22 @@ class Generated:
     corpus: Corpus
     files: dict[str, str | bytes]
     diagnostics: Diagnostics
+    cache: dict[str, str] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
 
 
 def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
-    """Read and check everything, then render every file of build/ in memory (nothing written yet)."""
+    """Read and check everything, then render every file of build/ in memory (nothing written yet).
+
+    What the last run left in ``<build>/.cache/`` saves recomputing what did not change.
+    """
     content = content if content is not None else io.read_content(opts.content)
-    corpus, diags = load(content)
+    memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json",)))
+    corpus, diags = load(content, memo=memo)
     settings, found = site_settings(content)
     diags.extend(found)
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
-    site = Site(corpus=corpus, title=settings["title"], description=settings["description"], templates=templates)
+    site = Site(corpus=corpus, title=settings["title"], description=settings["description"], templates=templates,
+                memo=memo)
     pages = render_site(site)
     for path, problem in front_matter_problems(pages).items():
         # never written as it is: MkDocs would render a broken front matter block as Markdown
@@ -124,7 +134,13 @@ def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
     if config is not None:
         files[buildconfig.FILE] = config
     files["fragments.json"] = _json(site.views.fragments)  # filled into the built pages after the engine ran
-    return Generated(corpus, files, diags)
+    return Generated(corpus, files, diags, memo.files())
+
+
+@functools.lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The hash of the generator's own code and data, read once per process (``survey serve`` regenerates often)."""
+    return code_digest(io.read_tree(Path(__file__).parent, (".py", ".yml")))
 
 
 def _build_config(opts: Options, navigation: list[object], redirects: dict[str, str]) -> tuple[str | None, list[Diagnostic]]:
@@ -144,7 +160,7 @@ def _build_config(opts: Options, navigation: list[object], redirects: dict[str, 
 
 def write(opts: Options, generated: Generated) -> int:
     """Write the build folder (only after everything was read and rendered); returns files changed."""
-    return io.write_tree(opts.build, generated.files, forbidden=(opts.content,))
+    return io.write_tree(opts.build, {**generated.files, **generated.cache}, forbidden=(opts.content,))
 
 
 def _json(value: object) -> str:

@@ -12,6 +12,7 @@ import jinja2
 
 from . import escape, urls
 from .links import ordered
+from .memo import Memo
 from .model import Corpus, Paper
 from .sources import FORMATS
 from .views import Views, term_anchor
@@ -25,6 +26,7 @@ class Site:
     title: str = "Literature survey"
     description: str = ""
     templates: Mapping[str, str] = field(default_factory=dict, compare=False)
+    memo: Memo | None = field(default=None, compare=False)  # remembered chart drawings (memo.py)
 
     @property
     def papers(self) -> tuple[Paper, ...]:

@@ -6,6 +6,7 @@ directory URL (``papers/<id>/``). Templates link with ``link(here, there)``, nev
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import posixpath
 import re
@@ -50,8 +51,15 @@ def author_anchor(name_key: str) -> str:
 
 def link(here: str, there: str, anchor: str = "") -> str:
     """The relative Markdown link from page ``here`` to page ``there`` (MkDocs resolves .md links)."""
-    rel = posixpath.relpath(there, posixpath.dirname(here) or ".")
+    rel = _relpath(there, posixpath.dirname(here) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _relpath(there: str, start: str) -> str:
+    # relpath asks the OS for the working directory on every call; a 10k-paper site makes a million
+    # links, but from a few folders to a few thousand pages, so each pair is computed once
+    return posixpath.relpath(there, start)
 
 
 def site_url(page: str) -> str:
@@ -96,7 +104,7 @@ def href(here: str, there: str, anchor: str = "") -> str:
     base = served(here)
     folder = base.rstrip("/") if base.endswith("/") or not base else posixpath.dirname(base)
     target = served(there)
-    rel = posixpath.relpath(target or ".", folder or ".")
+    rel = _relpath(target or ".", folder or ".")
     if target.endswith("/") or not target:
         rel = rel.rstrip("/") + "/" if rel != "." else "./"
     return f"{rel}#{anchor}" if anchor else rel

@@ -6,31 +6,49 @@ and the curated files as text; it returns a new corpus (``dataclasses.replace``)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..memo import Memo
 from ..model import Corpus
 
 Enricher = Callable[[Corpus, ContentFiles], tuple[Corpus, list[Diagnostic]]]
 
 
-def default_stack() -> list[Enricher]:
+def default_stack(memo: Memo | None = None) -> list[Enricher]:
     """The enrichers a build runs, in order; later ones use what earlier ones added.
 
     topics first (notes add and remove topics); results before notes (verified values replace
     extracted ones); methods before mentions; related and glossary last (they use final topics).
+    With a ``memo``, each enricher but notes reuses what an earlier run computed from the same inputs.
     """
     from . import glossary, mentions, methods, notes, related, results, topics
 
-    return [topics.enrich, results.enrich, methods.enrich, mentions.enrich, notes.enrich, related.enrich,
-            glossary.enrich]
+    if memo is None:
+        return [topics.enrich, results.enrich, methods.enrich, mentions.enrich, notes.enrich, related.enrich,
+                glossary.enrich]
+    # per paper (topics, results, methods): an unchanged paper's values; corpus-wide (mentions, related,
+    # glossary): the last run's values when none of their inputs changed
+    return [_remembering(topics.enrich, memo), _remembering(results.enrich, memo), _remembering(methods.enrich, memo),
+            _remembering(mentions.enrich, memo), notes.enrich, _remembering(related.enrich, memo),
+            _remembering(glossary.enrich, memo)]
 
 
-def run(corpus: Corpus, content: ContentFiles, stack: list[Enricher] | None = None) -> tuple[Corpus, list[Diagnostic]]:
-    """Apply ``stack`` (the default stack when None) in order, collecting every diagnostic."""
+def _remembering(enricher: Callable[..., tuple[Corpus, list[Diagnostic]]], memo: Memo) -> Enricher:
+    @functools.wraps(enricher)
+    def run(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
+        return enricher(corpus, content, memo=memo)
+
+    return run
+
+
+def run(corpus: Corpus, content: ContentFiles, stack: list[Enricher] | None = None,
+        memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Apply ``stack`` (the default stack, remembering in ``memo``, when None) in order, collecting every diagnostic."""
     diags: list[Diagnostic] = []
-    for enricher in default_stack() if stack is None else stack:
+    for enricher in default_stack(memo) if stack is None else stack:
         corpus, found = enricher(corpus, content)
         diags.extend(found)
     return corpus, diags

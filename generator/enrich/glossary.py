@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..memo import Memo, as_text, decoded
 from ..model import Corpus, Paper, Term
 
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9-]{1,11})\)")
@@ -129,7 +131,8 @@ _TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
 
 def _abbrs_used(text: str) -> set[str]:
     """Every abbreviation-shaped token of ``text``, plural ``s`` removed: one pass per paper."""
-    return {normalize_abbr(t) for t in _TOKEN.findall(text) if sum(c.isupper() for c in t) >= 2}
+    # most tokens are plain lowercase words: ``islower`` drops them before the capital count
+    return {normalize_abbr(t) for t in _TOKEN.findall(text) if not t.islower() and sum(c.isupper() for c in t) >= 2}
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
@@ -180,8 +183,21 @@ def meaning_anchor(term: Term) -> str:
     return "term-" + (slug or "x")
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Corpus.terms`` and ``Paper.terms``."""
-    terms, per_paper = build_terms(corpus.papers)
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Corpus.terms`` and ``Paper.terms`` (from ``memo`` when no paper's text changed)."""
+    memo = memo if memo is not None else Memo()
+    key = memo.key("glossary", [[p.id, p.title, p.abstract] for p in corpus.papers])
+    stored = decoded(_terms_from, memo.get("glossary", key))
+    if stored is None or set(stored[1]) != {p.id for p in corpus.papers}:
+        stored = build_terms(corpus.papers)
+        memo.put("glossary", key, [[[t.abbr, t.expansion, list(t.papers)] for t in stored[0]],
+                                   {pid: list(abbrs) for pid, abbrs in stored[1].items()}])
+    terms, per_paper = stored
     papers = tuple(replace(p, terms=per_paper[p.id]) for p in corpus.papers)
     return replace(corpus, papers=papers, terms=terms), []
+
+
+def _terms_from(value: Any) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
+    terms, per_paper = value
+    return (tuple(Term(as_text(a), as_text(e), tuple(as_text(p) for p in ps)) for a, e, ps in terms),
+            {as_text(pid): tuple(as_text(a) for a in abbrs) for pid, abbrs in per_paper.items()})

@@ -13,13 +13,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import ahocorasick
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.text import mask_urls, sentence_at
+from ..memo import Memo, as_text, decoded
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
 from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
@@ -237,6 +238,8 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
 
 
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
+    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
+
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
     matrix = vectorizer.fit_transform([f"{p.title}. {p.abstract or ''}" for p in papers])
     return {p.id: i for i, p in enumerate(papers)}, matrix
@@ -297,8 +300,24 @@ def mentioned_by(corpus: Corpus) -> dict[str, tuple[Mention, ...]]:
     return {pid: tuple(sorted(ms, key=lambda m: m.source)) for pid, ms in sorted(incoming.items())}
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Paper.mentions``; needs ``Paper.methods`` (run the methods enricher first)."""
-    found = find_mentions(corpus.papers, {t.id: t.parent for t in corpus.topics} or None)
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Paper.mentions``; needs ``Paper.methods`` (run the methods enricher first).
+
+    Mentions depend on every paper's text, methods and topics at once: with a ``memo``, a corpus
+    where none of those changed (a curated note edited, a template) takes them from the last run.
+    """
+    parents = {t.id: t.parent for t in corpus.topics}
+    memo = memo if memo is not None else Memo()
+    key = memo.key("mentions", sorted(parents.items(), key=lambda kv: kv[0]),
+                   [[p.id, p.title, p.abstract, list(p.methods), [a.topic for a in p.topics]] for p in corpus.papers])
+    found = decoded(_mentions_from, memo.get("mentions", key))
+    if found is None or set(found) != {p.id for p in corpus.papers}:
+        found = find_mentions(corpus.papers, parents or None)
+        memo.put("mentions", key, {pid: [[m.target, m.name, m.quote] for m in ms] for pid, ms in found.items()})
     papers = tuple(replace(p, mentions=found[p.id]) for p in corpus.papers)
     return replace(corpus, papers=papers), []
+
+
+def _mentions_from(value: Any) -> dict[str, tuple[Mention, ...]]:
+    return {as_text(pid): tuple(Mention(pid, as_text(t), as_text(n), as_text(q)) for t, n, q in ms)
+            for pid, ms in value.items()}

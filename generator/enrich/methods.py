@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..memo import Memo, as_text, decoded, digest
 from ..model import Corpus, Paper
 
 _SEPARATOR_RUN = re.compile(r"[-_/\s]+")
@@ -185,7 +187,22 @@ def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Paper.methods`` for every paper."""
-    papers: list[Paper] = [replace(p, methods=extract_methods(p.title, p.abstract)) for p in corpus.papers]
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Paper.methods`` for every paper (from ``memo`` for a title and abstract read before)."""
+    memo = memo if memo is not None else Memo()
+    version = memo.key("methods")
+    papers: list[Paper] = []
+    for p in corpus.papers:
+        key = digest(version, p.title, p.abstract)
+        methods = decoded(_names_from, memo.get("methods", key))
+        if methods is None:
+            methods = extract_methods(p.title, p.abstract)
+            memo.put("methods", key, list(methods))
+        papers.append(replace(p, methods=methods))
     return replace(corpus, papers=tuple(papers)), []
+
+
+def _names_from(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError("not a list")
+    return tuple(as_text(v) for v in value)

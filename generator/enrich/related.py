@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
+from ..memo import Memo, as_text, decoded
 from ..model import Corpus, Paper, Topic
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
 
 TOP_K = 5
 TOP_TOPICS = 5
@@ -32,6 +35,7 @@ def _text(p: Paper) -> str:
 
 def _strongest_terms(matrix: csr_matrix, keep: int = _TERMS) -> csr_matrix:
     """Each row cut to its ``keep`` heaviest terms and renormalized: a sparser product, same neighbours."""
+    from scipy.sparse import csr_matrix
     matrix = matrix.copy()
     for row in range(matrix.shape[0]):
         begin, end = matrix.indptr[row], matrix.indptr[row + 1]
@@ -50,6 +54,8 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
     """For each paper id, the ids of the ``k`` most similar other papers, best first."""
     if len(papers) < 2:
         return {p.id: () for p in papers}
+    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
+
     large = len(papers) > 100
     # in a large corpus a word of one paper or of most papers tells nothing about similarity
     vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5 if large else 1.0,
@@ -134,10 +140,23 @@ def related_topics(corpus: Corpus, k: int = TOP_TOPICS) -> dict[str, tuple[str, 
     return {t.id: tuple(b for _s, b in sorted(out[t.id], key=lambda x: (-x[0], x[1]))[:k]) for t in corpus.topics}
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Paper.related`` and ``Topic.related``; run after topics and mentions."""
-    similar = related_papers(corpus.papers)
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Paper.related`` and ``Topic.related``; run after topics and mentions.
+
+    Related papers depend on every paper's text and topics: with a ``memo``, a corpus where none of
+    those changed takes them from the last run.
+    """
+    memo = memo if memo is not None else Memo()
+    key = memo.key("related", [[p.id, p.title, p.abstract, [a.topic for a in p.topics]] for p in corpus.papers])
+    similar = decoded(_related_from, memo.get("related", key))
+    if similar is None or set(similar) != {p.id for p in corpus.papers}:
+        similar = related_papers(corpus.papers)
+        memo.put("related", key, {pid: list(ids) for pid, ids in similar.items()})
     corpus = replace(corpus, papers=tuple(replace(p, related=similar[p.id]) for p in corpus.papers))
     linked = related_topics(corpus)
     topics = tuple(replace(t, related=linked[t.id]) for t in corpus.topics)
     return replace(corpus, topics=topics), []
+
+
+def _related_from(value: Any) -> dict[str, tuple[str, ...]]:
+    return {as_text(pid): tuple(as_text(i) for i in ids) for pid, ids in value.items()}

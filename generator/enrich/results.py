@@ -7,13 +7,16 @@ so a table cell can link to the words that state it. Vocabularies are curated da
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.numbers import numbers
 from ..extract.text import mask_urls, sentences
+from ..extract.vocab import FILES as VOCAB_FILES
 from ..extract.vocab import Vocab, load_vocab
+from ..memo import Memo, as_flag, as_number, as_optional, as_text, decoded, digest
 from ..model import Corpus, Fact, Paper, Result
 from ..saferegex import RegexTimeout, timeout_diagnostic
 from .methods import title_methods
@@ -93,24 +96,53 @@ def _names(facts: tuple[Fact, ...], kind: str) -> tuple[str, ...]:
     return tuple(sorted({f.value for f in facts if f.kind == kind}))
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill results, facts, bits, hardware, datasets and models of every paper."""
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill results, facts, bits, hardware, datasets and models of every paper.
+
+    With a ``memo``, a title and abstract read before with the same vocabularies are not read again.
+    """
     vocab, diags = load_vocab(content)
+    memo = memo if memo is not None else Memo()
+    curated = [content.get(path) for path in VOCAB_FILES]
+    dropped: list[str] = []  # patterns left out after a timeout: part of what a cached value depends on
     while True:
+        version = memo.key(curated, dropped)
         try:
-            papers = [_filled(paper, vocab) for paper in corpus.papers]
+            papers = [_filled(paper, vocab, memo, version) for paper in corpus.papers]
         except RegexTimeout as exc:  # left out for every paper, so no result depends on the clock
             diags.append(timeout_diagnostic(exc))
             vocab = vocab.without(exc.bounded)
+            dropped.append(exc.bounded.pattern)
             continue
         return replace(corpus, papers=tuple(papers)), diags
 
 
-def _filled(paper: Paper, vocab: Vocab) -> Paper:
-    found = extract(paper.title, paper.abstract, vocab)
+def _filled(paper: Paper, vocab: Vocab, memo: Memo, version: str) -> Paper:
+    key = digest(version, paper.title, paper.abstract)
+    found = decoded(_extraction_from, memo.get("results", key))
+    if found is None:
+        found = extract(paper.title, paper.abstract, vocab)
+        memo.put("results", key, [[[getattr(r, f) for f in _RESULT_FIELDS] for r in found.results],
+                                  [[f.kind, f.value, f.quote] for f in found.facts]])
     return replace(paper, results=found.results, facts=found.facts, bits=_names(found.facts, "bits"),
                    hardware=_names(found.facts, "hardware"), datasets=_names(found.facts, "dataset"),
                    models=_names(found.facts, "model"))
+
+
+_RESULT_FIELDS = tuple(f.name for f in fields(Result))
+
+
+def _extraction_from(value: Any) -> Extraction:
+    stored_results, stored_facts = value
+    results = []
+    for stored in stored_results:
+        if len(stored) != len(_RESULT_FIELDS):
+            raise ValueError("a result of another shape")
+        kind, low, high, unit, quote, verified, what, metric, baseline, own, direction, confidence, share = stored
+        results.append(Result(as_text(kind), as_number(low), as_number(high), as_text(unit), as_text(quote),
+                              as_flag(verified), as_optional(what), as_optional(metric), as_optional(baseline),
+                              as_flag(own), as_optional(direction), as_text(confidence), as_flag(share)))
+    return Extraction(tuple(results), tuple(Fact(as_text(k), as_text(v), as_text(q)) for k, v, q in stored_facts))
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..content import ContentFiles, split_lines
 from ..diagnostics import Diagnostic
 from ..extract.vocab import Pattern, needles
+from ..memo import Memo, as_number, as_text, digest
+from ..memo import decoded as _decoded
 from ..model import Corpus, Evidence, Paper, Topic, TopicAssignment
 from ..saferegex import RegexTimeout, timeout_diagnostic
 from ..sanitize import render_curated
@@ -294,8 +297,12 @@ def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[
     return diags
 
 
-def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Corpus.topics`` (parents before children) and each paper's best 1–4 leaf topics."""
+def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Fill ``Corpus.topics`` (parents before children) and each paper's best 1–4 leaf topics.
+
+    With a ``memo``, a paper whose title and abstract were sorted before under the same taxonomy
+    takes its topics from there; the unmatched-rule check reruns only when some paper changed.
+    """
     display = content.display(PATH)
     if PATH not in content:
         return corpus, [Diagnostic(display, 0, "info", "no-taxonomy", "no taxonomy: papers are not sorted into topics")]
@@ -303,21 +310,57 @@ def enrich(corpus: Corpus, content: ContentFiles) -> tuple[Corpus, list[Diagnost
     intros, found = _intros(taxonomy.topics, content)
     diags.extend(found)
     topics = tuple(replace(t, intro=intros.get(t.id)) for t in taxonomy.topics)
+    memo = memo if memo is not None else Memo()
+    dropped: list[str] = []  # patterns left out after a timeout: part of what a cached value depends on
     while True:
         try:
-            index = rule_index(taxonomy)
-            texts = [_Text(p, index) for p in corpus.papers]
-            unused = _unused_rules(taxonomy, texts, display)
-            assigned = []
-            for paper, text in zip(corpus.papers, texts, strict=True):
-                assigned.append(replace(paper, topics=assign(paper, taxonomy, text)))
-                text.forget()  # its pattern matches were only needed for this paper's rules
-            papers = tuple(assigned)
+            papers, unused = _sorted(corpus.papers, taxonomy, display, memo, memo.key(content[PATH], dropped))
         except RegexTimeout as exc:  # left out for every paper, so no assignment depends on the clock
             diags.append(timeout_diagnostic(exc))
             taxonomy = taxonomy.without(exc.bounded)
+            dropped.append(exc.bounded.pattern)
             continue
         return replace(corpus, topics=topics, papers=papers), diags + unused
+
+
+def _sorted(papers: tuple[Paper, ...], taxonomy: Taxonomy, display: str, memo: Memo,
+            version: str) -> tuple[tuple[Paper, ...], list[Diagnostic]]:
+    """Every paper with its topics, and the rules no paper matches; from ``memo`` where it knows them."""
+    index = rule_index(taxonomy)
+    keys = [digest(version, p.title, p.abstract) for p in papers]
+    texts: dict[int, _Text] = {}
+
+    def text_of(i: int) -> _Text:
+        if i not in texts:
+            texts[i] = _Text(papers[i], index)
+        return texts[i]
+
+    unused_key = digest(version, keys)
+    unused = _decoded(_unused_from, memo.get("topics-unused", unused_key), display)
+    if unused is None:
+        unused = _unused_rules(taxonomy, [text_of(i) for i in range(len(papers))], display)
+        memo.put("topics-unused", unused_key, [[d.line, d.message] for d in unused])
+    assigned = []
+    for i, (paper, key) in enumerate(zip(papers, keys, strict=True)):
+        found = _decoded(_assignments_from, memo.get("topics", key))
+        if found is None:
+            text = text_of(i)
+            found = assign(paper, taxonomy, text)
+            text.forget()  # its pattern matches were only needed for this paper's rules
+            memo.put("topics", key, [[a.topic, a.score, [[e.phrase, e.weight] for e in a.evidence]] for a in found])
+        texts.pop(i, None)
+        assigned.append(replace(paper, topics=found))
+    return tuple(assigned), unused
+
+
+def _assignments_from(value: Any) -> tuple[TopicAssignment, ...]:
+    # numbers as stored: a weight read as 2 renders as "2", as 2.0 it would render "2.0"
+    return tuple(TopicAssignment(as_text(topic), as_number(score), tuple(Evidence(as_text(p), as_number(w)) for p, w in evidence))
+                 for topic, score, evidence in value)
+
+
+def _unused_from(value: Any, display: str) -> list[Diagnostic]:
+    return [Diagnostic(display, int(as_number(line)), "warning", "unmatched-rule", as_text(message)) for line, message in value]
 
 
 # ---- helpers for the renderer, `survey check` and the maintainers page ----------------------------

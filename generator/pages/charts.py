@@ -20,6 +20,7 @@ from typing import Any
 
 from .. import escape, urls
 from ..enrich import results as results_mod
+from ..memo import Memo, as_text, decoded
 from ..model import Paper
 from ..render import Site
 
@@ -72,13 +73,31 @@ def metric_points(papers: Iterable[Paper]) -> dict[tuple[str, str], list[Point]]
             for key, points in sorted(out.items()) if len(points) >= MIN_POINTS}
 
 
-def _svg(spec: dict[str, Any], label: str) -> str:
-    svg = _render(json.dumps(spec, sort_keys=True, ensure_ascii=False))
+def _svg(spec: dict[str, Any], label: str, memo: Memo | None = None) -> str:
+    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    svg = _drawn(text, memo) if memo is not None else _render(text)
     svg = svg.replace(f'xlink:href="{_VEGA_BASE}', 'xlink:href="')
     # the whole chart in words for screen readers; no width/height: the stylesheet scales it to the column
     svg = re.sub(r'^<svg ([^>]*?)width="[\d.]+" height="[\d.]+" ',
                  lambda m: f'<svg {m.group(1)}role="img" aria-label="{escape.html(label)}" ', svg, count=1)
     return svg
+
+
+def _drawn(spec: str, memo: Memo) -> str:
+    """The SVG of ``spec``, from ``memo`` when an earlier run drew it: drawing is most of a topic page's cost."""
+    key = memo.key(spec, _CONFIG, _vl_version())
+    svg = decoded(as_text, memo.get("charts", key))
+    if svg is None:
+        svg = _render(spec)
+        memo.put("charts", key, svg)
+    return svg
+
+
+@lru_cache(maxsize=1)
+def _vl_version() -> list[str]:
+    import vl_convert
+
+    return [vl_convert.get_vegalite_versions()[-1], vl_convert.get_vega_version()]
 
 
 @lru_cache(maxsize=256)
@@ -93,7 +112,7 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="survey-chart">{svg}<figcaption>{escape.html(caption)}</figcaption></figure>'
 
 
-def per_year_chart(papers: list[Paper], what: str) -> str:
+def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None) -> str:
     """A bar chart of papers per year, or "" when no paper is dated."""
     counts = per_year(papers)
     if not counts:
@@ -115,10 +134,10 @@ def per_year_chart(papers: list[Paper], what: str) -> str:
     }
     undated = sum(1 for p in papers if not p.year)
     caption = f"{what} per year" + (f" ({undated} undated not shown)" if undated else "")
-    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}."), caption)
+    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}.", memo), caption)
 
 
-def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
+def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: Memo | None = None) -> str:
     """One number over time: a point per paper at its date, each linking to the sentence that states it."""
     name = column.rstrip(" ×%").strip()
     values = [{"date": _iso(pt.paper.date or ""), "value": pt.value,
@@ -138,7 +157,7 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str) -> str:
     }
     what = f"{name} reported ({'factor' if unit == 'x' else 'percent'}), by publication date"
     words = "; ".join(str(v["label"]) for v in values)
-    return _figure(_svg(spec, f"Scatter chart of {what}. {words}."),
+    return _figure(_svg(spec, f"Scatter chart of {what}. {words}.", memo),
                    f"{what}: the largest value each paper reports; each point links to its sentence")
 
 
@@ -152,9 +171,9 @@ def _iso(date: str) -> str:
 def topic_charts(site: Site, topic_id: str, here: str) -> list[str]:
     """A topic page's charts: its papers per year, and each number at least three of its papers report."""
     papers = site.views.topic_papers.get(topic_id, [])
-    out = [per_year_chart(list(papers), "Papers")]
+    out = [per_year_chart(list(papers), "Papers", site.memo)]
     for (column, unit), points in metric_points(papers).items():
-        out.append(metric_chart(points, column, unit, here))
+        out.append(metric_chart(points, column, unit, here, site.memo))
     return [chart for chart in out if chart]
 
 
@@ -163,7 +182,7 @@ def pages(site: Site) -> dict[str, str]:
     if not site.papers:
         return {}
     here = urls.CHARTS
-    sections = [(topic, per_year_chart(list(site.views.topic_papers.get(topic.id, [])), f"{topic.title} papers"))
-                for topic in site.views.roots()]
-    return {here: site.render("charts.md.j2", here, survey=per_year_chart(list(site.papers), "Papers"),
+    sections = [(topic, per_year_chart(list(site.views.topic_papers.get(topic.id, [])), f"{topic.title} papers",
+                                       site.memo)) for topic in site.views.roots()]
+    return {here: site.render("charts.md.j2", here, survey=per_year_chart(list(site.papers), "Papers", site.memo),
                               sections=[(t, c) for t, c in sections if c])}

@@ -37,29 +37,62 @@ def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) ->
     return "\n\n".join(entries.get(p.id) or identity.bibtex(p) for p in papers) + "\n"
 
 
-def csv_table(papers: Iterable[Paper], topics: Mapping[str, Topic]) -> str:
+class _Records:
+    """Each paper's CSV row, JSON item and RIS record, made once: a paper is in the survey's downloads
+    and in those of each of its topics and their parents, five or six times in all."""
+
+    def __init__(self, topics: Mapping[str, Topic]) -> None:
+        self.topics = topics
+        self._csv: dict[str, str] = {}
+        self._json: dict[str, str] = {}
+        self._ris: dict[str, list[str]] = {}
+
+    def csv_row(self, p: Paper) -> str:
+        row = self._csv.get(p.id)
+        if row is None:
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerow(
+                [_one_line(p.title), "; ".join(_one_line(a) for a in p.authors), p.year or "", p.date or "",
+                 _one_line(p.venue or ""), p.arxiv_id or "", p.doi or "", _code(p),
+                 "; ".join(_topic_titles(p, self.topics)), urls.served(urls.paper(p.id)), _one_line(p.abstract or "")])
+            row = self._csv[p.id] = out.getvalue()
+        return row
+
+    def json_item(self, p: Paper) -> str:
+        """The item as ``json.dumps(..., indent=1)`` prints it inside ``{"papers": [...]}`` (two levels in)."""
+        item = self._json.get(p.id)
+        if item is None:
+            fields: dict[str, object] = {"id": p.id, "title": p.title, "authors": list(p.authors), "date": p.date,
+                                         "venue": p.venue, "arxiv": p.arxiv_id, "doi": p.doi,
+                                         "code": _code(p) or None, "topics": _topic_titles(p, self.topics),
+                                         "page": urls.served(urls.paper(p.id)), "citekey": p.citekey,
+                                         "abstract": p.abstract}
+            kept = {k: v for k, v in fields.items() if v not in (None, [], "")}
+            # JSON strings escape newlines, so every line break here is structure: indent each line
+            item = self._json[p.id] = "\n".join("  " + line for line in
+                                                 json.dumps(kept, indent=1, ensure_ascii=False).split("\n"))
+        return item
+
+    def ris_record(self, p: Paper) -> list[str]:
+        record = self._ris.get(p.id)
+        if record is None:
+            record = self._ris[p.id] = _ris_record(p, self.topics)
+        return record
+
+
+def csv_table(papers: Iterable[Paper], topics: Mapping[str, Topic], records: _Records | None = None) -> str:
     """One row per paper; authors as "Given Family" separated by "; " (the CSV reader's rule)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for p in papers:
-        writer.writerow([_one_line(p.title), "; ".join(_one_line(a) for a in p.authors), p.year or "", p.date or "",
-                         _one_line(p.venue or ""), p.arxiv_id or "", p.doi or "", _code(p),
-                         "; ".join(_topic_titles(p, topics)), urls.served(urls.paper(p.id)),
-                         _one_line(p.abstract or "")])
-    return out.getvalue()
+    records = records or _Records(topics)
+    return ",".join(CSV_COLUMNS) + "\n" + "".join(records.csv_row(p) for p in papers)
 
 
-def json_list(papers: Iterable[Paper], topics: Mapping[str, Topic]) -> str:
+def json_list(papers: Iterable[Paper], topics: Mapping[str, Topic], records: _Records | None = None) -> str:
     """``{"papers": [...]}``, the paper-list format (``sources/paper_list.py``); absent values left out."""
-    items = []
-    for p in papers:
-        item: dict[str, object] = {"id": p.id, "title": p.title, "authors": list(p.authors), "date": p.date,
-                                   "venue": p.venue, "arxiv": p.arxiv_id, "doi": p.doi, "code": _code(p) or None,
-                                   "topics": _topic_titles(p, topics), "page": urls.served(urls.paper(p.id)),
-                                   "citekey": p.citekey, "abstract": p.abstract}
-        items.append({k: v for k, v in item.items() if v not in (None, [], "")})
-    return json.dumps({"papers": items}, indent=1, ensure_ascii=False) + "\n"
+    records = records or _Records(topics)
+    items = [records.json_item(p) for p in papers]
+    if not items:
+        return json.dumps({"papers": []}, indent=1) + "\n"
+    return '{\n "papers": [\n' + ",\n".join(items) + "\n ]\n}\n"
 
 
 def _ris_author(name: str) -> str:
@@ -68,40 +101,43 @@ def _ris_author(name: str) -> str:
     return f"{family}, {given}" if given else family
 
 
-def ris(papers: Iterable[Paper], topics: Mapping[str, Topic]) -> str:
+def _ris_record(p: Paper, topics: Mapping[str, Topic]) -> list[str]:
+    tag = _RIS_TYPES.get(identity.entry_type(p), "GEN")
+    record = [("TY", tag), ("TI", p.title), *(("AU", _ris_author(a)) for a in p.authors)]
+    if p.year:
+        record.append(("PY", str(p.year)))
+    if p.date and len(p.date) == 10:
+        record.append(("DA", p.date.replace("-", "/")))
+    if p.venue and not p.venue.startswith("arXiv"):
+        record.append(("JO" if tag == "JOUR" else "T2", p.venue))
+    if p.doi:
+        record.append(("DO", p.doi))
+    if p.arxiv_id:
+        record.append(("UR", f"https://arxiv.org/abs/{p.arxiv_id}"))
+    if _code(p):
+        record.append(("UR", _code(p)))
+    record.extend(("KW", t) for t in _topic_titles(p, topics))
+    if p.abstract:
+        record.append(("AB", p.abstract))
+    if p.citekey:
+        record.append(("ID", p.citekey))
+    return [*(f"{k}  - {_one_line(v)}" for k, v in record), "ER  - ", ""]
+
+
+def ris(papers: Iterable[Paper], topics: Mapping[str, Topic], records: _Records | None = None) -> str:
     """RIS (Zotero, EndNote, Mendeley): ``TAG  - value`` lines, one record per paper, each ended by ``ER``."""
-    lines: list[str] = []
-    for p in papers:
-        tag = _RIS_TYPES.get(identity.entry_type(p), "GEN")
-        record = [("TY", tag), ("TI", p.title), *(("AU", _ris_author(a)) for a in p.authors)]
-        if p.year:
-            record.append(("PY", str(p.year)))
-        if p.date and len(p.date) == 10:
-            record.append(("DA", p.date.replace("-", "/")))
-        if p.venue and not p.venue.startswith("arXiv"):
-            record.append(("JO" if tag == "JOUR" else "T2", p.venue))
-        if p.doi:
-            record.append(("DO", p.doi))
-        if p.arxiv_id:
-            record.append(("UR", f"https://arxiv.org/abs/{p.arxiv_id}"))
-        if _code(p):
-            record.append(("UR", _code(p)))
-        record.extend(("KW", t) for t in _topic_titles(p, topics))
-        if p.abstract:
-            record.append(("AB", p.abstract))
-        if p.citekey:
-            record.append(("ID", p.citekey))
-        lines.extend(f"{k}  - {_one_line(v)}" for k, v in record)
-        lines.append("ER  - ")
-        lines.append("")
-    return "\n".join(lines)
+    records = records or _Records(topics)
+    return "\n".join(line for p in papers for line in records.ris_record(p))
 
 
 def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None = None,
-          entries: Mapping[str, str] | None = None) -> dict[str, str]:
+          entries: Mapping[str, str] | None = None, records: _Records | None = None) -> dict[str, str]:
     """The four downloads of one list of papers (``entries``: BibTeX by paper id, when already made)."""
-    return {urls.export("bib", topic_id): bibtex(papers, entries), urls.export("csv", topic_id): csv_table(papers, topics),
-            urls.export("json", topic_id): json_list(papers, topics), urls.export("ris", topic_id): ris(papers, topics)}
+    records = records or _Records(topics)
+    return {urls.export("bib", topic_id): bibtex(papers, entries),
+            urls.export("csv", topic_id): csv_table(papers, topics, records),
+            urls.export("json", topic_id): json_list(papers, topics, records),
+            urls.export("ris", topic_id): ris(papers, topics, records)}
 
 
 def pages(site: Site) -> dict[str, str]:
@@ -109,7 +145,8 @@ def pages(site: Site) -> dict[str, str]:
         return {}
     topics = site.views.topics
     entries = {p.id: identity.bibtex(p) for p in site.papers}
-    out = files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries)
+    records = _Records(topics)
+    out = files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries, records=records)
     for topic in site.corpus.topics:
-        out.update(files(site.views.topic_papers[topic.id], topics, topic.id, entries))
+        out.update(files(site.views.topic_papers[topic.id], topics, topic.id, entries, records))
     return out

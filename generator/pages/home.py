@@ -68,7 +68,7 @@ def pages(site: Site) -> dict[str, str]:
     collections = site.views.collections_by_id()
     here = urls.HOME
     return {here: site.render(
-        "home.md.j2", here, counts=counts(site), chart=charts.per_year_chart(list(site.papers), "Papers"),
+        "home.md.j2", here, counts=counts(site), chart=charts.per_year_chart(list(site.papers), "Papers", site.memo),
         recent=by_date(listing.recently_added(site.papers, collections)[:RECENT]), methods=most_mentioned(site),
         collection_counts=collection.counts(site.corpus), feed=urls.feed(),
         exports=[(fmt, urls.export(fmt)) for fmt in urls.EXPORT_FORMATS])}

@@ -1,0 +1,73 @@
+"""Wall time of every stage of one real ``survey generate`` (read, merge, each enricher, each page kind, write).
+
+    python benchmarks/generate_stages.py CONTENT BUILD [--cold]
+
+CONTENT is a content folder (``benchmarks/scale.py`` makes synthetic ones: ``make_content(n, dest)``);
+BUILD the build folder. ``--cold`` empties BUILD first, cache included; without it the run uses
+what the last run left in ``BUILD/.cache/`` (the incremental case). Each stage is wrapped with a
+timer; the pipeline itself is the one ``survey generate`` runs. Prints seconds and ms per paper.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+START = time.perf_counter()
+from generator import enrich, io, pipeline  # noqa: E402
+from generator import pages as pages_mod  # noqa: E402
+
+TIMES: dict[str, float] = {"import": time.perf_counter() - START}
+
+
+def timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            TIMES[name] = TIMES.get(name, 0.0) + time.perf_counter() - start
+
+    return run
+
+
+def instrument() -> None:
+    stack = enrich.default_stack
+    enrich.default_stack = lambda *a: [timed("enrich " + e.__module__.rsplit(".", 1)[-1], e) for e in stack(*a)]
+    kinds = tuple(pages_mod.PageKind(k.name, timed("page " + k.name, k.pages)) for k in pages_mod.KINDS)
+    pages_mod.render_site.__defaults__ = (kinds,)
+    pipeline.read_sources = timed("read + merge", pipeline.read_sources)
+    pipeline.front_matter_problems = timed("front matter check", pipeline.front_matter_problems)
+    pipeline._build_config = timed("build config", pipeline._build_config)
+
+
+def main() -> int:
+    content, build = Path(sys.argv[1]), Path(sys.argv[2])
+    if "--cold" in sys.argv:
+        shutil.rmtree(build, ignore_errors=True)
+    instrument()
+    start = time.perf_counter()
+    files = io.read_content(content)
+    opts = pipeline.Options(content=content, build=build, templates=ROOT / "site_templates", config=ROOT / "mkdocs.yml")
+    generated = pipeline.generate(opts, files)
+    changed = pipeline.write(opts, generated)
+    total = time.perf_counter() - start
+    n = max(1, len(generated.corpus.papers))
+    print(f"papers: {len(generated.corpus.papers)}, files: {len(generated.files)}, changed: {changed}")
+    for name, seconds in TIMES.items():
+        print(f"{name:24} {seconds:7.2f} s  {1000 * seconds / n:6.2f} ms/paper")
+    print(f"{'generate + write':24} {total:7.2f} s  {1000 * total / n:6.2f} ms/paper")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

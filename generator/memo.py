@@ -1,0 +1,122 @@
+"""Results of pure, costly work remembered between runs under ``<build>/.cache/``, keyed by content hash.
+
+A key is the hash of everything a value depends on: the generator's own code (``code``), the
+curated files the work reads (taxonomy, vocabularies) and the paper's text or the chart's spec.
+So a hit is exactly what recomputing would give, and the output is the same bytes with or
+without a cache. The cache is plain JSON, one file per table; a file that does not parse, or was
+written by other code, is ignored (a cold run), never an error. Only the entries a run used are
+written back, so stale ones go away; ``io.write_tree`` leaves unchanged tables untouched.
+
+The cache is as trusted as the rest of build/ (a chart's SVG goes into pages as it is stored):
+never restore it from somewhere a stranger can write, as for build/docs/.
+
+This module does no I/O: the pipeline reads the files with ``io`` and writes ``files()`` with ``io``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+FOLDER = ".cache"
+_FORMAT = 1  # the layout of a table file
+
+
+def digest(*parts: object) -> str:
+    """A short, stable hash of JSON-able parts (strings, numbers, lists): a cache key."""
+    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def code_digest(sources: Mapping[str, bytes]) -> str:
+    """The hash of the generator's own files: any change to the code empties every table."""
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(sources):
+        h.update(path.encode("utf-8") + b"\0" + sources[path] + b"\0")
+    return h.hexdigest()
+
+
+class Memo:
+    """Tables of key -> JSON value: read from the last run, filled by this one."""
+
+    def __init__(self, code: str = "", tables: Mapping[str, dict[str, Any]] | None = None) -> None:
+        self.code = code
+        self._old: dict[str, dict[str, Any]] = {name: dict(t) for name, t in (tables or {}).items()}
+        self._used: dict[str, dict[str, Any]] = {}
+
+    @classmethod
+    def load(cls, code: str, files: Mapping[str, bytes]) -> Memo:
+        """The tables in ``files`` (table file name -> bytes) that this code wrote; the others are left out."""
+        tables: dict[str, dict[str, Any]] = {}
+        for name, data in files.items():
+            if not name.endswith(".json") or "/" in name:
+                continue
+            try:
+                table = json.loads(data.decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError):
+                continue  # a torn or edited file: recompute
+            if (isinstance(table, dict) and table.get("format") == _FORMAT and table.get("code") == code
+                    and isinstance(table.get("entries"), dict)):
+                tables[name[: -len(".json")]] = table["entries"]
+        return cls(code, tables)
+
+    def key(self, *parts: object) -> str:
+        """A key that also changes when the generator's code does."""
+        return digest(self.code, *parts)
+
+    def get(self, table: str, key: str) -> Any | None:
+        """The value stored under ``key``, or None; a value read is kept for the next run."""
+        used = self._used.get(table)
+        if used is not None and key in used:
+            return used[key]
+        value = self._old.get(table, {}).get(key)
+        if value is not None:
+            self._used.setdefault(table, {})[key] = value
+        return value
+
+    def put(self, table: str, key: str, value: Any) -> None:
+        self._used.setdefault(table, {})[key] = value
+
+    def files(self) -> dict[str, str]:
+        """Every table this run used, as ``.cache/<table>.json`` text: sorted, so the same run gives the same bytes."""
+        return {f"{FOLDER}/{name}.json": json.dumps({"format": _FORMAT, "code": self.code, "entries": entries},
+                                                    ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+                for name, entries in sorted(self._used.items())}
+
+
+def decoded(decode: Callable[..., T], value: Any, *args: Any) -> T | None:
+    """``decode(value, *args)``, or None when there is no value or it is not what ``decode`` expects."""
+    if value is None:
+        return None
+    try:
+        return decode(value, *args)
+    except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+        return None  # written by a hand or a bug, not by this code: recompute
+
+
+def as_text(value: Any) -> str:
+    """A stored string, checked."""
+    if not isinstance(value, str):
+        raise TypeError("not a string")
+    return value
+
+
+def as_number(value: Any) -> int | float:
+    """A stored number, checked and kept as stored (an int stays an int: it renders without ".0")."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError("not a number")
+    return value
+
+
+def as_flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("not a boolean")
+    return value
+
+
+def as_optional(value: Any) -> str | None:
+    return None if value is None else as_text(value)
