@@ -409,12 +409,12 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
 
     unit = "It reduces latency by 2.4x and memory by 62%, achieving 3x throughput over vLLM on A100 GPUs, "
 
-    def cost(n: int) -> float:
-        start = time.perf_counter()
+    def cost(n: int) -> float:  # CPU time of this process: other jobs on a shared machine do not count
+        start = time.process_time()
         extract("T", unit * n, vocab)
-        return time.perf_counter() - start
+        return time.process_time() - start
 
-    small, large = min(cost(100) for _ in range(3)), cost(800)
+    small, large = min(cost(100) for _ in range(3)), min(cost(800) for _ in range(2))
     assert large < 24 * small, (small, large)
 
 
