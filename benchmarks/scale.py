@@ -19,7 +19,6 @@ Ratios are computed from the one run, so a noisy machine slows both sides alike.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import random
@@ -34,7 +33,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import io  # noqa: E402
+import yaml  # noqa: E402
+
+from generator import buildconfig, io  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
 
 PER_FILE = 2_000
@@ -96,25 +97,19 @@ def measure(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
 
 
 def stock_config(work: Path, build: Path) -> Path:
-    """mkdocs.yml as a site without this project's build would have it: plain Material with its search
-    plugin, no hook and no overrides, the same Markdown extensions and the same paper-free nav."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    kept: list[str] = []
-    skip = False
-    for line in text.splitlines():
-        if line.startswith(("hooks:", "plugins:", "extra_javascript:", "docs_dir:", "site_dir:")):
-            skip = True
-            continue
-        if skip and (line.startswith(" ") or not line.strip()):
-            continue
-        skip = False
-        if "custom_dir:" not in line:
-            kept.append(line)
-    nav = json.loads((build / "nav.json").read_text(encoding="utf-8"))
-    config = work / "stock.yml"
-    config.write_text("\n".join(kept) + f"\ndocs_dir: {json.dumps(str(build / 'docs'))}\n"
-                      f"plugins:\n  - search\nnav: {json.dumps(nav)}\n", encoding="utf-8")
-    return config
+    """The generated ``<build>/mkdocs.yml`` as a site without this project's build would have it: Material
+    with its own search plugin, no overrides (custom_dir), no redirects and none of our scripts, the
+    same Markdown extensions and the same paper-free nav."""
+    config, problems = buildconfig.parse((build / buildconfig.FILE).read_text(encoding="utf-8"), str(build))
+    if config is None:
+        raise SystemExit(f"cannot read {build / buildconfig.FILE}: {problems}")
+    config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    config["plugins"] = ["search"]
+    config["docs_dir"] = str((build / buildconfig.DOCS).resolve())
+    config.pop("extra_javascript", None)
+    out = work / "stock.yml"
+    out.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return out
 
 
 def one_size(n: int, survey: str) -> dict[str, object]:

@@ -144,7 +144,7 @@ def _build_config(opts: Options, navigation: list[object], redirects: dict[str, 
 
 def write(opts: Options, generated: Generated) -> int:
     """Write the build folder (only after everything was read and rendered); returns files changed."""
-    return io.write_tree(opts.build, generated.files, forbidden=(opts.content,))
+    return io.write_tree(opts.build, generated.files, forbidden=(opts.content,), keep=(buildconfig.CACHE,))
 
 
 def _json(value: object) -> str:
