@@ -7,10 +7,13 @@ N papers made from the bundled abstracts as Hugging Face captures of at most 2,0
 so the per-file size limit holds), then measures, each command in its own process:
 
 - ``survey generate`` (read, merge, enrich, render, write) from a cold build folder;
-- ``survey build`` (generate, MkDocs, search index) from a cold build and site folder;
-- stock ``mkdocs build`` of the same generated Markdown: Material with its own search plugin, the
-  same paper-free navigation, no hook (what a site without this project's build would cost);
-- after editing one note: ``survey build`` again (the incremental case);
+- the HTML step alone on that folder (``sitebuild.build``: our MkDocs driver, cold cache);
+- stock ``mkdocs build`` of the same generated Markdown: the generated ``mkdocs.yml`` with
+  Material's own search plugin, no overrides, redirects or scripts of ours, the same paper-free
+  navigation (what a site without this project's build would cost);
+- ``survey build`` (generate, HTML, search index) from a cold build and site folder;
+- after editing one note: ``survey build`` again, and the HTML step again on the regenerated
+  folder (the incremental cases);
 - peak memory (max RSS) of each.
 
 Ratios are computed from the one run, so a noisy machine slows both sides alike. The table is what
@@ -112,6 +115,16 @@ def stock_config(work: Path, build: Path) -> Path:
     return out
 
 
+# The HTML step alone (what `survey build` runs after generate, before the search index), on a
+# generated build folder: our MkDocs driver, with its page cache in <build>/.cache.
+HTML_STEP = """
+import sys
+from pathlib import Path
+from generator import sitebuild
+sys.exit(0 if sitebuild.build("mkdocs", Path(sys.argv[1]), Path(sys.argv[2]), 0, quiet=True) else 1)
+"""
+
+
 def one_size(n: int, survey: str) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -119,23 +132,30 @@ def one_size(n: int, survey: str) -> dict[str, object]:
         make_content(n, content)
         common = ["--content", str(content), "--templates", str(ROOT / "site_templates"),
                   "--config", str(ROOT / "mkdocs.yml")]
-        generate = measure([survey, "generate", *common, "--build", str(work / "gen")], ROOT)
+        quiet_env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+        gen = work / "gen"
+        generate = measure([survey, "generate", *common, "--build", str(gen)], ROOT)
+        html = measure([sys.executable, "-c", HTML_STEP, str(gen), str(work / "html-site")], ROOT)
+        stock = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_config(work, gen)),
+                         "-d", str(work / "stock-site")], ROOT, env=quiet_env)
         build = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
-        stock = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_config(work, work / "build")),
-                         "-d", str(work / "stock-site")],
-                        ROOT, env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"})
         note = next((content / "notes").glob("*.md"))
         note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence from a curator.\n", encoding="utf-8")
         again = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
-        pages = sum(1 for _ in (work / "build" / "docs").rglob("*.md"))
+        measure([survey, "generate", *common, "--build", str(gen)], ROOT)
+        html_again = measure([sys.executable, "-c", HTML_STEP, str(gen), str(work / "html-site")], ROOT)
+        pages = sum(1 for _ in (gen / "docs").rglob("*.md"))
     return {
         "papers": n, "pages": pages,
         "generate_s": generate.seconds, "ms_per_paper": 1000 * generate.seconds / n,
-        "build_s": build.seconds, "stock_s": stock.seconds, "build_vs_stock": build.seconds / stock.seconds,
+        "html_s": html.seconds, "stock_s": stock.seconds, "html_vs_stock": html.seconds / stock.seconds,
+        "html_again_s": html_again.seconds, "html_again_vs_html": html_again.seconds / html.seconds,
+        "build_s": build.seconds, "build_vs_stock": build.seconds / stock.seconds,
         "one_note_s": again.seconds, "one_note_vs_build": again.seconds / build.seconds,
-        "peak_mib": max(generate.peak_mib, build.peak_mib, again.peak_mib), "stock_peak_mib": stock.peak_mib,
+        "peak_mib": max(generate.peak_mib, html.peak_mib, build.peak_mib, again.peak_mib),
+        "stock_peak_mib": stock.peak_mib,
     }
 
 
@@ -144,14 +164,17 @@ def main() -> int:
     survey = str(Path(sys.executable).parent / "survey")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
-    print("| papers | pages | generate | per paper | build (ours) | stock mkdocs build | ours / stock | "
-          "after one note | / full build | peak memory (ours / stock) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| papers | pages | generate | per paper | HTML step (ours) | stock mkdocs build | HTML / stock | "
+          "HTML after one note | / HTML | survey build | / stock | survey build after one note | / full | "
+          "peak memory (ours / stock) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
         r = one_size(n, survey)
         print(f"| {r['papers']:,} | {r['pages']:,} | {r['generate_s']:.1f} s | {r['ms_per_paper']:.2f} ms | "
-              f"{r['build_s']:.1f} s | {r['stock_s']:.1f} s | {r['build_vs_stock']:.2f} | {r['one_note_s']:.1f} s | "
-              f"{r['one_note_vs_build']:.2f} | {r['peak_mib']:.0f} / {r['stock_peak_mib']:.0f} MiB |", flush=True)
+              f"{r['html_s']:.1f} s | {r['stock_s']:.1f} s | {r['html_vs_stock']:.2f} | {r['html_again_s']:.1f} s | "
+              f"{r['html_again_vs_html']:.2f} | {r['build_s']:.1f} s | {r['build_vs_stock']:.2f} | "
+              f"{r['one_note_s']:.1f} s | {r['one_note_vs_build']:.2f} | "
+              f"{r['peak_mib']:.0f} / {r['stock_peak_mib']:.0f} MiB |", flush=True)
     return 0
 
 

@@ -182,26 +182,53 @@ def _render(index: int) -> tuple[str, list[Record]]:
     return output, collector.records
 
 
-def _run_chunk(args: tuple[str, Sequence[int]]) -> list[Any]:
+def _guarded(step: str, index: int) -> tuple[bool, Any, list[Record]]:
+    """(True, result, records), or (False, the exception, records) so the parent can replay then raise."""
+    try:
+        value, records = (_convert if step == "convert" else _render)(index)
+        return True, value, records
+    except Exception as exc:
+        try:
+            pickle.dumps(exc)
+        except Exception:
+            exc = RuntimeError(f"{type(exc).__name__}: {exc}")
+        return False, exc, list(_STATE["collector"].records)
+
+
+def _run_chunk(args: tuple[str, Sequence[int]]) -> list[tuple[bool, Any, list[Record]]]:
     step, chunk = args
     if "collector" not in _STATE:
         _STATE["collector"] = _worker_logging()
-    run = _convert if step == "convert" else _render
-    return [run(i) for i in chunk]
+    out = []
+    for i in chunk:
+        out.append(_guarded(step, i))
+        if not out[-1][0]:
+            break  # MkDocs stops at a page's error too
+    return out
 
 
-def _parallel(step: str, indices: list[int], workers: int) -> Iterator[Any]:
-    """``step`` over ``indices``, results in order; in forked workers when there are several cores."""
+def _parallel(step: str, indices: list[int], workers: int) -> Iterator[tuple[Any, list[Record]]]:
+    """``step`` over ``indices``: (result, log records) in order; in forked workers when there are several cores.
+
+    A page's error is raised here, after its log records (MkDocs' "Error reading page ...") were replayed.
+    """
+    for ok, value, records in _unguarded(step, indices, workers):
+        if not ok:
+            _replay(records)
+            raise value
+        yield value, records
+
+
+def _unguarded(step: str, indices: list[int], workers: int) -> Iterator[tuple[bool, Any, list[Record]]]:
     if not indices:
         return
-    if workers <= 1 or len(indices) < 8:  # in this process: the records are still replayed in order
+    if workers <= 1 or len(indices) < 8:  # in this process, with the records replayed all the same
         logger = logging.getLogger("mkdocs")
         handlers = logger.handlers
         _STATE["collector"] = _Collector()
         logger.handlers = [_STATE["collector"]]
         try:
-            run = _convert if step == "convert" else _render
-            results = [run(i) for i in indices]
+            results = _run_chunk((step, indices))
         finally:
             logger.handlers = handlers
             del _STATE["collector"]
