@@ -30,7 +30,9 @@ import sqlite3
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -234,9 +236,15 @@ def _unguarded(step: str, indices: list[int], workers: int) -> Iterator[tuple[bo
             del _STATE["collector"]
         yield from results
         return
-    chunks = _chunks(indices, workers)
+    chunks = iter(_chunks(indices, workers))
     with get_context("fork").Pool(workers) as pool:
-        for results in pool.imap(_run_chunk, [(step, c) for c in chunks]):
+        # A few chunks ahead of the parent, not all: results the parent has not written yet wait in
+        # its memory, and at 30k pages all of them would not fit in the memory budget.
+        pending = deque(pool.apply_async(_run_chunk, ((step, c),)) for c in islice(chunks, 4 * workers))
+        while pending:
+            results = pending.popleft().get()
+            for chunk in islice(chunks, 1):
+                pending.append(pool.apply_async(_run_chunk, ((step, chunk),)))
             yield from results
 
 
