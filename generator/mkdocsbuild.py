@@ -70,7 +70,8 @@ def unsupported(config: Any) -> str | None:
             plugin = getattr(method, "__self__", None)
             if isinstance(plugin, SearchPlugin) and not plugin.config.enabled:
                 continue  # Material's search, turned off: its page events return at once
-            return f"{type(plugin).__name__ if plugin is not None else method!r} handles {event} events"
+            who = type(plugin).__name__ if plugin is not None else f"hook {getattr(method, '__module__', method)}"
+            return f"{who} handles {event} events"
     if config.theme.name != "material":
         return f"theme {config.theme.name}"
     return None
@@ -266,7 +267,7 @@ def _replay(records: list[Record]) -> None:
 
 # -- the navigation, rendered once for pages outside it ---------------------------------------------
 
-def _reuse_nav(env: Any, nav: Any) -> None:
+def _reuse_nav(env: Any, nav: Any, config: Any) -> None:
     """Make ``partials/nav.html`` render once per distinct link set for pages the navigation does not hold.
 
     The partial depends on the page only through ``page`` comparisons with navigation items (all
@@ -281,7 +282,9 @@ def _reuse_nav(env: Any, nav: Any) -> None:
     except TemplateNotFound:
         return
     in_nav = {id(p) for p in nav.pages}
-    targets = [p.url for p in nav.pages] + [nav.homepage.url if nav.homepage else ""]
+    extra = [config.extra.get("homepage"), config.theme.get("logo"), config.theme.get("favicon")]
+    targets = [p.url for p in nav.pages] + [nav.homepage.url if nav.homepage else ""] + \
+        [str(t) for t in extra if t]
     render = template.root_render_func
     memo: dict[tuple[str, ...], str] = {}
 
@@ -466,7 +469,7 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
 
         env = config.plugins.on_env(env, config=config, files=files)
         _STATE["env"] = env
-        _reuse_nav(env, nav)
+        _reuse_nav(env, nav, config)
         for file in files:  # MkDocs' copy_static_files, through the unchanged-file check
             if not file.is_documentation_page() and file.inclusion.is_included():
                 content = file._content

@@ -111,3 +111,28 @@ else:
     for engine in ("ours", "ours-cached"):
         assert sorted(sites[engine]) == sorted(sites["mkdocs"])
         assert [name for name in sites["mkdocs"] if sites[engine][name] != sites["mkdocs"][name]] == []
+
+
+def test_a_hook_with_page_events_is_left_to_mkdocs(tmp_path):
+    """The driver cannot hand a per-page hook's state back from its workers: it says so, and MkDocs builds."""
+    from mkdocs.config import load_config
+
+    from generator import mkdocsbuild
+
+    hook = tmp_path / "stamp.py"
+    hook.write_text("def on_page_markdown(markdown, **kwargs):\n    return markdown + '\\n\\nstamped\\n'\n",
+                    encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: t\ntheme: material\nhooks:\n  - {hook}\n", encoding="utf-8")
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))
+    assert mkdocsbuild.unsupported(config) == f"hook {hook} handles page_markdown events"
+    # Material's own search collects every page in its plugin: only when it is off can workers render
+    config_file.write_text("site_name: t\ntheme: material\n", encoding="utf-8")
+    config = load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))
+    assert mkdocsbuild.unsupported(config) == "SearchPlugin handles page_context events"
+    config_file.write_text("site_name: t\ntheme: material\nplugins:\n  - search:\n      enabled: false\n",
+                           encoding="utf-8")
+    assert mkdocsbuild.unsupported(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))) is None
