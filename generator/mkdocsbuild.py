@@ -30,6 +30,7 @@ import sqlite3
 import sys
 import tempfile
 import time
+import zlib
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
@@ -44,7 +45,7 @@ log = logging.getLogger("mkdocs.survey")
 _PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 _VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments", "jinja2",
               "mkdocs-redirects", "mkdocs-material-extensions")
-_FORMAT = "1"  # bump when what the cache stores changes
+_FORMAT = "2"  # bump when what the cache stores changes
 CACHE = Path(buildconfig.CACHE) / "html.sqlite"  # inside the build folder
 
 Record = tuple[str, int, str]  # a log record a worker hands back: logger name, level, message
@@ -304,7 +305,11 @@ def _reuse_nav(env: Any, nav: Any, config: Any) -> None:
 # -- the build ---------------------------------------------------------------------------------------
 
 class _Cache:
-    """Step results by key in one SQLite file (one file, not one per page: creating files is slow)."""
+    """Step results by key in one SQLite file (one file, not one per page: creating files is slow).
+
+    Values are compressed: a page's HTML is mostly the theme's header, nav and footer, and at 30k
+    pages the cache would otherwise take gigabytes.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
@@ -331,15 +336,15 @@ class _Cache:
             return None
         row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
         try:
-            return pickle.loads(row[0]) if row else None
-        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            return pickle.loads(zlib.decompress(row[0])) if row else None
+        except (pickle.UnpicklingError, zlib.error, EOFError, ValueError, TypeError, AttributeError, ImportError):
             return None
 
     def put(self, key: str, value: Any) -> None:
         self.used.add(key)
         if self.db is not None:
             self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)",
-                            (key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
+                            (key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)))
 
     def close(self, keep_only_used: bool) -> None:
         """Commit; after a whole build, drop what it did not use (the cache holds one site, not every past one)."""
