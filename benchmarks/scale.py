@@ -7,10 +7,13 @@ N papers made from the bundled abstracts as Hugging Face captures of at most 2,0
 so the per-file size limit holds), then measures, each command in its own process:
 
 - ``survey generate`` (read, merge, enrich, render, write) from a cold build folder;
-- ``survey build`` (generate, MkDocs, search index) from a cold build and site folder;
-- stock ``mkdocs build`` of the same generated Markdown: Material with its own search plugin, the
-  same paper-free navigation, no hook (what a site without this project's build would cost);
-- after editing one note: ``survey build`` again (the incremental case);
+- the HTML step alone on that folder (``sitebuild.build``: our MkDocs driver, cold cache);
+- stock ``mkdocs build`` of the same generated Markdown: the generated ``mkdocs.yml`` with
+  Material's own search plugin, no overrides, redirects or scripts of ours, the same paper-free
+  navigation (what a site without this project's build would cost);
+- ``survey build`` (generate, HTML, search index) from a cold build and site folder;
+- after editing one note: ``survey build`` again, and the HTML step again on the regenerated
+  folder (the incremental cases);
 - peak memory (max RSS) of each.
 
 Ratios are computed from the one run, so a noisy machine slows both sides alike. The table is what
@@ -19,7 +22,6 @@ Ratios are computed from the one run, so a noisy machine slows both sides alike.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import random
@@ -34,7 +36,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import io  # noqa: E402
+import yaml  # noqa: E402
+
+from generator import buildconfig, io  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
 
 PER_FILE = 2_000
@@ -96,25 +100,29 @@ def measure(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Ru
 
 
 def stock_config(work: Path, build: Path) -> Path:
-    """mkdocs.yml as a site without this project's build would have it: plain Material with its search
-    plugin, no hook and no overrides, the same Markdown extensions and the same paper-free nav."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    kept: list[str] = []
-    skip = False
-    for line in text.splitlines():
-        if line.startswith(("hooks:", "plugins:", "extra_javascript:", "docs_dir:", "site_dir:")):
-            skip = True
-            continue
-        if skip and (line.startswith(" ") or not line.strip()):
-            continue
-        skip = False
-        if "custom_dir:" not in line:
-            kept.append(line)
-    nav = json.loads((build / "nav.json").read_text(encoding="utf-8"))
-    config = work / "stock.yml"
-    config.write_text("\n".join(kept) + f"\ndocs_dir: {json.dumps(str(build / 'docs'))}\n"
-                      f"plugins:\n  - search\nnav: {json.dumps(nav)}\n", encoding="utf-8")
-    return config
+    """The generated ``<build>/mkdocs.yml`` as a site without this project's build would have it: Material
+    with its own search plugin, no overrides (custom_dir), no redirects and none of our scripts, the
+    same Markdown extensions and the same paper-free nav."""
+    config, problems = buildconfig.parse((build / buildconfig.FILE).read_text(encoding="utf-8"), str(build))
+    if config is None:
+        raise SystemExit(f"cannot read {build / buildconfig.FILE}: {problems}")
+    config["theme"] = {k: v for k, v in config["theme"].items() if k != "custom_dir"}
+    config["plugins"] = ["search"]
+    config["docs_dir"] = str((build / buildconfig.DOCS).resolve())
+    config.pop("extra_javascript", None)
+    out = work / "stock.yml"
+    out.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return out
+
+
+# The HTML step alone (what `survey build` runs after generate, before the search index), on a
+# generated build folder: our MkDocs driver, with its page cache in <build>/.cache.
+HTML_STEP = """
+import sys
+from pathlib import Path
+from generator import sitebuild
+sys.exit(0 if sitebuild.build("mkdocs", Path(sys.argv[1]), Path(sys.argv[2]), 0, quiet=True) else 1)
+"""
 
 
 def one_size(n: int, survey: str) -> dict[str, object]:
@@ -124,23 +132,30 @@ def one_size(n: int, survey: str) -> dict[str, object]:
         make_content(n, content)
         common = ["--content", str(content), "--templates", str(ROOT / "site_templates"),
                   "--config", str(ROOT / "mkdocs.yml")]
-        generate = measure([survey, "generate", *common, "--build", str(work / "gen")], ROOT)
+        quiet_env = {**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"}
+        gen = work / "gen"
+        generate = measure([survey, "generate", *common, "--build", str(gen)], ROOT)
+        html = measure([sys.executable, "-c", HTML_STEP, str(gen), str(work / "html-site")], ROOT)
+        stock = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_config(work, gen)),
+                         "-d", str(work / "stock-site")], ROOT, env=quiet_env)
         build = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
-        stock = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(stock_config(work, work / "build")),
-                         "-d", str(work / "stock-site")],
-                        ROOT, env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"})
         note = next((content / "notes").glob("*.md"))
         note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence from a curator.\n", encoding="utf-8")
         again = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
-        pages = sum(1 for _ in (work / "build" / "docs").rglob("*.md"))
+        measure([survey, "generate", *common, "--build", str(gen)], ROOT)
+        html_again = measure([sys.executable, "-c", HTML_STEP, str(gen), str(work / "html-site")], ROOT)
+        pages = sum(1 for _ in (gen / "docs").rglob("*.md"))
     return {
         "papers": n, "pages": pages,
         "generate_s": generate.seconds, "ms_per_paper": 1000 * generate.seconds / n,
-        "build_s": build.seconds, "stock_s": stock.seconds, "build_vs_stock": build.seconds / stock.seconds,
+        "html_s": html.seconds, "stock_s": stock.seconds, "html_vs_stock": html.seconds / stock.seconds,
+        "html_again_s": html_again.seconds, "html_again_vs_html": html_again.seconds / html.seconds,
+        "build_s": build.seconds, "build_vs_stock": build.seconds / stock.seconds,
         "one_note_s": again.seconds, "one_note_vs_build": again.seconds / build.seconds,
-        "peak_mib": max(generate.peak_mib, build.peak_mib, again.peak_mib), "stock_peak_mib": stock.peak_mib,
+        "peak_mib": max(generate.peak_mib, html.peak_mib, build.peak_mib, again.peak_mib),
+        "stock_peak_mib": stock.peak_mib,
     }
 
 
@@ -149,14 +164,17 @@ def main() -> int:
     survey = str(Path(sys.executable).parent / "survey")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"{platform.system()} {platform.release()}")
-    print("| papers | pages | generate | per paper | build (ours) | stock mkdocs build | ours / stock | "
-          "after one note | / full build | peak memory (ours / stock) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| papers | pages | generate | per paper | HTML step (ours) | stock mkdocs build | HTML / stock | "
+          "HTML after one note | / HTML | survey build | / stock | survey build after one note | / full | "
+          "peak memory (ours / stock) |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in sizes:
         r = one_size(n, survey)
         print(f"| {r['papers']:,} | {r['pages']:,} | {r['generate_s']:.1f} s | {r['ms_per_paper']:.2f} ms | "
-              f"{r['build_s']:.1f} s | {r['stock_s']:.1f} s | {r['build_vs_stock']:.2f} | {r['one_note_s']:.1f} s | "
-              f"{r['one_note_vs_build']:.2f} | {r['peak_mib']:.0f} / {r['stock_peak_mib']:.0f} MiB |", flush=True)
+              f"{r['html_s']:.1f} s | {r['stock_s']:.1f} s | {r['html_vs_stock']:.2f} | {r['html_again_s']:.1f} s | "
+              f"{r['html_again_vs_html']:.2f} | {r['build_s']:.1f} s | {r['build_vs_stock']:.2f} | "
+              f"{r['one_note_s']:.1f} s | {r['one_note_vs_build']:.2f} | "
+              f"{r['peak_mib']:.0f} / {r['stock_peak_mib']:.0f} MiB |", flush=True)
     return 0
 
 

@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic
 
 FILE = "mkdocs.yml"  # the build configuration, inside the build folder
 DOCS = "docs"  # the generated Markdown, inside the build folder
+CACHE = ".cache"  # what builds keep between runs (rendered pages), inside the build folder; generate keeps it
 SITE = "site"  # where an engine writes inside the build folder (Zensical refuses any folder outside it)
 _PATHS = ("INHERIT", "hooks", "watch")  # top-level settings MkDocs resolves against the config file's folder
 

@@ -78,15 +78,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     epoch = pipeline.source_date_epoch(corpus)
     build = Path(args.build)
     site = Path(args.site_dir) if args.site_dir else sitebuild.default_site(Path(args.config))
+    fill = sitebuild.Fill.load(build)
     clean = sitebuild.build(args.engine, build, site, epoch, quiet=args.quiet, strict=not args.keep_going,
-                            forbidden=(Path(args.content),))
+                            forbidden=(Path(args.content),), fill=fill)
     if clean is None or not clean:
         if clean is None or not args.keep_going:
             raise UserError(f"{args.engine} build failed (see the messages above)")
         print(f"survey: error: {args.engine} reported problems (see above); the site was built anyway", file=sys.stderr)
         failed = True
     # Curated fragments and the search index: after the engine, the same for every engine.
-    problems = sitebuild.finish(site, build, corpus)
+    problems = sitebuild.finish(site, build, corpus, fill)
     for problem in problems:
         print(f"ERROR   -  {printable(problem)}", file=sys.stderr)
     if problems and not args.keep_going:

@@ -88,8 +88,12 @@ def _inside(base: Path, rel: str) -> Path:
     return target
 
 
-def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = ()) -> int:
+def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = (),
+               keep: tuple[str, ...] = ()) -> int:
     """Make ``out_dir`` hold exactly ``files``: write what changed (each atomically), delete the rest.
+
+    Top-level entries named in ``keep`` (the build folder's ``.cache``) are never deleted; files under
+    them that ``files`` names are still written.
 
     Unchanged files are not touched, so a regeneration that changes nothing triggers no file
     events (``survey serve`` relies on that) and a large survey rewrites only what changed.
@@ -118,8 +122,13 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
         changed += 1
+    kept = {out_dir / name for name in keep}
     for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
         here = Path(dirpath)
+        if any(here == k or here.is_relative_to(k) for k in kept):
+            continue
+        filenames = [f for f in filenames if here / f not in kept]
+        dirnames = [d for d in dirnames if here / d not in kept]
         for name in filenames:
             path = here / name
             if path not in wanted:

@@ -20,9 +20,11 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from .buildconfig import CACHE
+
 T = TypeVar("T")
 
-FOLDER = ".cache"
+FOLDER = CACHE  # the build folder's cache, shared with the HTML step's html.sqlite
 _FORMAT = 1  # the layout of a table file
 
 

@@ -160,7 +160,10 @@ def _build_config(opts: Options, navigation: list[object], redirects: dict[str, 
 
 def write(opts: Options, generated: Generated) -> int:
     """Write the build folder (only after everything was read and rendered); returns files changed."""
-    return io.write_tree(opts.build, {**generated.files, **generated.cache}, forbidden=(opts.content,))
+    # <build>/.cache/ holds this run's memo tables (written here) and the HTML cache of the build step
+    # (html.sqlite, written by the engine driver): never deleted as a file generate did not make
+    return io.write_tree(opts.build, {**generated.files, **generated.cache}, forbidden=(opts.content,),
+                         keep=(buildconfig.CACHE,))
 
 
 def _json(value: object) -> str:

@@ -24,6 +24,7 @@ from .diagnostics import printable
 from .model import Corpus
 
 ENGINES = ("mkdocs", "zensical")
+SEARCH = "pagefind"  # the search index's folder in the site, written by ``finish``
 
 # Banners some dependencies print on import (MkDocs 2 plans, Material's end of life, noted in the
 # README). They are not our output; set before mkdocs or material is imported.
@@ -66,10 +67,12 @@ def default_site(user_config: Path) -> Path:
 
 
 def build(engine: str, build_dir: Path, site_dir: Path, epoch: int, quiet: bool = False,
-          strict: bool = True, forbidden: tuple[Path, ...] = ()) -> bool | None:
+          strict: bool = True, forbidden: tuple[Path, ...] = (), fill: Fill | str | None = None) -> bool | None:
     """Build ``<build>/mkdocs.yml`` into ``site_dir``: None if nothing was built, else True if clean.
 
     Strict aborts on the first warning's count; not strict builds every page and reports the count.
+    ``fill``, when the engine can apply it as it writes each page, is marked applied (then
+    ``finish`` does not edit the pages again and unchanged pages keep their mtime).
     """
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(epoch))
     config = config_file(build_dir)
@@ -78,20 +81,31 @@ def build(engine: str, build_dir: Path, site_dir: Path, epoch: int, quiet: bool 
         return None
     if engine == "zensical":
         return _zensical(config, build_dir, site_dir, strict, forbidden)
-    return _mkdocs(config, site_dir, quiet, strict)
+    return _mkdocs(config, site_dir, quiet, strict, fill if isinstance(fill, Fill) else None)
 
 
-def _mkdocs(config_path: Path, site_dir: Path, quiet: bool, strict: bool) -> bool | None:
+def _mkdocs(config_path: Path, site_dir: Path, quiet: bool, strict: bool, fill: Fill | None = None) -> bool | None:
+    """MkDocs' build through our driver (parallel, cached, the same output), or MkDocs' own where it cannot."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
+
+    from . import mkdocsbuild
 
     printer = _logging(quiet)
     try:
         config = load_config(config_file=str(config_path), site_dir=str(site_dir.resolve()), strict=strict)
         config.plugins.on_startup(command="build", dirty=False)
         try:
-            mkdocs_build(config)
+            why = mkdocsbuild.unsupported(config)
+            if why is None:
+                mkdocsbuild.build(config, config_path.parent / mkdocsbuild.CACHE, keep=(SEARCH,),
+                                  post_page=fill.page if fill is not None else None)
+                if fill is not None:
+                    fill.applied = True
+            else:
+                logging.getLogger("mkdocs.survey").info(f"MkDocs builds this configuration itself ({why})")
+                mkdocs_build(config)
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as exc:
@@ -120,31 +134,56 @@ def _zensical(config_path: Path, build_dir: Path, site_dir: Path, strict: bool,
     return True  # Zensical counts no warnings for us: not strict, it only prints them
 
 
-def finish(site: Path, build_dir: Path, corpus: Corpus) -> list[str]:
-    """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
+class Fill:
+    """Curated fragments into built pages (``fragments.fill``), remembering what was placed and what went wrong."""
 
-    Returns the problems (a placeholder without its fragment, a fragment on no page, a failed index).
-    """
-    try:
-        known: dict[str, str] = json.loads(io.read_text(build_dir / "fragments.json"))
-    except (OSError, ValueError) as exc:
-        return [f"{build_dir / 'fragments.json'}: cannot read the curated fragments: {exc}"]
-    placed: set[str] = set()
-    problems: list[str] = []
+    def __init__(self, known: dict[str, str]) -> None:
+        self.known = known
+        self.placed: set[str] = set()
+        self.problems: list[str] = []
+        self.applied = False  # True once every built page went through it (our MkDocs driver does that)
 
-    def edit(page: str, html: str) -> str | None:
+    @classmethod
+    def load(cls, build_dir: Path) -> Fill | str:
+        """The fragments ``survey generate`` wrote, or why they cannot be read."""
+        try:
+            return cls(json.loads(io.read_text(build_dir / "fragments.json")))
+        except (OSError, ValueError) as exc:
+            return f"{build_dir / 'fragments.json'}: cannot read the curated fragments: {exc}"
+
+    def edit(self, page: str, html: str) -> str | None:
+        """``html`` with its placeholders filled, or None if it has none."""
         if "data-survey-fragment" not in html:
             return None
-        new, used, found = fragments.fill(page, html, known)
-        placed.update(used)
-        problems.extend(found)
+        new, used, found = fragments.fill(page, html, self.known)
+        self.placed.update(used)
+        self.problems.extend(found)
         return new
 
-    io.edit_files(site, ".html", edit)
-    problems += [f"curated fragment {key} is on no page: the engine dropped its placeholder"
-                 for key in sorted(set(known) - placed)]
+    def page(self, page: str, html: str) -> str:
+        new = self.edit(page, html)
+        return html if new is None else new
+
+    def report(self) -> list[str]:
+        return self.problems + [f"curated fragment {key} is on no page: the engine dropped its placeholder"
+                                for key in sorted(set(self.known) - self.placed)]
+
+
+def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None = None) -> list[str]:
+    """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
+
+    ``fill`` is what ``build`` was given: if the build already put the fragments in, only its
+    report is taken. Returns the problems (a placeholder without its fragment, a fragment on no
+    page, a failed index).
+    """
+    fill = Fill.load(build_dir) if fill is None else fill
+    if isinstance(fill, str):
+        return [fill]
+    if not fill.applied:
+        io.edit_files(site, ".html", fill.edit)
+    problems = fill.report()
     try:
-        io.write_tree(site / "pagefind", pagefind.index(search.records(corpus)))
+        io.write_tree(site / SEARCH, pagefind.index(search.records(corpus)))
     except pagefind.PagefindError as exc:
         problems.append(f"search index: {exc}")
     return problems
