@@ -39,11 +39,13 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from generator import buildconfig, io  # noqa: E402
+from generator.normalize import paper_id  # noqa: E402
 from generator.pipeline import read_sources  # noqa: E402
 
 PER_FILE = 2_000
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CURATED = ("taxonomy.yml", "survey.yml", "vocab", "topics", "notes")
+NOTED = 5  # the synthetic paper that carries the curated note edited between two builds
 
 
 def coined(i: int) -> str:
@@ -79,6 +81,12 @@ def make_content(n: int, dest: Path) -> None:
             lines += [title, "", abstract, "", f"  • {rng.randrange(1, 12)} authors", "·",
                       f"{MONTHS[rng.randrange(12)]} {rng.randrange(1, 28)}, {year} {rng.randrange(0, 90)}", ""]
         (dest / "sources" / "hf" / f"synth-{start // PER_FILE:03d}.txt").write_text("\n".join(lines), encoding="utf-8")
+    # one curated note on a synthetic paper (the bundled notes name bundled papers, orphans here):
+    # the note the incremental measurement edits
+    title = f"{coined(NOTED)}: {papers[NOTED % len(papers)].title.split(': ', 1)[-1]}"
+    (dest / "notes" / f"{paper_id(title)}.md").write_text(
+        f"---\npaper: {paper_id(title)}\nsummary: A synthetic paper with a curated note.\n---\n\n"
+        "A curator's paragraph about this paper.\n", encoding="utf-8")
 
 
 @dataclass
@@ -140,7 +148,7 @@ def one_size(n: int, survey: str) -> dict[str, object]:
                          "-d", str(work / "stock-site")], ROOT, env=quiet_env)
         build = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
-        note = next((content / "notes").glob("*.md"))
+        note = next(p for p in (content / "notes").glob("*.md") if coined(NOTED).lower() in p.name)
         note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence from a curator.\n", encoding="utf-8")
         again = measure([survey, "build", "--quiet", *common, "--build", str(work / "build"),
                          "--site-dir", str(work / "site")], ROOT)
