@@ -11,6 +11,8 @@ from . import io, pipeline
 from .diagnostics import Diagnostics, printable
 from .export import corpus_record
 from .model import Corpus
+from .progress import Progress
+from .progress import for_terminal as progress_for_terminal
 
 
 class UserError(Exception):
@@ -40,6 +42,11 @@ def _report(diags: Diagnostics, strict: bool, quiet_info: bool = True) -> bool:
     return diags.failed(strict)
 
 
+def _progress(args: argparse.Namespace) -> Progress:
+    """A live status line on a terminal; nothing in CI, pipes or with --quiet."""
+    return progress_for_terminal(quiet=getattr(args, "quiet", False))
+
+
 def _generate(args: argparse.Namespace, keep_going: bool = False) -> tuple[pipeline.Generated, bool]:
     """Generate and write build/; True as the second value if the run must end non-zero.
 
@@ -48,11 +55,13 @@ def _generate(args: argparse.Namespace, keep_going: bool = False) -> tuple[pipel
     key, a rule, a file), and those files are listed.
     """
     opts = _options(args)
-    generated = pipeline.generate(opts)
+    progress = _progress(args)
+    generated = pipeline.generate(opts, progress=progress)
     failed = _report(generated.diagnostics, opts.strict)
     if failed and not keep_going:
         raise UserError("nothing written because of the problems above (--keep-going writes what is good)")
-    changed = pipeline.write(opts, generated)
+    with progress.stage(f"writing {opts.build}/"):
+        changed = pipeline.write(opts, generated)
     pages = sum(1 for f in generated.files if f.endswith(".md"))
     print(f"generated {pages} pages for {len(generated.corpus.papers)} papers into {opts.build}/docs ({changed} files changed)")
     if failed:
@@ -79,15 +88,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     build = Path(args.build)
     site = Path(args.site_dir) if args.site_dir else sitebuild.default_site(Path(args.config))
     fill = sitebuild.Fill.load(build)
-    clean = sitebuild.build(args.engine, build, site, epoch, quiet=args.quiet, strict=not args.keep_going,
-                            forbidden=(Path(args.content),), fill=fill)
+    progress = _progress(args)
+    with progress.stage(f"building HTML with {args.engine}"):
+        clean = sitebuild.build(args.engine, build, site, epoch, quiet=args.quiet, strict=not args.keep_going,
+                                forbidden=(Path(args.content),), fill=fill)
     if clean is None or not clean:
         if clean is None or not args.keep_going:
             raise UserError(f"{args.engine} build failed (see the messages above)")
         print(f"survey: error: {args.engine} reported problems (see above); the site was built anyway", file=sys.stderr)
         failed = True
     # Curated fragments and the search index: after the engine, the same for every engine.
-    problems = sitebuild.finish(site, build, corpus, fill)
+    with progress.stage("search index"):
+        problems = sitebuild.finish(site, build, corpus, fill)
     for problem in problems:
         print(f"ERROR   -  {printable(problem)}", file=sys.stderr)
     if problems and not args.keep_going:

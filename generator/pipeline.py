@@ -20,6 +20,7 @@ from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
 from .pages import render_site
 from .precedence import Precedence
+from .progress import SILENT, Progress
 from .records import ReadContext, ReaderOutput
 from .render import Site, front_matter_problems, nav
 from .sources import FORMATS
@@ -82,14 +83,15 @@ def internal_error(path: str, exc: BaseException) -> Diagnostic:
 
 
 def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None,
-         memo: Memo | None = None) -> tuple[Corpus, Diagnostics]:
+         memo: Memo | None = None, progress: Progress = SILENT) -> tuple[Corpus, Diagnostics]:
     """The whole corpus, enriched and checked, plus every diagnostic found on the way (``memo``: see ``memo.py``)."""
     diags = Diagnostics()
-    content, found = screen(content)
+    with progress.stage("reading and merging sources"):
+        content, found = screen(content)
+        diags.extend(found)
+        corpus, found = read_sources(content)
     diags.extend(found)
-    corpus, found = read_sources(content)
-    diags.extend(found)
-    corpus, found = enrich.run(corpus, content, stack, memo)
+    corpus, found = enrich.run(corpus, content, stack, memo, progress)
     diags.extend(found)
     return corpus, diags
 
@@ -108,20 +110,22 @@ class Generated:
     cache: dict[str, str] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
 
 
-def generate(opts: Options, content: ContentFiles | None = None) -> Generated:
+def generate(opts: Options, content: ContentFiles | None = None, progress: Progress = SILENT) -> Generated:
     """Read and check everything, then render every file of build/ in memory (nothing written yet).
 
     What the last run left in ``<build>/.cache/`` saves recomputing what did not change.
     """
-    content = content if content is not None else io.read_content(opts.content)
-    memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json",)))
-    corpus, diags = load(content, memo=memo)
+    with progress.stage("reading content"):
+        content = content if content is not None else io.read_content(opts.content)
+        memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json",)))
+    corpus, diags = load(content, memo=memo, progress=progress)
     settings, found = site_settings(content)
     diags.extend(found)
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}
     site = Site(corpus=corpus, title=settings["title"], description=settings["description"], templates=templates,
                 memo=memo)
-    pages = render_site(site)
+    with progress.stage(f"rendering pages for {len(corpus.papers):,} papers"):
+        pages = render_site(site)
     for path, problem in front_matter_problems(pages).items():
         # never written as it is: MkDocs would render a broken front matter block as Markdown
         diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)

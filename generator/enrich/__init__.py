@@ -13,6 +13,7 @@ from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..memo import Memo
 from ..model import Corpus
+from ..progress import SILENT, Progress
 
 Enricher = Callable[[Corpus, ContentFiles], tuple[Corpus, list[Diagnostic]]]
 
@@ -45,10 +46,11 @@ def _remembering(enricher: Callable[..., tuple[Corpus, list[Diagnostic]]], memo:
 
 
 def run(corpus: Corpus, content: ContentFiles, stack: list[Enricher] | None = None,
-        memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
+        memo: Memo | None = None, progress: Progress = SILENT) -> tuple[Corpus, list[Diagnostic]]:
     """Apply ``stack`` (the default stack, remembering in ``memo``, when None) in order, collecting every diagnostic."""
     diags: list[Diagnostic] = []
     for enricher in default_stack(memo) if stack is None else stack:
-        corpus, found = enricher(corpus, content)
+        with progress.stage(getattr(enricher, "__module__", "enrich").rsplit(".", 1)[-1]):  # "topics", "results"...
+            corpus, found = enricher(corpus, content)
         diags.extend(found)
     return corpus, diags
