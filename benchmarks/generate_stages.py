@@ -1,6 +1,7 @@
 """Wall time of every stage of one real ``survey generate`` (read, merge, each enricher, each page kind, write).
 
     python benchmarks/generate_stages.py CONTENT BUILD [--cold]
+    python benchmarks/generate_stages.py          (1,000 synthetic papers, cold: what `make bench` runs)
 
 CONTENT is a content folder (``benchmarks/scale.py`` makes synthetic ones: ``make_content(n, dest)``);
 BUILD the build folder. ``--cold`` empties BUILD first, cache included; without it the run uses
@@ -13,6 +14,7 @@ from __future__ import annotations
 import functools
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -51,9 +53,22 @@ def instrument() -> None:
 
 
 def main() -> int:
-    content, build = Path(sys.argv[1]), Path(sys.argv[2])
+    paths = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if not paths:  # `make bench` runs every script without arguments: a cold run on 1,000 synthetic papers
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from scale import make_content
+
+        with tempfile.TemporaryDirectory() as tmp:
+            make_content(1_000, Path(tmp) / "content")
+            print("1,000 synthetic papers (benchmarks/scale.py), cold build folder")
+            return stages(Path(tmp) / "content", Path(tmp) / "build")
+    content, build = Path(paths[0]), Path(paths[1])
     if "--cold" in sys.argv:
         shutil.rmtree(build, ignore_errors=True)
+    return stages(content, build)
+
+
+def stages(content: Path, build: Path) -> int:
     instrument()
     start = time.perf_counter()
     files = io.read_content(content)
