@@ -21,6 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 CONTENT = ROOT / "content"
 SEEDS = CONTENT / "sources" / "hf"
+# Real public data in other formats, written by other people, quirks included (BibTeX, arXiv Atom, HF
+# daily papers, awesome lists, CSV): a copy of the team's shared corpora, so the tests need nothing
+# outside the checkout. Provenance and licences: tests/fixtures/corpora/README.md.
+CORPORA = FIXTURES / "corpora"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 

@@ -17,13 +17,14 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from conftest import CORPORA
 
 from generator import cli, io, pipeline
 from generator.fetch import FetchError, arxiv, hf
 from generator.fetch.http import USER_AGENT, Client, RateLimiter, Response, urllib_transport
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = next(p / "shared" / "corpora" for p in Path(__file__).resolve().parents if (p / "shared" / "corpora").is_dir())
+
 XML = CORPORA / "arxiv-atom" / "xml"
 DAILY = CORPORA / "hf-daily-papers-json"
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.latex import to_unicode
 from generator.names import author_key, citekey_base, display_name, family_name, is_et_al
 
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 BIB = CORPORA / "bibtex-efficient-dl-2019" / "references.bib"
-needs_corpora = pytest.mark.skipif(not BIB.exists(), reason="shared corpora not present")
 
 
 @pytest.mark.parametrize(("raw", "shown", "family"), [
@@ -101,7 +99,6 @@ def test_names_never_raise(raw):
     assert isinstance(family_name(shown), str) and isinstance(author_key(raw), str) and isinstance(is_et_al(raw), bool)
 
 
-@needs_corpora
 def test_every_bibtex_author_becomes_given_family():
     bib = BIB.read_text(encoding="utf-8")
     fields = re.findall(r"^\s*author\s*=\s*[{\"](.*)[}\"],?\s*$", bib, re.M | re.I)
@@ -117,7 +114,6 @@ def test_every_bibtex_author_becomes_given_family():
     assert "Frédo Durand" in kept and "Philipp Krähenbühl" in kept
 
 
-@needs_corpora
 def test_arxiv_authors_are_shown_as_written():
     names = []
     for path in sorted((CORPORA / "arxiv-atom" / "xml").glob("*.xml")):

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,7 @@ from generator.sources import FORMATS
 from generator.sources.arxiv_atom import read, split_id
 
 # shared/ sits beside the checkout (a worktree is one level deeper): the nearest one upwards
-CORPUS = next(p / "shared" / "corpora" for p in Path(__file__).resolve().parents
-              if (p / "shared" / "corpora").is_dir()) / "arxiv-atom"
+CORPUS = CORPORA / "arxiv-atom"
 XML = sorted((CORPUS / "xml").glob("*.xml"))
 LEGACY = sorted((CORPUS / "xml_legacy_2016").glob("*.xml"))
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import ast
 import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,8 +16,7 @@ from generator.records import ReadContext
 from generator.sources import FORMATS
 from generator.sources.hf_daily import read
 
-CORPUS = next(p / "shared" / "corpora" for p in Path(__file__).resolve().parents
-              if (p / "shared" / "corpora").is_dir()) / "hf-daily-papers-json"
+CORPUS = CORPORA / "hf-daily-papers-json"
 DAYS = {"2024-05-27": 13, "2024-12-11": 26, "2025-01-10": 9, "2025-03-11": 26, "2025-07-29": 15, "2026-04-10": 35}
 
 

@@ -7,14 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import CORPORA
 
 from generator.venues import Venue, aliases_from_yaml, arxiv_id_in, default_aliases, normalize_venue
 
-CORPORA = Path(__file__).resolve().parents[3] / "shared" / "corpora"
 BIB = CORPORA / "bibtex-efficient-dl-2019" / "references.bib"
 QUANT_CSV = CORPORA / "paper-lists" / "awesome-quantization-papers" / "Awesome_Quantization_Papers.csv"
 KV_README = CORPORA / "paper-lists" / "awesome-kv-cache-compression" / "README.md"
-needs_corpora = pytest.mark.skipif(not BIB.exists(), reason="shared corpora not present")
 
 
 @pytest.mark.parametrize(("raw", "name", "year", "display"), [
@@ -111,7 +110,6 @@ def _bib_venues() -> list[str]:
 KNOWN = {*default_aliases().names.values(), "arXiv"}
 
 
-@needs_corpora
 def test_bibtex_venues_map_to_known_venues():
     venues = [normalize_venue(v) for v in _bib_venues()]
     known = [v for v in venues if v and v.name in KNOWN]
@@ -121,7 +119,6 @@ def test_bibtex_venues_map_to_known_venues():
     assert {v.display for v in venues if v and v.name == "NeurIPS"} == {"NeurIPS"}
 
 
-@needs_corpora
 def test_paper_list_venues_map_to_known_venues():
     rows = list(csv.DictReader(QUANT_CSV.open(encoding="utf-8")))
     csv_venues = [normalize_venue(r["Publication"]) for r in rows]
