@@ -110,6 +110,27 @@ def test_percentages_need_a_measure() -> None:
      "original model's training data.", 10.0, "data"),
     ("RL training with 128k-token outputs improves the model's performance on AIME2025 from 70.9\\% to 85.1\\%.",
      85.1, "accuracy"),
+    # set C of tests/labels/unseen (tuned on from the second extraction session)
+    ("Zetta achieves state-of-the-art success on LIBERO-Pro and RoboCasa under our current rollout budget, "
+     "reaching 90.8% and 93.6%, with an 11.1x inference speedup; success continues to scale.", 90.8, "accuracy"),
+    ("Concretely, Co-RL yields average gains of 3.0-8.6% across seven text-only benchmarks for LLMs and 2.3-7.2% "
+     "across four multimodal benchmarks for VLMs.", 2.3, "accuracy"),
+    ("Enabling finetuning further lowers latency to 268s with only a 0.09% drop on VBench.", 0.09, "quality"),
+    ("Experiments show that OSP-Next achieves a VBench total score of 83.73%, surpassing the Wan2.1 baseline.",
+     83.73, "quality"),
+    ("Selective Steering achieves 5.5x higher attack success rates than prior methods while maintaining zero "
+     "perplexity violations and approximately 100\\% capability retention on standard benchmarks.", 100.0, "accuracy"),
+    ("OVD substantially outperforms existing methods, delivering up to +12.9% absolute improvement in average EM "
+     "on Web Q&A tasks and a up to +25.7% gain on math benchmarks (when trained with only one random samples).",
+     25.7, "accuracy"),
+    ("Nemotron-51B achieves a 2.17x inference throughput speedup, fitting on a single NVIDIA H100 GPU while "
+     "preserving 98.4% of the original model's capabilities.", 98.4, "accuracy"),
+    ("Our experimental results show that this simple strategy can reduce the KV cache size by 50% on language "
+     "modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks without losing accuracy.",
+     90.0, "KV cache"),
+    # GenEval scores whether images show what was asked: accuracy, as set B labels it
+    ("Mobile-O attains competitive or superior performance, achieving 74% on GenEval and outperforming Show-O "
+     "and JanusFlow by 5% and 11%, while running 6x and 11x faster, respectively.", 74.0, "accuracy"),
 ])
 def test_percentages_take_their_measure_from_their_own_words(sentence: str, value: float, metric: str) -> None:
     found = {n.low: n.metric for n in percentages(sentence)}
@@ -330,7 +351,13 @@ def _read(sentence: str) -> list[tuple[float, str, str | None, str | None, str |
       (6.71, "x", "speed", None, "gain", False)]),
     # an inverted comparison: the subject is the baseline
     ("Third, in terms of wall-clock time, PPO is about twice as slow as ReMax per iteration.",
-     [(2.0, "x", "time", "PPO", "gain", True)]),
+     [(2.0, "x", "time", "PPO", "gain", True)]),    # set C: the computation is what got faster; a FLOP is compute
+    ("We demonstrate up to 13.5x acceleration in attention computation.",
+     [(13.5, "x", "speed", None, "gain", True)]),
+    ("On LLaVA-NeXT-7B, it achieves up to 6.8x prefill speedup and 10x FLOP reduction, while retaining 96.88% of "
+     "the original performance.",
+     [(6.8, "x", "speed", None, "gain", True), (10.0, "x", "compute", None, "reduction", True),
+      (96.88, "%", "accuracy", None, None, True)]),
 ])
 def test_values_know_their_measure_and_baseline(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _read(sentence) == expected

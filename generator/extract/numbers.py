@@ -89,7 +89,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
                               r"fps|samples/s)$")),
     ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
     ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
-    ("compute", re.compile(r"(?:flops|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|"
+    ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|"
                            r"operations|ops)$")),
     ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
     ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
@@ -104,7 +104,8 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
-                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved)$")),
+                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
+                            r"capabilit(?:y|ies))$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
@@ -273,6 +274,8 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             continue
         if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
+        if "under" in side[max(0, index - 4):index]:
+            continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%": a condition
         if label == "utilization":
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
         # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
@@ -297,9 +300,11 @@ def _measure(word: str) -> str | None:
 def _metric(w: _Words) -> tuple[str | None, str | None]:
     """(measure, how it was found): a noun after the value, a comparative after it, a noun before it."""
     after = _nouns(w.after, range(len(w.after)))
-    if after is not None:
-        return after[1], "noun"
     implied = _nearest([], w.after, _IMPLIED)
+    if after is not None:
+        if after[1] == "compute" and implied is not None and implied[0] == "speed" and implied[1] < after[0]:
+            return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
+        return after[1], "noun"
     before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
     if implied is not None and (before is None or implied[0] == "speed"):
         label = _implied(implied[0], w)
@@ -314,7 +319,9 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
 
 
 _PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
-_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:on|in)\s+(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]")
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:(?:on|in)\s+(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]|"
+                              r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                              r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
 _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
                                r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
@@ -323,6 +330,14 @@ _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s
 _BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
 _BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
+
+
+# "a 0.09% drop on VBench", "a 0.4% drop in VBench total score": a benchmark score changed by the value
+_SCORE_CHANGE_AFTER = re.compile(r"\s*(?:absolute\s+)?(?:drop|degradation|decline|loss|decrease)\s+(?:on|in)\s+"
+                                 r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]")
+# benchmarks that score what a generative model makes: their scores are quality, not accuracy
+_QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
+                                r"CLIP[- ]?[Ss]core|FID|FVD)\b")
 
 
 def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
@@ -365,6 +380,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
     previous = side[index - 1] if index > 0 else ""
     if _HEAD.match(word):
         if word.startswith("size"):
+            if previous == "cache" and index > 1 and side[index - 2] in ("kv", "key-value"):
+                return "KV cache"  # "reduce the KV cache size by 50%"
             return _METRIC_FOR_SIZE.get(previous, "model size")
         found = _measure(previous)
         if found is not None and not _HEAD.match(previous):
@@ -591,13 +608,19 @@ def numbers(sentence: str) -> list[Number]:
             pct = _nearest(before, after, _PCT_KINDS)
             kind = pct[0] if pct else "other"
         w = _own_words(s, start, end, bounds)
-        metric, how = _metric(w)
+        if unit == "%" and _SCORE_CHANGE_AFTER.match(sentence, end):
+            metric, how = "accuracy", "noun"
+        else:
+            metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric == "accuracy" and _QUALITY_BENCHMARK.search(sentence, max(bounds[0], start - 60),
+                                                             min(bounds[1], end + 60)):
+            metric = "quality"
         if unit == "x" and metric is None and kind == "speedup":
             metric, how = "speed", "implied"
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
-        sure = metric is not None and not (how == "implied" and metric == "accuracy")
+        sure = metric is not None and not (how == "implied" and metric in ("accuracy", "quality"))
         own = not _earlier(s, start, end) and start not in origins
         direction = _direction(w, s, start, end, unit, metric) or (
             _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
@@ -636,6 +659,8 @@ _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
 _LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
+# "by 50% on language modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks"
+_PER_TASK_GAP = re.compile(r"\s+(?:on|in|for)\s+[\w\s.-]{1,70}?\s+and\s+$")
 
 
 def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] = frozenset()) -> list[Number]:
@@ -647,7 +672,7 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
         gap = sentence[out[i - 1].end:out[i].start]
         listed = "," in gap or "/" in gap or re.search(r"\b(?:and|or|to)\b", gap)
         condition = re.search(r"\b(?:at|with|under|when)\b", gap)  # "by over 20%, and at 20% pruning"
-        if len(gap) <= 40 and listed and not condition and _LIST_GAP.fullmatch(gap):
+        if not condition and ((len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap)) or _PER_TASK_GAP.fullmatch(gap)):
             runs[-1].append(i)
         else:
             runs.append([i])
