@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -352,3 +352,11 @@ def test_self_distillation_and_evolutionary_search_without_cost_claim_no_topic()
     for arxiv in ("2608.04007", "2603.22341"):
         paper = _unseen(arxiv)
         assert topics.assign(paper, taxonomy) == (), paper.title
+
+
+def test_self_evolving_agents_are_not_program_search():
+    """Set C (tuned on from the second extraction session): Zetta, "an Efficient Closed-Loop Embodied
+    Harness for Self-Evolving Physical Intelligence", improves a robot agent from its own experience;
+    nothing is evolved by search, so the evolutionary program-search topic does not claim it."""
+    paper = _unseen("2608.16590")
+    assert "program-search" not in {a.topic for a in topics.assign(paper, _taxonomy())}
