@@ -393,7 +393,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
     return label
 
 
-def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: str | None) -> str | None:
+def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: str | None,
+               kind_direction: str | None = None) -> str | None:
     """Gain or reduction, as the value's own words say; a share of a cost is a reduction."""
     if s.text[max(0, start - 1):start] == "+":
         return "gain"
@@ -404,6 +405,8 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
     if unit == "%" and metric in _COSTS and (_SHARE_BEFORE.search(s.text, max(0, start - 40), start)
                                             or _OF_AFTER.match(s.text, end)):
         return "reduction"
+    if kind_direction is not None:
+        return kind_direction  # "with only a 0.4% drop ..., X achieves 1.69x and 2.27x speedups": a speedup gains
     # "outperform the current SOTA method DualPrompt on established benchmarks by 4.5%": the clause's verb
     found = _nearest(w.clause, [], _DIRECTIONS)
     return found[0] if found is not None and found[1] <= _BEFORE_WORDS else None
@@ -447,14 +450,19 @@ _BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|g
                  r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
                  r"(?:\\?sim|~|\+)?$")
 _JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
+_COMPARISON_WORDS = frozenset({"than", "over", "compared", "compare", "compares", "relative", "versus",
+                               "vs", "vs.", "against", "in", "to", "of"})
 _GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor", "baseline", "baselines"})
 _BASE_WORDS = 7
 
 
 def _phrase(text: str, start: int, limit: int) -> str | None:
     """The noun phrase that starts at ``text[start:]``: a few words up to a clause word or punctuation."""
-    end = _BASE_END.search(text, start, min(limit, start + 120))
-    chunk = text[start:end.start() if end else min(limit, start + 120)].strip()
+    stop = min(limit, start + 120)
+    end = _BASE_END.search(text, start, stop)
+    if end is None and stop < len(text) and text[stop - 1:stop + 1].isalnum():
+        stop = text.rfind(" ", start, stop) if " " in text[start:stop] else start  # never half a word
+    chunk = text[start:end.start() if end else stop].strip()
     found = chunk.split()[:_BASE_WORDS]
     while found and found[-1].lower() in ("the", "a", "an", "of", "and", "or", "all", "both"):
         found.pop()
@@ -478,6 +486,9 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
     reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
     limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
     for after in _BASE_AFTER.finditer(s.text, end, limit):
+        if after.group(0)[:1].isalpha() and after.group(0).split()[0].lower() not in _COMPARISON_WORDS \
+                and after.start() - end > 30:
+            continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
         phrase = _phrase(s.text, after.end(), limit)
         if phrase:
             return phrase
@@ -622,8 +633,7 @@ def numbers(sentence: str) -> list[Number]:
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and not (how == "implied" and metric in ("accuracy", "quality"))
         own = not _earlier(s, start, end) and start not in origins
-        direction = _direction(w, s, start, end, unit, metric) or (
-            _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
+        direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         baseline = _baseline(s, start, end, bounds) if own else None
         slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
         if slow:
