@@ -20,7 +20,8 @@ from .saferegex import CuratedRegex, compile_curated
 PATH = "taxonomy.yml"
 _TOPIC_KEYS = {"id", "title", "parent", "description", "rules"}
 _RULE_KEYS = {"phrases", "regex", "require", "exclude", "min_score", "scope", "gate"}
-_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight", "title_ratio", "signal_score"}
+_DEFAULT_KEYS = {"min_score", "max_topics", "keep_ratio", "title_weight", "title_ratio", "signal_score",
+                 "strong_score", "strong_ratio"}
 _SIGNAL_KEYS = {"phrases", "regex"}
 
 
@@ -67,6 +68,8 @@ class Settings:
     keep_ratio: float = 0.7  # secondary leaves need this fraction of the best leaf's score...
     title_weight: float = 3.0  # ...unless a rule at least this strong matches the title...
     title_ratio: float = 0.0  # ...and the leaf has at least this fraction of the best score
+    strong_score: float = 0.0  # a leaf with this much evidence of its own (0: no such rule)...
+    strong_ratio: float = 1.0  # ...stays if it has at least this fraction of the best score
     signal_score: float = 3.0  # efficiency evidence (``signals``) a paper needs before a topic may claim it
 
 
@@ -226,6 +229,8 @@ class _Parser:
             title_weight=values.get("title_weight", base.title_weight),
             title_ratio=values.get("title_ratio", base.title_ratio),
             signal_score=values.get("signal_score", base.signal_score),
+            strong_score=values.get("strong_score", base.strong_score),
+            strong_ratio=values.get("strong_ratio", base.strong_ratio),
         )
 
 

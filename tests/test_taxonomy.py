@@ -159,11 +159,14 @@ def test_defaults_are_read_and_checked():
           max_topics: 2
           keep_ratio: nope
           title_ratio: 0.4
+          strong_score: 8
         topics:
           - id: a
             title: A
             rules: {phrases: {alpha: 3}}
         """)
+    assert taxonomy.settings.strong_score == 8
+    assert taxonomy.settings.strong_ratio == 1.0  # not given: the default
     assert taxonomy.settings.min_score == 5
     assert taxonomy.settings.max_topics == 2
     assert taxonomy.settings.title_ratio == 0.4

@@ -10,7 +10,7 @@ from conftest import CONTENT, ROOT
 from generator import io
 from generator.content import ContentFiles
 from generator.enrich import topics
-from generator.model import Corpus
+from generator.model import Corpus, Paper
 from generator.pipeline import read_sources
 
 sys.path.insert(0, str(ROOT))
@@ -360,3 +360,20 @@ def test_self_evolving_agents_are_not_program_search():
     nothing is evolved by search, so the evolutionary program-search topic does not claim it."""
     paper = _unseen("2608.16590")
     assert "program-search" not in {a.topic for a in topics.assign(paper, _taxonomy())}
+
+
+def test_a_second_subject_discussed_at_length_stays():
+    """Set B (DreamLite, "A Lightweight On-Device Unified Model for Image Generation and Editing"):
+    on-device scores 15, its diffusion model 9.5, under the 0.7 keep ratio; with that much evidence
+    of its own and over half the best score, the second subject stays. A weak second topic does not."""
+    from generator.taxonomy import parse
+
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2603.28713"), taxonomy)][:2] == ["on-device", "efficient-diffusion"]
+    rules = ("topics:\n  - id: a\n    title: A\n    rules: {phrases: {alpha: 4}}\n"
+             "  - id: b\n    title: B\n    rules: {phrases: {beta: 4}}\n")
+    paper = Paper("p", "Alpha alpha", "Alpha alpha alpha. Beta beta beta.", ())
+    strong, _ = parse("defaults: {strong_score: 4, strong_ratio: 0.3}\n" + rules)
+    off, _ = parse("defaults: {strong_score: 0}\n" + rules)
+    assert [a.topic for a in topics.assign(paper, strong)] == ["a", "b"]
+    assert [a.topic for a in topics.assign(paper, off)] == ["a"]

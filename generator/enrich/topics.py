@@ -242,12 +242,16 @@ def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple
     found.sort(key=lambda a: (-a.score, order.get(a.topic, 0)))
     if not found:
         return ()
-    # a weaker topic stays if it is close to the best one, or if the title itself names it and it is
-    # not far behind ("4-bit Shampoo for Memory-Efficient Network Training": quantization as well)
-    floor = found[0].score * settings.keep_ratio
-    titled_floor = found[0].score * settings.title_ratio
+    # a weaker topic stays if it is close to the best one, if the title itself names it and it is
+    # not far behind ("4-bit Shampoo for Memory-Efficient Network Training": quantization as well),
+    # or if the paper discusses it at length on its own ("DreamLite: A Lightweight On-Device Unified
+    # Model for Image Generation": on-device first, but its diffusion model is a subject too)
+    best = found[0].score
+    floor = best * settings.keep_ratio
+    titled_floor = best * settings.title_ratio
+    strong = settings.strong_score or float("inf")
     return tuple(a for a in found if a.score >= floor or (a.topic in titled and a.score >= titled_floor)
-                 )[: settings.max_topics]
+                 or (a.score >= strong and a.score >= best * settings.strong_ratio))[: settings.max_topics]
 
 
 def strip_front_matter(text: str) -> str:

@@ -619,6 +619,8 @@ def numbers(sentence: str) -> list[Number]:
             pct = _nearest(before, after, _PCT_KINDS)
             kind = pct[0] if pct else "other"
         w = _own_words(s, start, end, bounds)
+        metric: str | None
+        how: str | None
         if unit == "%" and _SCORE_CHANGE_AFTER.match(sentence, end):
             metric, how = "accuracy", "noun"
         else:
