@@ -188,3 +188,27 @@ def test_names_keep_their_shape():
     assert found["prism"] == ()
     assert found["shrink"] == ()
     assert [m.target for m in found["user"]] == ["think", "fp4"]
+
+
+def test_a_hybrid_with_a_generic_architecture_names_its_first_part():
+    """Set C: Nemotron 3 Ultra is a "Mixture-of-Experts Hybrid Mamba-Transformer Model" and a "Hybrid
+    Mamba-Attention language model": Mamba with Transformer or attention layers, so it names Mamba; a
+    version after the hyphen ("Mamba2 blocks", set C's Long-LRM) is still another name."""
+    papers = (
+        _paper("mamba", "Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
+               "We integrate these selective SSMs into a simplified architecture (Mamba)."),
+        _paper("nemotron", "Nemotron 3 Ultra: Open, Efficient Mixture-of-Experts Hybrid Mamba-Transformer Model "
+                           "for Agentic Reasoning",
+               "We introduce Nemotron 3 Ultra, a 550 billion total and 55 billion active parameter Mixture-of-Experts "
+               "Hybrid Mamba-Attention language model."),
+        _paper("lrm", "Long-LRM: Long-sequence Large Reconstruction Model for Wide-coverage Gaussian Splats",
+               "Our architecture features a mixture of the recent Mamba2 blocks and the classical transformer blocks "
+               "which allowed many more tokens to be processed than prior work."),
+        _paper("other", "Another net", "We compare with a Mamba-2 model."),
+    )
+    corpus, _ = methods.enrich(Corpus(papers=papers), ContentFiles())
+    found = mentions.find_mentions(corpus.papers)
+    assert [(m.target, m.name) for m in found["nemotron"]] == [("mamba", "Mamba")]
+    assert "Mamba-Transformer" in found["nemotron"][0].quote  # the title is scanned first
+    assert found["lrm"] == ()
+    assert found["other"] == ()

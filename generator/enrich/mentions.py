@@ -35,7 +35,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 # A following word that only describes what the name is ("the Mamba State Space Model") does not.
 _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|Blocks?|Modules?|Networks?|Algorithms?|"
                            r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention)\b)[A-Z][a-z]+\b")
-_QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK])\b")
+# A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
+_QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
 
 
 @dataclass(frozen=True)
