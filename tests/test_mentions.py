@@ -212,3 +212,30 @@ def test_a_hybrid_with_a_generic_architecture_names_its_first_part():
     assert "Mamba-Transformer" in found["nemotron"][0].quote  # the title is scanned first
     assert found["lrm"] == ()
     assert found["other"] == ()
+
+
+def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_shared_topic():
+    """Set C: a hallucination detector (sorted under no topic) writes "recurrent, state-space (Mamba), and
+    attention architectures": "state-space" is the Mamba paper's own title ("Selective State Spaces"), so
+    the name is that Mamba. The same sentence without the gloss stays unlinked, as a one-word name
+    outside its topic area does."""
+    from generator.enrich import topics
+
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    mamba = next(p for p in corpus.papers if p.id.startswith("mamba-linear-time"))
+    hanayo = next(p for p in corpus.papers if p.id.startswith("hanayo-"))
+    sentence = ("The same 0.845 ceiling recurs across recurrent, state-space (Mamba), and attention architectures, "
+                "locating the bottleneck in the feature set rather than the model.")
+    fusion = Paper("fusion", "Temporal Multi-Signal Fusion for Token-Level Hallucination Detection",
+                   "Token-level hallucination detectors score each token independently from a single signal. "
+                   "This paper instead treats hallucination as a temporally extended span and detects it by "
+                   "sequence labeling over text statistics and language model surprisal. " + sentence, ())
+    bare = replace(fusion, id="bare", abstract=fusion.abstract.replace("recurrent, state-space (Mamba)", "Mamba"))
+    small = Corpus(papers=(mamba, hanayo, fusion, bare))
+    small, _ = topics.enrich(small, content)
+    assert small.paper("fusion").topics == ()
+    small, _ = methods.enrich(small, ContentFiles())
+    linked, _ = mentions.enrich(small, ContentFiles())
+    assert [(m.target, m.quote) for m in linked.paper("fusion").mentions] == [(mamba.id, sentence)]
+    assert linked.paper("bare").mentions == ()

@@ -39,6 +39,10 @@ _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|B
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
 
 
+_GLOSS_REACH = 3  # words either side of a one-word name that may say what it is ("state-space (Mamba)")
+_GLOSS_RARE = 0.05  # a title word pair more papers than this share is no gloss ("neural networks", "large scale")
+
+
 @dataclass(frozen=True)
 class Name:
     """One linkable spelling: its matching key, the paper owning it, and how strictly it must match."""
@@ -197,8 +201,8 @@ def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, 
 
 
 def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Name],
-               prose: bool = True, owner: str | None = None) -> list[tuple[int, Name]]:
-    """Where names occur in ``text``: leftmost, longest, non-overlapping; positions in ``text``."""
+               prose: bool = True, owner: str | None = None) -> list[tuple[int, int, Name]]:
+    """Where names occur in ``text`` (start, end): leftmost, longest, non-overlapping; positions in ``text``."""
     folded = canon(text)
     found: list[tuple[int, int, Name]] = []
     for end, k in automaton.iter(folded):
@@ -229,13 +233,60 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue
         found.append((o_start, o_end, name))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))
-    chosen: list[tuple[int, Name]] = []
+    chosen: list[tuple[int, int, Name]] = []
     last_end = -1
     for o_start, o_end, name in found:
         if o_start >= last_end:
-            chosen.append((o_start, name))
+            chosen.append((o_start, o_end, name))
             last_end = o_end
     return chosen
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(w) for w in TOKEN.findall(canon(text))]
+
+
+def _title_pairs(title: str) -> set[tuple[str, str]]:
+    """Adjacent content words of a title, stemmed: "Selective State Spaces" gives ("state", "space")."""
+    words = _stems(title)
+    return {(a, b) for a, b in zip(words, words[1:])
+            if a not in FUNCTION_WORDS and b not in FUNCTION_WORDS and a.isalpha() and b.isalpha()}
+
+
+class _Glosses:
+    """Whether a one-word name stands next to words of its owner's title that few papers use.
+
+    "recurrent, state-space (Mamba), and attention architectures" says which Mamba it means in the
+    Mamba paper's own title words (Selective State Spaces), the way a shared topic area would. Word
+    pairs many papers write ("neural networks") say nothing. Counted lazily: most runs never ask.
+    """
+
+    def __init__(self, papers: list[Paper], names: list[Name]):
+        self.papers = papers
+        titles = {p.id: p.title for p in papers}
+        self.pairs = {n.key: {pair for pair in _title_pairs(titles[n.owner]) if not set(_stems(n.text)) & set(pair)}
+                      for n in names if n.plain}
+        self.users: dict[str, int] | None = None
+
+    def _rare(self, pair: tuple[str, str]) -> bool:
+        if self.users is None:
+            texts = [" " + " ".join(_stems(f"{p.title}. {p.abstract or ''}")) + " " for p in self.papers]
+            wanted = (" " + " ".join(pr) + " " for prs in self.pairs.values() for pr in prs)
+            self.users = {k: len(v) for k, v in _occurrences(wanted, texts).items()}
+        return self.users.get(" " + " ".join(pair) + " ", 0) <= max(2, _GLOSS_RARE * len(self.papers))
+
+    def __call__(self, text: str, start: int, end: int, name: Name) -> bool:
+        wanted = self.pairs.get(name.key, set())
+        head = text[:start].rsplit(". ", 1)[-1]
+        tail = text[end:].split(". ", 1)[0]
+        for side in (_stems(head)[-_GLOSS_REACH:], _stems(tail)[:_GLOSS_REACH]):
+            if any(pair in wanted and self._rare(pair) for pair in zip(side, side[1:])):
+                return True
+        return False
 
 
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
@@ -267,6 +318,7 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
     # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
     # method of another paper, unless both papers expand it the same way
     meanings = {p.id: {key(a): expansion_key(e) for a, e in definitions(p.abstract or "")} for p in papers}
+    glossed = _Glosses(list(papers), names)
     out: dict[str, tuple[Mention, ...]] = {}
     for p in papers:
         own = {key(m) for m in p.methods}
@@ -275,12 +327,13 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
             scanned = mask_urls(part) if prose else part  # same length, so positions hold in ``part``
-            for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
+            for pos, end, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue
                 if name.key in defined and defined[name.key] != meanings[name.owner].get(name.key):
                     continue  # the paper defines this abbreviation as something else
-                if name.plain and areas is not None and not areas[p.id] & areas[name.owner]:
+                if name.plain and areas is not None and not areas[p.id] & areas[name.owner] \
+                        and not glossed(scanned, pos, end, name):
                     continue  # "Chimera" in a pipeline-parallelism paper is not a multimodal model's Chimera
                 if (name.short or (name.plain and areas is not None)) and matrix is not None:
                     a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
