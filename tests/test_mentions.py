@@ -239,3 +239,25 @@ def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_share
     linked, _ = mentions.enrich(small, ContentFiles())
     assert [(m.target, m.quote) for m in linked.paper("fusion").mentions] == [(mamba.id, sentence)]
     assert linked.paper("bare").mentions == ()
+
+
+def test_a_brands_name_proper_links_alone():
+    """Set C: OSP-Next compares "with Ulysses Sequence Parallelism (SP)", the bundled "DeepSpeed Ulysses".
+    DeepSpeed starts the names of three bundled papers (DeepSpeed-MoE, DeepSpeed-FastGen), so it is a
+    brand and "Ulysses" alone is the name proper; "Sequence Parallelism" after it says what Ulysses is,
+    it does not make a longer name. With the one DeepSpeed paper alone, DeepSpeed is no brand."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    deepspeed = [p for p in corpus.papers if p.id.startswith(("deepspeed-ulysses", "deepspeed-moe", "deepspeed-fastgen"))]
+    ulysses = next(p for p in deepspeed if p.id.startswith("deepspeed-ulysses"))
+    sentence = ("Compared with Ulysses Sequence Parallelism (SP), SSP provides a native parallel strategy for sparse "
+                "attention and reduces communication volume by 75%.")
+    osp = Paper("osp", "OSP-Next: Efficient High-Quality Video Generation with Sparse Sequence Parallelism, HiF8 "
+                "Quantization, and Reinforcement Learning",
+                "We further propose Sparse Sequence Parallelism (SSP), which partitions subsequences across ranks and "
+                "switches sparse patterns through a single All-to-All communication. " + sentence, ())
+    assert len(deepspeed) == 3
+    small = methods.enrich(Corpus(papers=(*deepspeed, osp)), ContentFiles())[0]
+    found = mentions.find_mentions(small.papers)
+    assert [(m.target, m.name, m.quote) for m in found["osp"]] == [(ulysses.id, "Ulysses", sentence)]
+    alone = methods.enrich(Corpus(papers=(ulysses, osp)), ContentFiles())[0]
+    assert mentions.find_mentions(alone.papers)["osp"] == ()

@@ -34,11 +34,13 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 # In prose a following capitalized word continues the name; titles capitalize everything, so not there.
 # A following word that only describes what the name is ("the Mamba State Space Model") does not.
 _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|Blocks?|Modules?|Networks?|Algorithms?|"
-                           r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention)\b)[A-Z][a-z]+\b")
+                           r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention|"
+                           r"(?:Sequence|Context|Tensor|Pipeline|Data|Expert) Parallelism)\b)[A-Z][a-z]+\b")
 # A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
 
 
+_BRAND_USERS = 3  # papers whose names start with one coined word before it reads as a brand ("DeepSpeed-MoE")
 _GLOSS_REACH = 3  # words either side of a one-word name that may say what it is ("state-space (Mamba)")
 _GLOSS_RARE = 0.05  # a title word pair more papers than this share is no gloss ("neural networks", "large scale")
 
@@ -105,6 +107,30 @@ def linkable(name: str, common: set[str], lower_users: int) -> tuple[bool, bool]
     return capitalized and lower_users < _GENERIC_USERS, True
 
 
+def _brand_aliases(spelled: dict[tuple[str, str], str], common: set[str]) -> list[tuple[str, str, str]]:
+    """(key, owner, alias) for names made of a brand and a word: "DeepSpeed Ulysses" is also "Ulysses".
+
+    A brand is a coined first word that starts the names of several papers (DeepSpeed-MoE,
+    DeepSpeed-FastGen, DeepSpeed Ulysses); what follows it is the name proper when it is one capitalized
+    word the corpus never writes in lower case. Acronyms (PyTorch FSDP) and coinages (FastGen) are
+    left alone: those are often another paper's name.
+    """
+    split = {(k, owner): text.replace("-", " ").split() for (k, owner), text in spelled.items()}
+    brands: dict[str, set[str]] = defaultdict(set)
+    for (_k, owner), words in split.items():
+        if len(words) > 1 and is_distinctive(words[0]):
+            brands[words[0].casefold()].add(owner)
+    out: list[tuple[str, str, str]] = []
+    for (_k, owner), words in sorted(split.items()):
+        if len(words) != 2 or len(brands.get(words[0].casefold(), ())) < _BRAND_USERS:
+            continue
+        word = words[1]
+        if word.isalpha() and len(word) >= 4 and word[0].isupper() and word[1:].islower() \
+                and word.casefold() not in common:
+            out.append((key(word), owner, word))
+    return out
+
+
 def build_names(papers: Iterable[Paper]) -> list[Name]:
     """Every linkable name with exactly one owner; a name two papers claim is ambiguous and dropped."""
     papers = list(papers)
@@ -126,6 +152,14 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             k = key(m)
             owners[k].add(p.id)
             spelled.setdefault((k, p.id), m)
+    aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for k, owner, alias in _brand_aliases(spelled, common):
+        aliases[k].add((owner, alias))
+    for k, claims in aliases.items():
+        if k not in owners and len(claims) == 1:  # "Ulysses" is DeepSpeed Ulysses while nothing else claims it
+            owner, alias = next(iter(claims))
+            owners[k].add(owner)
+            spelled[(k, owner)] = alias
     single = {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1}
     lower_users = _occurrences((_tokens(spelled[(k, o)]) for k, o in single.items()), lower_texts)
     names: list[Name] = []
