@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -287,7 +288,7 @@ def _stems(text: str) -> list[str]:
 def _title_pairs(title: str) -> set[tuple[str, str]]:
     """Adjacent content words of a title, stemmed: "Selective State Spaces" gives ("state", "space")."""
     words = _stems(title)
-    return {(a, b) for a, b in zip(words, words[1:])
+    return {(a, b) for a, b in pairwise(words)
             if a not in FUNCTION_WORDS and b not in FUNCTION_WORDS and a.isalpha() and b.isalpha()}
 
 
@@ -318,7 +319,7 @@ class _Glosses:
         head = text[:start].rsplit(". ", 1)[-1]
         tail = text[end:].split(". ", 1)[0]
         for side in (_stems(head)[-_GLOSS_REACH:], _stems(tail)[:_GLOSS_REACH]):
-            if any(pair in wanted and self._rare(pair) for pair in zip(side, side[1:])):
+            if any(pair in wanted and self._rare(pair) for pair in pairwise(side)):
                 return True
         return False
 
