@@ -116,7 +116,7 @@ def _brand_aliases(spelled: dict[tuple[str, str], str], common: set[str]) -> lis
     word the corpus never writes in lower case. Acronyms (PyTorch FSDP) and coinages (FastGen) are
     left alone: those are often another paper's name.
     """
-    split = {(k, owner): text.replace("-", " ").split() for (k, owner), text in spelled.items()}
+    split = {(k, owner): text.replace("-", " ").split() for (k, owner), text in spelled.items() if " " in k}
     brands: dict[str, set[str]] = defaultdict(set)
     for (_k, owner), words in split.items():
         if len(words) > 1 and is_distinctive(words[0]):
