@@ -188,3 +188,76 @@ def test_names_keep_their_shape():
     assert found["prism"] == ()
     assert found["shrink"] == ()
     assert [m.target for m in found["user"]] == ["think", "fp4"]
+
+
+def test_a_hybrid_with_a_generic_architecture_names_its_first_part():
+    """Set C: Nemotron 3 Ultra is a "Mixture-of-Experts Hybrid Mamba-Transformer Model" and a "Hybrid
+    Mamba-Attention language model": Mamba with Transformer or attention layers, so it names Mamba; a
+    version after the hyphen ("Mamba2 blocks", set C's Long-LRM) is still another name."""
+    papers = (
+        _paper("mamba", "Mamba: Linear-Time Sequence Modeling with Selective State Spaces",
+               "We integrate these selective SSMs into a simplified architecture (Mamba)."),
+        _paper("nemotron", "Nemotron 3 Ultra: Open, Efficient Mixture-of-Experts Hybrid Mamba-Transformer Model "
+                           "for Agentic Reasoning",
+               "We introduce Nemotron 3 Ultra, a 550 billion total and 55 billion active parameter Mixture-of-Experts "
+               "Hybrid Mamba-Attention language model."),
+        _paper("lrm", "Long-LRM: Long-sequence Large Reconstruction Model for Wide-coverage Gaussian Splats",
+               "Our architecture features a mixture of the recent Mamba2 blocks and the classical transformer blocks "
+               "which allowed many more tokens to be processed than prior work."),
+        _paper("other", "Another net", "We compare with a Mamba-2 model."),
+    )
+    corpus, _ = methods.enrich(Corpus(papers=papers), ContentFiles())
+    found = mentions.find_mentions(corpus.papers)
+    assert [(m.target, m.name) for m in found["nemotron"]] == [("mamba", "Mamba")]
+    assert "Mamba-Transformer" in found["nemotron"][0].quote  # the title is scanned first
+    assert found["lrm"] == ()
+    assert found["other"] == ()
+
+
+def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_shared_topic():
+    """Set C: a hallucination detector (sorted under no topic) writes "recurrent, state-space (Mamba), and
+    attention architectures": "state-space" is the Mamba paper's own title ("Selective State Spaces"), so
+    the name is that Mamba. The same sentence without the gloss stays unlinked, as a one-word name
+    outside its topic area does."""
+    from generator.enrich import topics
+
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    mamba = next(p for p in corpus.papers if p.id.startswith("mamba-linear-time"))
+    hanayo = next(p for p in corpus.papers if p.id.startswith("hanayo-"))
+    sentence = ("The same 0.845 ceiling recurs across recurrent, state-space (Mamba), and attention architectures, "
+                "locating the bottleneck in the feature set rather than the model.")
+    fusion = Paper("fusion", "Temporal Multi-Signal Fusion for Token-Level Hallucination Detection",
+                   "Token-level hallucination detectors score each token independently from a single signal. "
+                   "This paper instead treats hallucination as a temporally extended span and detects it by "
+                   "sequence labeling over text statistics and language model surprisal. " + sentence, ())
+    bare = replace(fusion, id="bare", abstract=fusion.abstract.replace("recurrent, state-space (Mamba)", "Mamba"))
+    small = Corpus(papers=(mamba, hanayo, fusion, bare))
+    small, _ = topics.enrich(small, content)
+    assert small.paper("fusion").topics == ()
+    small, _ = methods.enrich(small, ContentFiles())
+    linked, _ = mentions.enrich(small, ContentFiles())
+    assert [(m.target, m.quote) for m in linked.paper("fusion").mentions] == [(mamba.id, sentence)]
+    assert linked.paper("bare").mentions == ()
+
+
+def test_a_brands_name_proper_links_alone():
+    """Set C: OSP-Next compares "with Ulysses Sequence Parallelism (SP)", the bundled "DeepSpeed Ulysses".
+    DeepSpeed starts the names of three bundled papers (DeepSpeed-MoE, DeepSpeed-FastGen), so it is a
+    brand and "Ulysses" alone is the name proper; "Sequence Parallelism" after it says what Ulysses is,
+    it does not make a longer name. With the one DeepSpeed paper alone, DeepSpeed is no brand."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    deepspeed = [p for p in corpus.papers if p.id.startswith(("deepspeed-ulysses", "deepspeed-moe", "deepspeed-fastgen"))]
+    ulysses = next(p for p in deepspeed if p.id.startswith("deepspeed-ulysses"))
+    sentence = ("Compared with Ulysses Sequence Parallelism (SP), SSP provides a native parallel strategy for sparse "
+                "attention and reduces communication volume by 75%.")
+    osp = Paper("osp", "OSP-Next: Efficient High-Quality Video Generation with Sparse Sequence Parallelism, HiF8 "
+                "Quantization, and Reinforcement Learning",
+                "We further propose Sparse Sequence Parallelism (SSP), which partitions subsequences across ranks and "
+                "switches sparse patterns through a single All-to-All communication. " + sentence, ())
+    assert len(deepspeed) == 3
+    small = methods.enrich(Corpus(papers=(*deepspeed, osp)), ContentFiles())[0]
+    found = mentions.find_mentions(small.papers)
+    assert [(m.target, m.name, m.quote) for m in found["osp"]] == [(ulysses.id, "Ulysses", sentence)]
+    alone = methods.enrich(Corpus(papers=(ulysses, osp)), ContentFiles())[0]
+    assert mentions.find_mentions(alone.papers)["osp"] == ()

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 import ahocorasick
@@ -34,8 +35,15 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 # In prose a following capitalized word continues the name; titles capitalize everything, so not there.
 # A following word that only describes what the name is ("the Mamba State Space Model") does not.
 _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|Blocks?|Modules?|Networks?|Algorithms?|"
-                           r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention)\b)[A-Z][a-z]+\b")
-_QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK])\b")
+                           r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention|"
+                           r"(?:Sequence|Context|Tensor|Pipeline|Data|Expert) Parallelism)\b)[A-Z][a-z]+\b")
+# A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
+_QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
+
+
+_BRAND_USERS = 3  # papers whose names start with one coined word before it reads as a brand ("DeepSpeed-MoE")
+_GLOSS_REACH = 3  # words either side of a one-word name that may say what it is ("state-space (Mamba)")
+_GLOSS_RARE = 0.05  # a title word pair more papers than this share is no gloss ("neural networks", "large scale")
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,30 @@ def linkable(name: str, common: set[str], lower_users: int) -> tuple[bool, bool]
     return capitalized and lower_users < _GENERIC_USERS, True
 
 
+def _brand_aliases(spelled: dict[tuple[str, str], str], common: set[str]) -> list[tuple[str, str, str]]:
+    """(key, owner, alias) for names made of a brand and a word: "DeepSpeed Ulysses" is also "Ulysses".
+
+    A brand is a coined first word that starts the names of several papers (DeepSpeed-MoE,
+    DeepSpeed-FastGen, DeepSpeed Ulysses); what follows it is the name proper when it is one capitalized
+    word the corpus never writes in lower case. Acronyms (PyTorch FSDP) and coinages (FastGen) are
+    left alone: those are often another paper's name.
+    """
+    split = {(k, owner): text.replace("-", " ").split() for (k, owner), text in spelled.items() if " " in k}
+    brands: dict[str, set[str]] = defaultdict(set)
+    for (_k, owner), words in split.items():
+        if len(words) > 1 and is_distinctive(words[0]):
+            brands[words[0].casefold()].add(owner)
+    out: list[tuple[str, str, str]] = []
+    for (_k, owner), words in sorted(split.items()):
+        if len(words) != 2 or len(brands.get(words[0].casefold(), ())) < _BRAND_USERS:
+            continue
+        word = words[1]
+        if word.isalpha() and len(word) >= 4 and word[0].isupper() and word[1:].islower() \
+                and word.casefold() not in common:
+            out.append((key(word), owner, word))
+    return out
+
+
 def build_names(papers: Iterable[Paper]) -> list[Name]:
     """Every linkable name with exactly one owner; a name two papers claim is ambiguous and dropped."""
     papers = list(papers)
@@ -121,6 +153,14 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             k = key(m)
             owners[k].add(p.id)
             spelled.setdefault((k, p.id), m)
+    aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for k, owner, alias in _brand_aliases(spelled, common):
+        aliases[k].add((owner, alias))
+    for k, claims in aliases.items():
+        if k not in owners and len(claims) == 1:  # "Ulysses" is DeepSpeed Ulysses while nothing else claims it
+            owner, alias = next(iter(claims))
+            owners[k].add(owner)
+            spelled[(k, owner)] = alias
     single = {k: next(iter(ids)) for k, ids in owners.items() if len(ids) == 1}
     lower_users = _occurrences((_tokens(spelled[(k, o)]) for k, o in single.items()), lower_texts)
     names: list[Name] = []
@@ -196,8 +236,8 @@ def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, 
 
 
 def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Name],
-               prose: bool = True, owner: str | None = None) -> list[tuple[int, Name]]:
-    """Where names occur in ``text``: leftmost, longest, non-overlapping; positions in ``text``."""
+               prose: bool = True, owner: str | None = None) -> list[tuple[int, int, Name]]:
+    """Where names occur in ``text`` (start, end): leftmost, longest, non-overlapping; positions in ``text``."""
     folded = canon(text)
     found: list[tuple[int, int, Name]] = []
     for end, k in automaton.iter(folded):
@@ -228,13 +268,60 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue
         found.append((o_start, o_end, name))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))
-    chosen: list[tuple[int, Name]] = []
+    chosen: list[tuple[int, int, Name]] = []
     last_end = -1
     for o_start, o_end, name in found:
         if o_start >= last_end:
-            chosen.append((o_start, name))
+            chosen.append((o_start, o_end, name))
             last_end = o_end
     return chosen
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _stems(text: str) -> list[str]:
+    return [_stem(w) for w in TOKEN.findall(canon(text))]
+
+
+def _title_pairs(title: str) -> set[tuple[str, str]]:
+    """Adjacent content words of a title, stemmed: "Selective State Spaces" gives ("state", "space")."""
+    words = _stems(title)
+    return {(a, b) for a, b in pairwise(words)
+            if a not in FUNCTION_WORDS and b not in FUNCTION_WORDS and a.isalpha() and b.isalpha()}
+
+
+class _Glosses:
+    """Whether a one-word name stands next to words of its owner's title that few papers use.
+
+    "recurrent, state-space (Mamba), and attention architectures" says which Mamba it means in the
+    Mamba paper's own title words (Selective State Spaces), the way a shared topic area would. Word
+    pairs many papers write ("neural networks") say nothing. Counted lazily: most runs never ask.
+    """
+
+    def __init__(self, papers: list[Paper], names: list[Name]):
+        self.papers = papers
+        titles = {p.id: p.title for p in papers}
+        self.pairs = {n.key: {pair for pair in _title_pairs(titles[n.owner]) if not set(_stems(n.text)) & set(pair)}
+                      for n in names if n.plain}
+        self.users: dict[str, int] | None = None
+
+    def _rare(self, pair: tuple[str, str]) -> bool:
+        if self.users is None:
+            texts = [" " + " ".join(_stems(f"{p.title}. {p.abstract or ''}")) + " " for p in self.papers]
+            wanted = (" " + " ".join(pr) + " " for prs in self.pairs.values() for pr in prs)
+            self.users = {k: len(v) for k, v in _occurrences(wanted, texts).items()}
+        return self.users.get(" " + " ".join(pair) + " ", 0) <= max(2, _GLOSS_RARE * len(self.papers))
+
+    def __call__(self, text: str, start: int, end: int, name: Name) -> bool:
+        wanted = self.pairs.get(name.key, set())
+        head = text[:start].rsplit(". ", 1)[-1]
+        tail = text[end:].split(". ", 1)[0]
+        for side in (_stems(head)[-_GLOSS_REACH:], _stems(tail)[:_GLOSS_REACH]):
+            if any(pair in wanted and self._rare(pair) for pair in pairwise(side)):
+                return True
+        return False
 
 
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
@@ -266,6 +353,7 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
     # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
     # method of another paper, unless both papers expand it the same way
     meanings = {p.id: {key(a): expansion_key(e) for a, e in definitions(p.abstract or "")} for p in papers}
+    glossed = _Glosses(list(papers), names)
     out: dict[str, tuple[Mention, ...]] = {}
     for p in papers:
         own = {key(m) for m in p.methods}
@@ -274,12 +362,13 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
         seen: set[str] = {p.id}
         for part, prose in ((p.title, False), (p.abstract or "", True)):
             scanned = mask_urls(part) if prose else part  # same length, so positions hold in ``part``
-            for pos, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
+            for pos, end, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
                 if name.owner in seen or name.key in own:
                     continue
                 if name.key in defined and defined[name.key] != meanings[name.owner].get(name.key):
                     continue  # the paper defines this abbreviation as something else
-                if name.plain and areas is not None and not areas[p.id] & areas[name.owner]:
+                if name.plain and areas is not None and not areas[p.id] & areas[name.owner] \
+                        and not glossed(scanned, pos, end, name):
                     continue  # "Chimera" in a pipeline-parallelism paper is not a multimodal model's Chimera
                 if (name.short or (name.plain and areas is not None)) and matrix is not None:
                     a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
