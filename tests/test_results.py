@@ -128,6 +128,15 @@ def test_percentages_need_a_measure() -> None:
     ("Our experimental results show that this simple strategy can reduce the KV cache size by 50% on language "
      "modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks without losing accuracy.",
      90.0, "KV cache"),
+    # sets A and B, second pass: a reward is a score, "average gains of" a list of scores, a list goes on
+    # after "and by", "temporal extrapolation" stretches the context
+    ("On SkillsBench and ALFWorld, GoS improves average reward by 43.6% over the vanilla full skill-loading "
+     "baseline while reducing input tokens by 37.8%.", 43.6, "accuracy"),
+    ("Furthermore, our derived ReasonFlux-PRM-7B yields consistent performance improvements, achieving average "
+     "gains of 12.1% in supervised fine-tuning, 4.5% in reinforcement learning, and 6.3% in test-time scaling.",
+     6.3, "accuracy"),
+    ("On the introduced CountBench, NUMINA improves counting accuracy by up to 7.4% on Wan2.1-1.3B, and by 4.9% "
+     "and 5.5% on 5B and 14B models, respectively.", 5.5, "accuracy"),
     # GenEval scores whether images show what was asked: accuracy, as set B labels it
     ("Mobile-O attains competitive or superior performance, achieving 74% on GenEval and outperforming Show-O "
      "and JanusFlow by 5% and 11%, while running 6x and 11x faster, respectively.", 74.0, "accuracy"),
@@ -357,7 +366,12 @@ def _read(sentence: str) -> list[tuple[float, str, str | None, str | None, str |
     ("On LLaVA-NeXT-7B, it achieves up to 6.8x prefill speedup and 10x FLOP reduction, while retaining 96.88% of "
      "the original performance.",
      [(6.8, "x", "speed", None, "gain", True), (10.0, "x", "compute", None, "reduction", True),
-      (96.88, "%", "accuracy", None, None, True)]),    # a speedup gains whatever an earlier clause dropped; "performance of OSP-Next" at the end of the
+      (96.88, "%", "accuracy", None, None, True)]),    ("Flux Attention achieves a superior trade-off between performance and inference speed compared with "
+     "baseline models, with speed improvements of up to 2.8times and 2.0times in the prefill and decode stages.",
+     [(2.8, "x", "speed", None, "gain", True), (2.0, "x", "speed", None, "gain", True)]),
+    ("It achieves a bounded KV cache of just 4 GB and enables a remarkable 24x temporal extrapolation (5s to 120s).",
+     [(24.0, "x", "context length", None, None, True)]),
+    # a speedup gains whatever an earlier clause dropped; "performance of OSP-Next" at the end of the
     # sentence is the paper's summary, not a baseline (and a phrase is never cut inside a word)
     ("In addition, with only a 0.4% drop in VBench total score, OSP-Next-HiF8 achieves 1.69times and 2.27times "
      "speedups under the two settings on a single Ascend 950PR, demonstrating the efficiency and performance of "

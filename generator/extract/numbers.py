@@ -87,6 +87,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
                            r"slos?)$")),
     ("throughput", re.compile(r"(?:throughputs?|goodput|tokens/s|tokens/sec|qps|requests|tflops/s|flops/s|tops|"
                               r"fps|samples/s)$")),
+    ("speed", re.compile(r"speeds?$")),  # "speed improvements of up to 2.8x": the speed is what improved
     ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
     ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
     ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|"
@@ -97,7 +98,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("batch size", re.compile(r"batch(?:es)?$")),
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
     ("tokens", re.compile(r"tokens?$")),
-    ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon)$")),
+    ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
     ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
@@ -105,7 +106,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
-                            r"capabilit(?:y|ies))$")),
+                            r"capabilit(?:y|ies)|rewards?)$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
@@ -340,6 +341,10 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
                                 r"CLIP[- ]?[Ss]core|FID|FVD)\b")
 
 
+_GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
+                       r"approximately |roughly |more than |as much as )?\+?$", re.IGNORECASE)
+
+
 def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
                    unit: str) -> tuple[str | None, str | None]:
     """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
@@ -354,6 +359,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
                         or _BENCHMARK_LEAD.match(s.text)):
         return "accuracy", "implied"
+    if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
+        return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
         # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
         system = any(_SYSTEM_CONTEXT.match(w) for w in words(s.text))
@@ -672,7 +679,8 @@ _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
 _LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
 # "by 50% on language modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks"
-_PER_TASK_GAP = re.compile(r"\s+(?:on|in|for)\s+[\w\s.-]{1,70}?\s+and\s+$")
+# "by up to 7.4% on Wan2.1-1.3B, and by 4.9% and 5.5% on 5B and 14B models"
+_PER_TASK_GAP = re.compile(r"\s+(?:on|in|for)\s+[\w\s.-]{1,70}?,?\s+and\s+(?:by\s+)?$")
 
 
 def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] = frozenset()) -> list[Number]:
