@@ -131,7 +131,7 @@ def test_rules_matching_nothing_are_reported_with_their_line():
     text = "topics:\n  - id: a\n    title: A\n    rules:\n      phrases:\n        kv cache: 4\n        zzyzx: 3\n"
     corpus, _ = read_sources(content())
     _, diags = topics.enrich(corpus, ContentFiles({"taxonomy.yml": text}))
-    assert [(d.code, d.line) for d in diags] == [("unmatched-rule", 7)]
+    assert [(d.code, d.line, d.severity) for d in diags] == [("unmatched-rule", 7, "info")]
 
 
 def test_bundled_taxonomy_has_no_dead_rules():
@@ -377,3 +377,12 @@ def test_a_second_subject_discussed_at_length_stays():
     off, _ = parse("defaults: {strong_score: 0}\n" + rules)
     assert [a.topic for a in topics.assign(paper, strong)] == ["a", "b"]
     assert [a.topic for a in topics.assign(paper, off)] == ["a"]
+
+
+def test_efficient_reasoning_is_test_time_compute_and_test_time_training_is_not():
+    """Set C: "Learn to Reason Efficiently with Adaptive Length-based Reward Shaping" spends fewer
+    reasoning tokens (the topic's "efficient reasoning" half); "Fast Spatial Memory with Elastic
+    Test-Time Training" trains at test time, which spends no more inference compute."""
+    taxonomy = _taxonomy()
+    assert "test-time-compute" in {a.topic for a in topics.assign(_unseen("2505.15612"), taxonomy)}
+    assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2604.07350"), taxonomy)}

@@ -290,14 +290,19 @@ def _intros(topics: tuple[Topic, ...], content: ContentFiles) -> tuple[dict[str,
 
 
 def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[Diagnostic]:
-    """Rules no paper matches: dead weight, or a typo in a phrase."""
+    """Rules no paper matches yet: a typo, dead weight, or a rule written ahead of its papers.
+
+    Notes (``survey check --verbose``), not warnings: a living survey's taxonomy names the phrases
+    of a technique before its first paper arrives ("overthinking" for efficient reasoning), and a
+    strict build must not fail until one does.
+    """
     diags = []
     for topic_id, rules in taxonomy.rules.items():
         # weight-0 phrases only guard words against a shorter phrase; matching nothing is fine
         for rule in (*(r for r in rules.rules if r.weight), *rules.require):
             if not any(text.matches(rule) for text in texts):
-                diags.append(Diagnostic(display, rule.line, "warning", "unmatched-rule",
-                                        f"rule {rule.label!r} of topic {topic_id!r} matches no paper"))
+                diags.append(Diagnostic(display, rule.line, "info", "unmatched-rule",
+                                        f"rule {rule.label!r} of topic {topic_id!r} matches no paper yet"))
     return diags
 
 
@@ -364,7 +369,7 @@ def _assignments_from(value: Any) -> tuple[TopicAssignment, ...]:
 
 
 def _unused_from(value: Any, display: str) -> list[Diagnostic]:
-    return [Diagnostic(display, int(as_number(line)), "warning", "unmatched-rule", as_text(message)) for line, message in value]
+    return [Diagnostic(display, int(as_number(line)), "info", "unmatched-rule", as_text(message)) for line, message in value]
 
 
 # ---- helpers for the renderer, `survey check` and the maintainers page ----------------------------
