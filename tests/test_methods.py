@@ -144,3 +144,18 @@ def test_definitions_and_descriptions_after_the_announcing_verb(sentence, names)
 ])
 def test_descriptions_do_not_turn_others_terms_into_names(sentence):
     assert methods.extract_methods("T", sentence) == ()
+
+
+def test_a_plain_title_phrase_is_a_name_only_when_the_abstract_uses_it_as_one(corpus):
+    # unseen set B: "Act Wisely: Cultivating Meta-Cognitive Tool Use ..." never says "Act Wisely" again
+    act = ("Act Wisely: Cultivating Meta-Cognitive Tool Use in Agentic Multimodal Models",
+           "We propose HDPO, a framework that reframes tool efficiency.")
+    assert methods.extract_methods(*act) == ("HDPO",)
+    # set A: "Agent models: ..." whose abstract writes "agent models" as ordinary words
+    assert "Agent models" not in methods.extract_methods("Agent models: Internalizing Chain-of-Action",
+                                                         "We call such models agent models.")
+    # bundled: the abstract writes "LeanAttention" and "the Adaptive Computation Module (ACM)"
+    assert "Lean Attention" in by_title(corpus, "Lean Attention:").methods
+    assert "Adaptive Computation Modules" in by_title(corpus, "Adaptive Computation Modules:").methods
+    # no abstract: nothing contradicts the title
+    assert methods.extract_methods("Act Wisely: Cultivating Tool Use", None) == ("Act Wisely",)

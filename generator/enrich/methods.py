@@ -333,11 +333,35 @@ def _from_abstract(abstract: str) -> list[str]:
     return names
 
 
+def _used_as_name(name: str, abstract: str | None) -> bool:
+    """Whether a title's name stands as a name: coined, or used again in the abstract with its capitals.
+
+    A plain phrase before a title's colon is often a slogan ("Act Wisely", "Data Mixing Made
+    Efficient", "Model Capability Dominates") or ordinary words the abstract writes in lower case
+    ("agent models"); a name comes back as one, in any number or spacing ("Lean Attention" as
+    "LeanAttention", "Adaptive Computation Modules" as "the Adaptive Computation Module (ACM)").
+    Without an abstract there is nothing to ask, so the title stands.
+    """
+    words = name.split()
+    if not abstract or len(words) < 2 or any(is_distinctive(w) for w in words):
+        return True
+    spaced, joined = _stemmed_words(name)
+    text_spaced, text_joined = _stemmed_words(abstract)
+    return spaced in text_spaced or joined in text_joined
+
+
+def _stemmed_words(text: str) -> tuple[str, str]:
+    """``text`` as word tokens with their case and without a plural "s", space-padded, and run together."""
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in TOKEN.findall(canon(text, fold=False))]
+    return " " + " ".join(words) + " ", "".join(words)
+
+
 def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     """Names the paper introduces, title names first, one spelling per name."""
     seen: set[str] = set()
     out: list[str] = []
-    for name in [*_from_title(title), *_from_abstract(abstract or "")]:
+    from_title = [n for n in _from_title(title) if _used_as_name(n, abstract)]
+    for name in [*from_title, *_from_abstract(abstract or "")]:
         name = _clean(name)
         k = key(name)
         if len(k.replace(" ", "")) < 2 or k in seen:
