@@ -159,3 +159,29 @@ def test_a_plain_title_phrase_is_a_name_only_when_the_abstract_uses_it_as_one(co
     assert "Adaptive Computation Modules" in by_title(corpus, "Adaptive Computation Modules:").methods
     # no abstract: nothing contradicts the title
     assert methods.extract_methods("Act Wisely: Cultivating Tool Use", None) == ("Act Wisely",)
+
+
+@pytest.mark.parametrize(("title", "sentence", "names"), [
+    # capitals mid-sentence closed by punctuation (unseen set B, DMax and Memory as Action)
+    ("T", "Building on this foundation, we further propose Soft Parallel Decoding. We represent",
+     ("Soft Parallel Decoding",)),
+    ("T", "To address this, we propose a new algorithm, Dynamic Context Policy Optimization, which enables",
+     ("Dynamic Context Policy Optimization",)),
+    # the paper's own name announcing a part (set B, QeRL)
+    ("QeRL: Beyond Efficiency", "To further optimize exploration, QeRL introduces an Adaptive Quantization Noise (AQN)"
+     " mechanism, which", ("QeRL", "AQN", "Adaptive Quantization Noise")),
+    # "Our X approach" (set A, The Road Less Scheduled; Agent models)
+    ("T", "Our Schedule-Free approach introduces no additional hyper-parameters", ("Schedule-Free",)),
+    ("T", "Our proposed AutoCoA framework combines supervised fine-tuning (SFT) and RL", ("AutoCoA",)),
+])
+def test_titled_phrases_own_subjects_and_our_named_approach(title, sentence, names):
+    assert methods.extract_methods(title, sentence) == names
+
+
+@pytest.mark.parametrize(("title", "sentence"), [
+    ("T", "Experimental results demonstrate that our FP4 framework achieves accuracy"),  # a format (set A)
+    ("T", "Our MoT-2B model outperforms similarly sized models"),  # one size of a model (set B)
+    ("T", "LoRA introduces Low-Rank Adaptation (LoRA) matrices"),  # another paper's name as the subject
+])
+def test_formats_sizes_and_others_subjects_are_not_names(title, sentence):
+    assert methods.extract_methods(title, sentence) == ()

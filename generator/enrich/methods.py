@@ -72,7 +72,7 @@ _LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "whi
 # small words, which a bare name may not
 _DEFINED = re.compile(
     r"(?P<long>(?:[\w'’-]+\s+){0,9}?[\w'’-]+)\s*\((?P<short>[^()\s,;]{2,12})\)")
-_LONG_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "with", "the", "a", "as", "via", "from"})
+_LONG_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "with", "the", "a", "an", "as", "via", "from"})
 _SPELLED_OUT = re.compile(r"\s*\((?P<long>[A-Za-z][\w'’ -]{3,90})\)")
 # A definition that only qualifies a noun the sentence goes on to name: "a novel Parameter-Efficient
 # Fine-Tuning (PEFT) method, dubbed as AFLoRA"
@@ -86,6 +86,11 @@ _CLASS_NOUN = re.compile(
     r"tool|library|agent|suite|family|metric|loss|strategy|scheme|paradigm|architecture|pipeline|collection|"
     r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
 _MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
+# "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
+_INTRODUCES = re.compile(r"(?P<subject>[\w-]+)\s+(?:further\s+|also\s+)?(?:introduces|proposes)\s+")
+_OUR_NAMED = re.compile(rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
+                        r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
 
 
@@ -289,9 +294,11 @@ def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
         return []  # "we propose Dynamic ..." with no name-ending punctuation: a sentence, not a name
     # "Aya 23", "Eagle 2.5": a capitalized word with a version number is a name too
     versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
-    coined = len(words) == 1 or versioned or any(is_distinctive(w) for w in words)
+    # "we further propose Soft Parallel Decoding.": capitals mid-sentence, closed by punctuation, mark a name
+    titled = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is not None
+    coined = len(words) == 1 or versioned or titled or any(is_distinctive(w) for w in words)
     ended = found.group("after") is not None or is_distinctive(words[-1])
-    if described and (not ended or _MODIFIES_NEXT.match(text, found.end())):
+    if described and (not ended or (found.group("after") is None and _MODIFIES_NEXT.match(text, found.end()))):
         return []  # "a high-quality multimodal CoT dataset": the name qualifies a noun
     if not (coined and ended and _is_name(run)):
         return []
@@ -306,31 +313,47 @@ def _expansion(text: str, end: int, name: str) -> list[str]:
     return []
 
 
-def _from_abstract(abstract: str) -> list[str]:
+def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str]:
+    """Names the abstract announces; ``own`` holds the keys of the title's names, whose sentences
+    ("QeRL introduces an Adaptive Quantization Noise (AQN) mechanism") announce parts of the paper."""
     names: list[str] = []
     for trigger in _TRIGGER.finditer(abstract):
         if trigger.group(0).split()[0].casefold() in _WEAK:
             sentence_start = max(abstract.rfind(". ", 0, trigger.start()) + 1, 0)
             if not _OWN_WORK.search(abstract, sentence_start, trigger.start()):
                 continue  # "Existing works, namely PEFT": not this paper's name
-        # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not
-        defined = _definitions(abstract, [trigger.end()])
-        if defined:
-            names.extend(defined)
-            continue
-        named = _named_at(abstract, trigger.end(), described=False)
-        if named is not None:
-            names.extend(named)
-            continue
-        if not _DESCRIBING_VERB.search(trigger.group(0)):
-            continue
-        starts = _lead_in(abstract, trigger.end())
-        defined = _definitions(abstract, starts)
-        if defined:
-            names.extend(defined)
-        elif _CLASS_NOUN.search(abstract[trigger.end():starts[-1]].rstrip()):
-            names.extend(_named_at(abstract, starts[-1], described=True) or [])
+        names.extend(_announced(abstract, trigger.end(), _DESCRIBING_VERB.search(trigger.group(0)) is not None))
+    if own:
+        for said in _INTRODUCES.finditer(abstract):
+            if key(said.group("subject")) in own:
+                names.extend(_announced(abstract, said.end(), describing=True))
+    for ours in _OUR_NAMED.finditer(abstract):
+        name = ours.group("name")
+        # "Our Schedule-Free approach", "Our proposed AutoCoA framework"; not a format ("our FP4
+        # framework") nor one size of a model ("Our MoT-2B model")
+        if is_distinctive(name) and any(c.islower() for c in name) and not _SIZED.search(name) \
+                and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
+            names.append(name)
     return names
+
+
+def _announced(text: str, pos: int, describing: bool) -> list[str]:
+    """The names an announcement starting at ``pos`` gives; ``describing``: it follows a verb, so a
+    description may come first ("we propose a new framework, X")."""
+    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not
+    defined = _definitions(text, [pos])
+    if defined:
+        return defined
+    named = _named_at(text, pos, described=False)
+    if named is not None or not describing:
+        return named or []
+    starts = _lead_in(text, pos)
+    defined = _definitions(text, starts)
+    if defined:
+        return defined
+    if _CLASS_NOUN.search(text[pos:starts[-1]].rstrip()):
+        return _named_at(text, starts[-1], described=True) or []
+    return []
 
 
 def _used_as_name(name: str, abstract: str | None) -> bool:
@@ -361,7 +384,8 @@ def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     seen: set[str] = set()
     out: list[str] = []
     from_title = [n for n in _from_title(title) if _used_as_name(n, abstract)]
-    for name in [*from_title, *_from_abstract(abstract or "")]:
+    own = frozenset(key(n) for n in from_title)
+    for name in [*from_title, *_from_abstract(abstract or "", own)]:
         name = _clean(name)
         k = key(name)
         if len(k.replace(" ", "")) < 2 or k in seen:
