@@ -87,8 +87,12 @@ _CLASS_NOUN = re.compile(
     r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
 _MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
 # "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
-_INTRODUCES = re.compile(r"(?P<subject>[\w-]+)\s+(?:further\s+|also\s+)?(?:introduces|proposes)\s+")
-_OUR_NAMED = re.compile(rf"\b[Oo]ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
+# (the verb is searched and the subject read back: a pattern starting with the subject tries every position)
+_INTRODUCES = re.compile(r"(?:introduces|proposes)\s+")
+_SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
+# "Our" is checked by hand before the match: a pattern opening with a plain string is searched for
+# fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
+_OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
@@ -325,9 +329,13 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
         names.extend(_announced(abstract, trigger.end(), _DESCRIBING_VERB.search(trigger.group(0)) is not None))
     if own:
         for said in _INTRODUCES.finditer(abstract):
-            if key(said.group("subject")) in own:
+            subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
+            if subject and key(subject.group("subject")) in own:
                 names.extend(_announced(abstract, said.end(), describing=True))
     for ours in _OUR_NAMED.finditer(abstract):
+        start = ours.start() - 1  # where "Our" begins
+        if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
+            continue
         name = ours.group("name")
         # "Our Schedule-Free approach", "Our proposed AutoCoA framework"; not a format ("our FP4
         # framework") nor one size of a model ("Our MoT-2B model")
