@@ -321,6 +321,9 @@ def score_results(items: list[Labelled], vocab: Any, s: Score) -> None:
             s.tp["methods"] += sum((got_m & want_m).values())
             s.fp["methods"] += sum((got_m - want_m).values())
             s.fn["methods"] += sum((want_m - got_m).values())
+            if got_m != want_m:
+                s.errors.append(f"methods {item.paper.title[:60]!r}: extra {sorted(got_m - want_m)}"
+                                f" missing {sorted(want_m - got_m)}")
 
 
 def score_hardware(item: Labelled, facts: Any, s: Score) -> None:

@@ -93,3 +93,95 @@ def test_names_in_apposition_and_other_announcements(corpus, title, name):
 def test_introductions_with_versions_and_reports():
     assert methods.extract_methods("T", "This technical report introduces Aya 23, a family of models.") == ("Aya 23",)
     assert methods.extract_methods("T", "Our approach improves accuracy, and our method is simple.") == ()
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    # a description between the verb and the name (unseen set A, HDR-GS; set B, HiExp; set C, Chimera)
+    ("In this paper, we propose a new framework, High Dynamic Range Gaussian Splatting (HDR-GS), which can"
+     " efficiently render novel HDR views.", ("HDR-GS", "High Dynamic Range Gaussian Splatting")),
+    ("Specifically, we propose a Hypernetwork Federated Learning (HyperFL) framework that utilizes hypernetworks.",
+     ("HyperFL", "Hypernetwork Federated Learning")),
+    # small words inside a long form, an adverb before the verb (set A, Pangu Pro MoE; set B, EAPO)
+    ("Therefore, we introduce Mixture of Grouped Experts (MoGE), which groups the experts during selection.",
+     ("MoGE", "Mixture of Grouped Experts")),
+    ("We further develop Efficiency-Aware Policy Optimization (EAPO), a reinforcement learning framework.",
+     ("EAPO", "Efficiency-Aware Policy Optimization")),
+    # two definitions joined by "and" (set A, GS-Jacobi; set B, FastHMR)
+    ("Based on these two characteristics, we propose the Convergence Ranking Metric (CRM) and the Initial"
+     " Guessing Metric (IGM): CRM is used to identify", ("CRM", "Convergence Ranking Metric", "IGM", "Initial Guessing Metric")),
+    # "termed as", and a lower-case long form right after the verb (set A, PRD; set C, STA)
+    ("we propose a novel training scheme, termed as Progressive Rendering Distillation (PRD), eliminating",
+     ("PRD", "Progressive Rendering Distillation")),
+    ("This paper introduces sliding tile attention (STA) to address this challenge.", ("STA", "sliding tile attention")),
+    # a name spelled out right after it (set B, DaMo; set C, FACET)
+    ("we propose DaMo (Data Mixture Optimizer) - a novel solution", ("DaMo", "Data Mixture Optimizer")),
+    ("We present FACET (Fine-grained Agentic Construction of Executable Tasks), a framework that",
+     ("FACET", "Fine-grained Agentic Construction of Executable Tasks")),
+    # a class noun, then the name in apposition (set A, CodeArena)
+    ("we present a rigorous human-curated benchmark CodeArena to emulate the complexity", ("CodeArena",)),
+    # "our resulting model, X," (set B, Metis)
+    ("Extensive evaluations demonstrate that our resulting model, Metis, reduces tool invocations", ("Metis",)),
+])
+def test_definitions_and_descriptions_after_the_announcing_verb(sentence, names):
+    """Issue 10 item 5: "introduces X (ABBR)", "we propose a new framework, X" (unseen sets A-C)."""
+    assert methods.extract_methods("T", sentence) == names
+
+
+@pytest.mark.parametrize("sentence", [
+    # generic terms and others' names behind a description (unseen sets A and B, bundled AFLoRA, Meteor, CraftsMan)
+    "In this work, we propose a knowledge distillation (KD) framework for AAC.",
+    "We present the first named entity recognition (NER) dataset, HisTR and the first treebank",
+    "We introduce a two-level sparse structure combining fine-grained Mixture-of-Experts (MoE) with sparse FFNs.",
+    "We present a novel Parameter-Efficient Fine-Tuning (PEFT) method, dubbed as Adaptive Freezing",
+    "we present a new efficient LLVM, Mamba-based traversal of rationales",
+    "We present a novel generative 3D modeling system that",
+    "we first construct a high-quality multimodal CoT dataset without human annotations",
+    "Despite being simple, our approach surpasses StyleGAN2 on FFHQ.",
+    "Specifically, we design a Dual Dynamic Range (DDR) Gaussian point cloud model that uses",
+    "To this end, we curate 75 ML engineering-related competitions from Kaggle",
+    "We further introduce SNLP-aware regularization, which trains",
+    "we propose to use Low-Rank Adaptation (LoRA) for this.",
+])
+def test_descriptions_do_not_turn_others_terms_into_names(sentence):
+    assert methods.extract_methods("T", sentence) == ()
+
+
+def test_a_plain_title_phrase_is_a_name_only_when_the_abstract_uses_it_as_one(corpus):
+    # unseen set B: "Act Wisely: Cultivating Meta-Cognitive Tool Use ..." never says "Act Wisely" again
+    act = ("Act Wisely: Cultivating Meta-Cognitive Tool Use in Agentic Multimodal Models",
+           "We propose HDPO, a framework that reframes tool efficiency.")
+    assert methods.extract_methods(*act) == ("HDPO",)
+    # set A: "Agent models: ..." whose abstract writes "agent models" as ordinary words
+    assert "Agent models" not in methods.extract_methods("Agent models: Internalizing Chain-of-Action",
+                                                         "We call such models agent models.")
+    # bundled: the abstract writes "LeanAttention" and "the Adaptive Computation Module (ACM)"
+    assert "Lean Attention" in by_title(corpus, "Lean Attention:").methods
+    assert "Adaptive Computation Modules" in by_title(corpus, "Adaptive Computation Modules:").methods
+    # no abstract: nothing contradicts the title
+    assert methods.extract_methods("Act Wisely: Cultivating Tool Use", None) == ("Act Wisely",)
+
+
+@pytest.mark.parametrize(("title", "sentence", "names"), [
+    # capitals mid-sentence closed by punctuation (unseen set B, DMax and Memory as Action)
+    ("T", "Building on this foundation, we further propose Soft Parallel Decoding. We represent",
+     ("Soft Parallel Decoding",)),
+    ("T", "To address this, we propose a new algorithm, Dynamic Context Policy Optimization, which enables",
+     ("Dynamic Context Policy Optimization",)),
+    # the paper's own name announcing a part (set B, QeRL)
+    ("QeRL: Beyond Efficiency", "To further optimize exploration, QeRL introduces an Adaptive Quantization Noise (AQN)"
+     " mechanism, which", ("QeRL", "AQN", "Adaptive Quantization Noise")),
+    # "Our X approach" (set A, The Road Less Scheduled; Agent models)
+    ("T", "Our Schedule-Free approach introduces no additional hyper-parameters", ("Schedule-Free",)),
+    ("T", "Our proposed AutoCoA framework combines supervised fine-tuning (SFT) and RL", ("AutoCoA",)),
+])
+def test_titled_phrases_own_subjects_and_our_named_approach(title, sentence, names):
+    assert methods.extract_methods(title, sentence) == names
+
+
+@pytest.mark.parametrize(("title", "sentence"), [
+    ("T", "Experimental results demonstrate that our FP4 framework achieves accuracy"),  # a format (set A)
+    ("T", "Our MoT-2B model outperforms similarly sized models"),  # one size of a model (set B)
+    ("T", "LoRA introduces Low-Rank Adaptation (LoRA) matrices"),  # another paper's name as the subject
+])
+def test_formats_sizes_and_others_subjects_are_not_names(title, sentence):
+    assert methods.extract_methods(title, sentence) == ()

@@ -32,14 +32,18 @@ _TRAILING_NOISE = re.compile(r"\s+(?:technical report|tech report)$", re.I)
 _ACRONYM_IN_PARENS = re.compile(r"^(?P<long>.+?)\s*\((?P<short>[^()]{2,12})\)$")
 _TITLE_END = re.compile(r"\b(?:using|with)\s+(?P<name>[^\s:]+)\s*$", re.I)
 _TRIGGER = re.compile(
-    r"\b(?:[Ww]e\s+(?:propose|present|introduce|develop|design|build|describe|term|call|dub|name)"
+    # "We further propose X", "We also introduce X": an adverb between the subject and the verb
+    r"\b(?:[Ww]e\s+(?:(?:further|also|then|additionally|therefore|thus|now|first|here)\s+)?"
+    r"(?:propose|present|introduce|develop|design|build|describe|construct|curate|term|call|dub|name)"
     r"(?:\s+(?:here|a\s+(?:new|novel)\s+\w+\s+called))?"
     r"|(?:[Tt]his|[Oo]ur|[Tt]he)\s+(?:paper|work|study|report|technical\s+report|article)\s+"
     r"(?:proposes|presents|introduces|describes)"
+    # "Our approach introduces Strategy Nudging": the paper's own method announcing a part of itself
+    r"|[Oo]ur\s+(?:method|approach|framework|model|system)\s+(?:further\s+|also\s+)?(?:introduces|proposes)"
     # "Our method, MobileQuant, ...", "Our model, coined as MobileVD, ...": the name in apposition
-    r"|[Oo]ur\s+(?:new\s+|proposed\s+)?(?:method|approach|model|framework|system|algorithm|technique|solution|"
-    r"architecture|pipeline|tool|library|agent),?"
-    r"|called|namely|dubbed(?:\s+as)?|named(?:\s+as)?|termed|coined(?:\s+as)?|referred\s+to\s+as)\s+"
+    r"|(?:[Oo]ur|[Tt]he\s+resulting)\s+(?:new\s+|proposed\s+|resulting\s+)?(?:method|approach|model|framework|"
+    r"system|algorithm|technique|solution|architecture|pipeline|tool|library|agent),?"
+    r"|called|namely|dubbed(?:\s+as)?|named(?:\s+as)?|termed(?:\s+as)?|coined(?:\s+as)?|referred\s+to\s+as)\s+"
 )
 # a name word starts with a capital or digit, or is a lower-case-first coinage ("eMIGM", "zip2zip")
 _NAME_WORD = r"(?:[A-Z0-9]|[a-z](?=[a-z]*[A-Z0-9]))[\w^{}$+*.ε-]*[\w+*}]|[A-Z0-9]"
@@ -49,6 +53,49 @@ _WEAK = frozenset({"called", "namely", "named", "dubbed", "termed", "coined", "r
 _OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|work)|novel|new)\b", re.I)
 _LIST_NEXT = re.compile(r"\s*[A-Z][\w-]*(?:,|\s+and\b)")
 _LEADING_NOISE = frozenset({"A", "An", "The", "Our", "This", "These", "In", "To", "It", "We"})
+# "GPT-based", "SNLP-aware regularization": a name turned adjective describes the paper's thing, it names nothing
+_ADJECTIVE_TAIL = re.compile(
+    r"-(?:aware|based|specific|style|like|guided|free|driven|level|wise|oriented|friendly|centric|agnostic|"
+    r"enhanced|augmented|compatible|native|only|scale|sized|grade|ready)$")
+
+# Between an announcing verb and the name, a description may stand: "we propose a new framework, X",
+# "we introduce a novel X (ABBR) mechanism", "we introduce two merging strategies: X". Only lower-case
+# words that are no function words (articles and counts open it), so "we propose to use LoRA" and
+# "we present a study of LoRA" never reach another paper's name.
+_LEAD_OPENERS = frozenset({"a", "an", "the", "our", "two", "three", "four"})
+_LEAD_WORD = re.compile(r"(?P<word>[a-z][a-z-]*)(?P<stop>[,:]?)\s+")
+_LEAD_MAX = 6
+# Words that stop a description: function words, and those that begin a clause about something else.
+_LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "while", "whose", "who", "as", "such",
+                                                    "these", "this", "those", "both", "each", "also", "can", "will"}
+# "Mixture of Grouped Experts (MoGE)", "Humanity's Last Exam (HLE)": an abbreviation's long form may hold
+# small words, which a bare name may not
+_DEFINED = re.compile(
+    r"(?P<long>(?:[\w'’-]+\s+){0,9}?[\w'’-]+)\s*\((?P<short>[^()\s,;]{2,12})\)")
+_LONG_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "with", "the", "a", "an", "as", "via", "from"})
+_SPELLED_OUT = re.compile(r"\s*\((?P<long>[A-Za-z][\w'’ -]{3,90})\)")
+# A definition that only qualifies a noun the sentence goes on to name: "a novel Parameter-Efficient
+# Fine-Tuning (PEFT) method, dubbed as AFLoRA"
+_NAMED_LATER = re.compile(r"\s+[a-z][\w-]*,?\s+(?:called|dubbed|named|termed|coined|namely)\b")
+# Verbs after which a description may come before the name (not "Our method, X," nor "called X")
+_DESCRIBING_VERB = re.compile(r"(?:propose|present|introduce|develop|design|build|describe|construct|curate)s?\s+$")
+# What a description ends in when the name follows it in apposition: "a benchmark CodeArena", "a new
+# framework, HDR-GS"; after an adjective ("a new efficient LLVM") the name is a common noun
+_CLASS_NOUN = re.compile(
+    r"(?:benchmark|dataset|corpus|framework|method|model|system|approach|algorithm|technique|module|mechanism|"
+    r"tool|library|agent|suite|family|metric|loss|strategy|scheme|paradigm|architecture|pipeline|collection|"
+    r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
+_MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
+# "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
+# (the verb is searched and the subject read back: a pattern starting with the subject tries every position)
+_INTRODUCES = re.compile(r"(?:introduces|proposes)\s+")
+_SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
+# "Our" is checked by hand before the match: a pattern opening with a plain string is searched for
+# fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
+_OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
+                        r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
+_AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
 
 
 _SCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹", "01234567890123456789")
@@ -138,46 +185,215 @@ def _from_title(title: str) -> list[str]:
     return names
 
 
-def _from_abstract(abstract: str) -> list[str]:
+def abbreviates(short: str, long: str) -> bool:
+    """``HyperFL`` abbreviates ``Hypernetwork Federated Learning``, ``MoGE`` ``Mixture of Grouped Experts``.
+
+    Looser than ``initials_match``: the short form's capitals appear in order among the long form's
+    word initials (small words included, "FACET" = "Fine-grained Agentic Construction of Executable
+    Tasks"), the first of them opening it, and the long form has not many more words than capitals.
+    """
+    caps = [c for c in short if c.isupper()]
+    words = [w for w in re.split(r"[\s-]+", long) if w]
+    if len(caps) < 2 or not words or words[0][0].casefold() != caps[0].casefold():
+        return False
+    content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
+    if len(content) > len(caps) + 2:
+        return False
+    initials = iter(w[0].upper() for w in words)
+    return all(any(c == i for i in initials) for c in caps)
+
+
+def _lead_in(text: str, pos: int) -> list[int]:
+    """Where the name may start after an announcing verb at ``pos``: there, or after each word of a
+    short description ("a novel training scheme, X"); a comma or colon ends the description."""
+    starts = [pos]
+    for n in range(_LEAD_MAX):
+        word = _LEAD_WORD.match(text, pos)
+        if not word or word.group("word") in _LEAD_STOPS:
+            break
+        if n == 0 and word.group("word").endswith("ing"):
+            break  # "we propose using X": X is a tool the paper uses
+        if n > 0 and word.group("word") in _LEAD_OPENERS:
+            break
+        pos = word.end()
+        starts.append(pos)
+        if word.group("stop"):
+            return [pos]
+    return starts
+
+
+def _definition(text: str, starts: list[int]) -> tuple[str, str, int] | None:
+    """``(long, short, end)`` for "Long Form (SHORT)" beginning at one of ``starts``, longest first."""
+    paren = text.find("(", starts[-1], starts[-1] + 160)
+    if paren < 0:
+        return None
+    found = _DEFINED.match(text, starts[0], paren + 15)
+    if not found or found.start("short") - 1 != paren:
+        return None
+    short = found.group("short")
+    if not is_distinctive(short) or short.islower() or re.fullmatch(r"[A-Z]+s", short):
+        return None  # "(LLMs)": a plural acronym names a kind of thing
+    after = text[found.end():found.end() + 40]
+    if re.match(r"\s+[A-Z]", after) or _NAMED_LATER.match(after):
+        return None  # "a Dual Dynamic Range (DDR) Gaussian point cloud model": part of a longer name
+    for n, start in enumerate(starts):
+        long = text[start:found.end("long")]
+        words = long.split()
+        if not words or words[0].casefold() in _LONG_CONNECTORS or re.search(r"[.,;:!?]", long):
+            continue
+        if n > 0 and (long.islower() or text[:start].rstrip().endswith(("ing", "ed"))):
+            continue  # "a knowledge distillation (KD) framework", "fine-grained Mixture-of-Experts (MoE)"
+        if any(w.casefold() in _LEAD_STOPS and w.casefold() not in _LONG_CONNECTORS for w in words):
+            continue  # "a method that outperforms Low-Rank Adaptation (LoRA)": a clause, not a long form
+        if abbreviates(short, long):
+            return long, short, found.end()
+    return None
+
+
+def _definitions(text: str, starts: list[int]) -> list[str]:
+    """Names from "Long Form (SHORT)" at ``starts``, and from a second one joined by "and" to it
+    ("the Convergence Ranking Metric (CRM) and the Initial Guessing Metric (IGM)")."""
+    names: list[str] = []
+    while (defined := _definition(text, starts)) is not None:
+        long, short, end = defined
+        names.append(short)
+        if _is_long_form(long):
+            names.append(long)
+        joined = _AND_NEXT.match(text, end)
+        if not joined:
+            break
+        starts = [joined.end()]
+    return names
+
+
+def _is_long_form(long: str) -> bool:
+    """A long form worth listing: a few words, not a sentence fragment."""
+    words = long.split()
+    return 1 < len(words) <= 8 and not any(w.casefold() in _LEAD_STOPS - _LONG_CONNECTORS for w in words)
+
+
+def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
+    """The name standing at ``pos`` after an announcing verb; None when no name-like words stand there.
+
+    ``described``: a description came between the verb and the name ("a benchmark X"), so the
+    name must read as coined or end in apposition.
+    """
+    found = _NAME_RUN.match(text, pos)
+    if not found:
+        return None
+    if found.group("after") == "," and _LIST_NEXT.match(text, found.end()):
+        return []  # "namely Hopper, Ada, and Ampere": a list of others' names
+    words = found.group("run").split()
+    while words and words[0] in _LEADING_NOISE:
+        words = words[1:]
+    if not words or (len(words) > 1 and words[0].isdigit()):
+        return []  # "we curate 75 ML engineering-related competitions": a count
+    if _ADJECTIVE_TAIL.search(words[-1]) and found.group("after") is None:
+        return []  # "we introduce SNLP-aware regularization"
+    run = " ".join(words).rstrip(".")
+    acr = found.group("acr")
+    if acr and is_distinctive(acr) and not acr.islower():
+        return [acr, run] if len(words) > 1 and _is_name(run) else [acr]
+    if found.group("after") is None and len(words) == 1 and not is_distinctive(words[0]):
+        return []  # "we propose Dynamic ..." with no name-ending punctuation: a sentence, not a name
+    # "Aya 23", "Eagle 2.5": a capitalized word with a version number is a name too
+    versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
+    # "we further propose Soft Parallel Decoding.": capitals mid-sentence, closed by punctuation, mark a name
+    titled = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is not None
+    coined = len(words) == 1 or versioned or titled or any(is_distinctive(w) for w in words)
+    ended = found.group("after") is not None or is_distinctive(words[-1])
+    if described and (not ended or (found.group("after") is None and _MODIFIES_NEXT.match(text, found.end()))):
+        return []  # "a high-quality multimodal CoT dataset": the name qualifies a noun
+    if not (coined and ended and _is_name(run)):
+        return []
+    return [run, *_expansion(text, found.end(), run)]
+
+
+def _expansion(text: str, end: int, name: str) -> list[str]:
+    """"DaMo (Data Mixture Optimizer)": the long form a name is spelled out as, right after it."""
+    spelled = _SPELLED_OUT.match(text, end)
+    if spelled and abbreviates(name, spelled.group("long")) and _is_long_form(spelled.group("long")):
+        return [spelled.group("long")]
+    return []
+
+
+def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str]:
+    """Names the abstract announces; ``own`` holds the keys of the title's names, whose sentences
+    ("QeRL introduces an Adaptive Quantization Noise (AQN) mechanism") announce parts of the paper."""
     names: list[str] = []
     for trigger in _TRIGGER.finditer(abstract):
-        found = _NAME_RUN.match(abstract, trigger.end())
-        if not found:
-            continue
         if trigger.group(0).split()[0].casefold() in _WEAK:
             sentence_start = max(abstract.rfind(". ", 0, trigger.start()) + 1, 0)
             if not _OWN_WORK.search(abstract, sentence_start, trigger.start()):
                 continue  # "Existing works, namely PEFT": not this paper's name
-        if found.group("after") == "," and _LIST_NEXT.match(abstract, found.end()):
-            continue  # "namely Hopper, Ada, and Ampere": a list of others' names
-        words = found.group("run").split()
-        while words and words[0] in _LEADING_NOISE:
-            words = words[1:]
-        if not words:
+        names.extend(_announced(abstract, trigger.end(), _DESCRIBING_VERB.search(trigger.group(0)) is not None))
+    if own:
+        for said in _INTRODUCES.finditer(abstract):
+            subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
+            if subject and key(subject.group("subject")) in own:
+                names.extend(_announced(abstract, said.end(), describing=True))
+    for ours in _OUR_NAMED.finditer(abstract):
+        start = ours.start() - 1  # where "Our" begins
+        if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
             continue
-        run = " ".join(words).rstrip(".")
-        acr = found.group("acr")
-        if acr and is_distinctive(acr) and not acr.islower():
-            names.append(acr)
-            if len(words) > 1 and _is_name(run):
-                names.append(run)
-            continue
-        if found.group("after") is None and len(words) == 1 and not is_distinctive(words[0]):
-            continue  # "we propose Dynamic ..." with no name-ending punctuation: a sentence, not a name
-        # "Aya 23", "Eagle 2.5": a capitalized word with a version number is a name too
-        versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
-        coined = len(words) == 1 or versioned or any(is_distinctive(w) for w in words)
-        ended = found.group("after") is not None or is_distinctive(words[-1])
-        if coined and ended and _is_name(run):
-            names.append(run)
+        name = ours.group("name")
+        # "Our Schedule-Free approach", "Our proposed AutoCoA framework"; not a format ("our FP4
+        # framework") nor one size of a model ("Our MoT-2B model")
+        if is_distinctive(name) and any(c.islower() for c in name) and not _SIZED.search(name) \
+                and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
+            names.append(name)
     return names
+
+
+def _announced(text: str, pos: int, describing: bool) -> list[str]:
+    """The names an announcement starting at ``pos`` gives; ``describing``: it follows a verb, so a
+    description may come first ("we propose a new framework, X")."""
+    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not
+    defined = _definitions(text, [pos])
+    if defined:
+        return defined
+    named = _named_at(text, pos, described=False)
+    if named is not None or not describing:
+        return named or []
+    starts = _lead_in(text, pos)
+    defined = _definitions(text, starts)
+    if defined:
+        return defined
+    if _CLASS_NOUN.search(text[pos:starts[-1]].rstrip()):
+        return _named_at(text, starts[-1], described=True) or []
+    return []
+
+
+def _used_as_name(name: str, abstract: str | None) -> bool:
+    """Whether a title's name stands as a name: coined, or used again in the abstract with its capitals.
+
+    A plain phrase before a title's colon is often a slogan ("Act Wisely", "Data Mixing Made
+    Efficient", "Model Capability Dominates") or ordinary words the abstract writes in lower case
+    ("agent models"); a name comes back as one, in any number or spacing ("Lean Attention" as
+    "LeanAttention", "Adaptive Computation Modules" as "the Adaptive Computation Module (ACM)").
+    Without an abstract there is nothing to ask, so the title stands.
+    """
+    words = name.split()
+    if not abstract or len(words) < 2 or any(is_distinctive(w) for w in words):
+        return True
+    spaced, joined = _stemmed_words(name)
+    text_spaced, text_joined = _stemmed_words(abstract)
+    return spaced in text_spaced or joined in text_joined
+
+
+def _stemmed_words(text: str) -> tuple[str, str]:
+    """``text`` as word tokens with their case and without a plural "s", space-padded, and run together."""
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in TOKEN.findall(canon(text, fold=False))]
+    return " " + " ".join(words) + " ", "".join(words)
 
 
 def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     """Names the paper introduces, title names first, one spelling per name."""
     seen: set[str] = set()
     out: list[str] = []
-    for name in [*_from_title(title), *_from_abstract(abstract or "")]:
+    from_title = [n for n in _from_title(title) if _used_as_name(n, abstract)]
+    own = frozenset(key(n) for n in from_title)
+    for name in [*from_title, *_from_abstract(abstract or "", own)]:
         name = _clean(name)
         k = key(name)
         if len(k.replace(" ", "")) < 2 or k in seen:
