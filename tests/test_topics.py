@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -386,3 +386,10 @@ def test_efficient_reasoning_is_test_time_compute_and_test_time_training_is_not(
     taxonomy = _taxonomy()
     assert "test-time-compute" in {a.topic for a in topics.assign(_unseen("2505.15612"), taxonomy)}
     assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2604.07350"), taxonomy)}
+
+
+def test_a_method_that_saves_compute_is_not_a_cost_analysis():
+    """Set D (read after its unseen run): "Grass: Compute Efficient Low-Memory LLM Training with
+    Structured Sparse Gradients" saves compute; "Compute" in its title does not make it a
+    performance, energy and cost analysis."""
+    assert "performance-analysis" not in {a.topic for a in topics.assign(_unseen("2406.17660"), _taxonomy())}
