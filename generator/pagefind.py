@@ -62,16 +62,24 @@ def _encode(message_id: int, payload: Mapping[str, Any]) -> bytes:
 
 
 def _responses(stream: Any) -> Iterable[dict[str, Any]]:
-    """Responses as they arrive: base64 JSON, each closed by a comma."""
-    pending = b""
+    """Responses as they arrive: base64 JSON, each closed by a comma (base64 has none of its own).
+
+    Pieces are kept in a list and only a new chunk is searched for the comma: the last response
+    (every file of the index, 18 MB at 10,000 papers) arrives in hundreds of reads, and joining and
+    splitting the whole pending text at each one took seconds.
+    """
+    pieces: list[bytes] = []
     while True:
-        chunk = stream.read1(1 << 16)
+        chunk = stream.read1(1 << 20)
         if not chunk:
             return
-        pending += chunk
-        *done, pending = pending.split(b",")
-        for raw in done:
-            yield json.loads(base64.b64decode(raw))
+        *done, rest = chunk.split(b",")
+        for part in done:
+            pieces.append(part)
+            yield json.loads(base64.b64decode(b"".join(pieces)))
+            pieces = []
+        if rest:
+            pieces.append(rest)
 
 
 def _converse(payloads: list[dict[str, Any]], chunk_size: int) -> list[dict[str, Any]]:
