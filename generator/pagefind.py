@@ -21,7 +21,7 @@ import json
 import os
 import subprocess
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import cbor2
@@ -134,6 +134,33 @@ def index(records: Iterable[Record], language: str = "en", chunk_size: int = CHU
     files = {f["path"]: base64.b64decode(f["content"]) for f in answers[-1]["files"]
              if not f["path"].startswith(UNUSED)}
     return canonical(files)
+
+
+class Indexing:
+    """``index`` of the records ``make`` returns, run on a thread while the caller does other work.
+
+    The Pagefind binary is a process of its own, so the index of 10,000 papers (about 20 s, most
+    of it inside the binary) is built while the HTML step runs instead of after it.
+    """
+
+    def __init__(self, make: Callable[[], Iterable[Record]], language: str = "en", chunk_size: int = CHUNK_SIZE) -> None:
+        self._files: dict[str, bytes] = {}
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(make, language, chunk_size), daemon=True)
+        self._thread.start()
+
+    def _run(self, make: Callable[[], Iterable[Record]], language: str, chunk_size: int) -> None:
+        try:
+            self._files = index(make(), language, chunk_size)
+        except BaseException as exc:  # handed to whoever waits for the files
+            self._error = exc
+
+    def files(self) -> dict[str, bytes]:
+        """The index's files once built; what ``index`` raises is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._files
 
 
 # -- determinism ----------------------------------------------------------------------------------
