@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import io
-import pickle
 from dataclasses import dataclass
 from typing import Any
 
 from .. import identity, urls
 from ..model import Paper, Topic, TopicAssignment
 from ..render import Site
+from .remember import Remembered, paper_digest
 
 MEMO = "paper-pages"  # the memo object: {digest of a page's inputs: its text}
 
@@ -50,34 +48,26 @@ def topic_reasons(paper: Paper, topics: dict[str, Topic]) -> list[TopicReason]:
 def pages(site: Site) -> dict[str, str]:
     """Every paper page; with a memo, a page whose inputs are unchanged is the text the last run rendered."""
     collections = site.views.collections_by_id()
-    memo = site.memo
-    old: dict[str, str] = {}
-    new: dict[str, str] = {}
-    common = b""
-    if memo is not None:
-        stored = memo.get_object(MEMO, memo.key(MEMO))
-        old = stored if isinstance(stored, dict) else {}
-        common = _flat(("paper.md.j2", sorted(site.templates.items()), site.title, site.description,
-                        sorted(collections.items()), sorted((t.id, t.title) for t in site.views.topics.values())))
+    remembered = Remembered(site, MEMO, (sorted(collections.items()),
+                                         sorted((t.id, t.title) for t in site.views.topics.values())))
     out = {}
     for paper in site.papers:
         here = urls.paper(paper.id)
-        key = hashlib.blake2b(common + _flat(page_inputs(site, paper, here)), digest_size=16).hexdigest() if memo else ""
-        text = old.get(key)
-        if isinstance(text, str):
+        key = remembered.key(page_inputs(site, paper, here))
+        text = remembered.get(key)
+        if text is not None:
             if paper.note and paper.note.body:
                 site.views.fragment(paper.note.body)  # the one thing rendering does besides the text
         else:
-            text = site.render(
+            text = remembered.put(key, site.render(
                 "paper.md.j2", here, paper=paper, collections=collections,
                 reasons=topic_reasons(paper, site.views.topics),
                 paper_links=identity.paper_links(paper), bibtex=identity.bibtex(paper),
                 source_lines=identity.source_lines(paper, collections),
                 disagreements=identity.disagreements(paper, collections),
-                feed=urls.feed())
-        out[here] = new[key] = text
-    if memo is not None:
-        memo.put_object(MEMO, memo.key(MEMO), new)
+                feed=urls.feed()))
+        out[here] = text
+    remembered.save()
     return out
 
 
@@ -86,18 +76,9 @@ def page_inputs(site: Site, paper: Paper, here: str) -> tuple[Any, ...]:
     author index links and glossary meanings (the site-wide inputs are hashed once, in ``pages``)."""
     views = site.views
     by_id = site.corpus.by_id
-    return (paper, here,
+    return (paper_digest(paper), here,
             [views.author_link(here, name) for name in paper.authors],
             [(m, by_id[m.source].title) for m in views.incoming.get(paper.id, [])],
             [by_id[m.target].title for m in paper.mentions],
             [by_id[rid].title for rid in paper.related],
             [views.term_of.get((paper.id, abbr)) for abbr in paper.terms])
-
-
-def _flat(value: object) -> bytes:
-    """``value`` as bytes that depend only on what it holds (pickle without its memo: no object identity)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: two equal values give the same bytes however their objects are shared
-    pickler.dump(value)
-    return buffer.getvalue()
