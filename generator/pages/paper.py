@@ -81,4 +81,6 @@ def page_inputs(site: Site, paper: Paper, here: str) -> tuple[Any, ...]:
             [(m, by_id[m.source].title) for m in views.incoming.get(paper.id, [])],
             [by_id[m.target].title for m in paper.mentions],
             [by_id[rid].title for rid in paper.related],
-            [views.term_of.get((paper.id, abbr)) for abbr in paper.terms])
+            # the meaning it links to, not the Term: a Term lists every paper using it (thousands)
+            [(term.abbr, term.expansion) if (term := views.term_of.get((paper.id, abbr))) else None
+             for abbr in paper.terms])
