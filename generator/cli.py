@@ -89,6 +89,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     site = Path(args.site_dir) if args.site_dir else sitebuild.default_site(Path(args.config))
     fill = sitebuild.Fill.load(build)
     progress = _progress(args)
+    indexing = sitebuild.start_search(corpus)  # the Pagefind process works while the engine does
     with progress.stage(f"building HTML with {args.engine}"):
         clean = sitebuild.build(args.engine, build, site, epoch, quiet=args.quiet, strict=not args.keep_going,
                                 forbidden=(Path(args.content),), fill=fill)
@@ -99,7 +100,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         failed = True
     # Curated fragments and the search index: after the engine, the same for every engine.
     with progress.stage("search index"):
-        problems = sitebuild.finish(site, build, corpus, fill)
+        problems = sitebuild.finish(site, build, corpus, fill, indexing)
     for problem in problems:
         print(f"ERROR   -  {printable(problem)}", file=sys.stderr)
     if problems and not args.keep_going:

@@ -7,6 +7,12 @@ without a cache. The cache is plain JSON, one file per table; a file that does n
 written by other code, is ignored (a cold run), never an error. Only the entries a run used are
 written back, so stale ones go away; ``io.write_tree`` leaves unchanged tables untouched.
 
+Besides tables, a run may keep a few whole objects under one key each (``get_object``): the
+merged corpus of an unchanged source set, say, which would take seconds to rebuild from JSON.
+They are pickled (``<name>.pickle``) and read back by an unpickler that only builds the model's
+own classes and plain containers, so a tampered file fails to load (a cold run) rather than
+running code; like Sphinx's pickled environment, it is still not meant to be shared.
+
 The cache is as trusted as the rest of build/ (a chart's SVG goes into pages as it is stored):
 never restore it from somewhere a stranger can write, as for build/docs/.
 
@@ -17,7 +23,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 from collections.abc import Callable, Mapping
+from io import BytesIO
 from typing import Any, TypeVar
 
 from .buildconfig import CACHE
@@ -42,19 +50,45 @@ def code_digest(sources: Mapping[str, bytes]) -> str:
     return h.hexdigest()
 
 
-class Memo:
-    """Tables of key -> JSON value: read from the last run, filled by this one."""
+# What a pickled object may be made of: plain containers and the generator's frozen dataclasses.
+_SAFE_MODULES = ("generator.model", "generator.precedence", "generator.diagnostics")
+_SAFE_BUILTINS = {"tuple", "list", "dict", "set", "frozenset", "str", "bytes", "int", "float", "bool",
+                  "complex", "NoneType"}
 
-    def __init__(self, code: str = "", tables: Mapping[str, dict[str, Any]] | None = None) -> None:
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the model's classes and builtin containers: anything else means the file is not ours."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module in _SAFE_MODULES and not name.startswith("_")) or (module == "builtins" and name in _SAFE_BUILTINS):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the build cache")
+
+
+def _unpickle(data: bytes) -> Any:
+    return _Unpickler(BytesIO(data)).load()
+
+
+class Memo:
+    """Tables of key -> JSON value, and whole objects by name: read from the last run, filled by this one."""
+
+    def __init__(self, code: str = "", tables: Mapping[str, dict[str, Any]] | None = None,
+                 objects: Mapping[str, bytes] | None = None) -> None:
         self.code = code
         self._old: dict[str, dict[str, Any]] = {name: dict(t) for name, t in (tables or {}).items()}
         self._used: dict[str, dict[str, Any]] = {}
+        self._old_objects: dict[str, bytes] = dict(objects or {})
+        self._objects: dict[str, bytes] = {}  # name -> the file's bytes, for this run's files()
 
     @classmethod
     def load(cls, code: str, files: Mapping[str, bytes]) -> Memo:
-        """The tables in ``files`` (table file name -> bytes) that this code wrote; the others are left out."""
+        """The tables and objects in ``files`` (file name -> bytes) that this code wrote; the others are left out."""
         tables: dict[str, dict[str, Any]] = {}
+        objects: dict[str, bytes] = {}
         for name, data in files.items():
+            if name.endswith(".pickle") and "/" not in name:
+                objects[name[: -len(".pickle")]] = data  # checked when asked for: unpickling is the cost
+                continue
             if not name.endswith(".json") or "/" in name:
                 continue
             try:
@@ -64,7 +98,7 @@ class Memo:
             if (isinstance(table, dict) and table.get("format") == _FORMAT and table.get("code") == code
                     and isinstance(table.get("entries"), dict)):
                 tables[name[: -len(".json")]] = table["entries"]
-        return cls(code, tables)
+        return cls(code, tables, objects)
 
     def key(self, *parts: object) -> str:
         """A key that also changes when the generator's code does."""
@@ -83,11 +117,38 @@ class Memo:
     def put(self, table: str, key: str, value: Any) -> None:
         self._used.setdefault(table, {})[key] = value
 
-    def files(self) -> dict[str, str]:
-        """Every table this run used, as ``.cache/<table>.json`` text: sorted, so the same run gives the same bytes."""
-        return {f"{FOLDER}/{name}.json": json.dumps({"format": _FORMAT, "code": self.code, "entries": entries},
-                                                    ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-                for name, entries in sorted(self._used.items())}
+    def get_object(self, name: str, key: str) -> Any | None:
+        """The object the last run kept as ``name`` if it kept it under ``key`` (a ``key()``), else None.
+
+        A hit is kept for the next run as the same bytes (no pickling again).
+        """
+        data = self._objects.get(name) or self._old_objects.get(name)
+        if data is None:
+            return None
+        try:
+            stored = _unpickle(data)
+        except Exception:  # torn, foreign or tampered (any unpickling error): recompute
+            return None
+        if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT and stored[1] == key):
+            return None
+        self._objects[name] = data
+        return stored[2]
+
+    def put_object(self, name: str, key: str, value: Any) -> None:
+        """Keep ``value`` (the model's dataclasses and plain containers only) as ``name`` under ``key``."""
+        self._objects[name] = pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def files(self) -> dict[str, str | bytes]:
+        """Every table and object this run used, as ``.cache/<table>.json`` text and ``.cache/<name>.pickle``.
+
+        Tables are sorted, so the same run gives the same bytes.
+        """
+        out: dict[str, str | bytes] = {
+            f"{FOLDER}/{name}.json": json.dumps({"format": _FORMAT, "code": self.code, "entries": entries},
+                                                ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+            for name, entries in sorted(self._used.items())}
+        out.update({f"{FOLDER}/{name}.pickle": data for name, data in sorted(self._objects.items())})
+        return out
 
 
 def decoded(decode: Callable[..., T], value: Any, *args: Any) -> T | None:

@@ -24,7 +24,7 @@ from .progress import SILENT, Progress
 from .records import ReadContext, ReaderOutput
 from .render import Site, front_matter_problems, nav
 from .sources import FORMATS
-from .sources.catalog import SourceFile, discover
+from .sources.catalog import CATALOG, SourceFile, discover
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,23 @@ def read_sources(content: ContentFiles, only: list[str] | None = None) -> tuple[
     return _merge([(s, content[s.path], content.display(s.path)) for s in sources], catalog.precedence, diags)
 
 
+def _read_remembered(content: ContentFiles, memo: Memo) -> tuple[Corpus, list[Diagnostic]]:
+    """``read_sources``, or what it gave the last run when the source files, ``sources.yml`` and the code are the same.
+
+    Reading and merging is the largest share of a run where only a note, a topic or a template
+    changed (8 s of 10,000 papers); the merged corpus comes back from the cache in about a second.
+    """
+    inputs = sorted((path, text) for path, text in content.files.items() if path == CATALOG or path.startswith("sources/"))
+    key = memo.key("sources", content.root, inputs)
+    stored = memo.get_object("sources", key)
+    if (isinstance(stored, tuple) and len(stored) == 2 and isinstance(stored[0], Corpus)
+            and isinstance(stored[1], list)):
+        return stored[0], list(stored[1])
+    corpus, diags = read_sources(content)
+    memo.put_object("sources", key, (corpus, diags))
+    return corpus, list(diags)
+
+
 def _merge(files: list[tuple[SourceFile, str, str]], precedence: Precedence,
            diags: list[Diagnostic]) -> tuple[Corpus, list[Diagnostic]]:
     records: list[Sourced] = []
@@ -89,7 +106,7 @@ def load(content: ContentFiles, stack: list[enrich.Enricher] | None = None,
     with progress.stage("reading and merging sources"):
         content, found = screen(content)
         diags.extend(found)
-        corpus, found = read_sources(content)
+        corpus, found = read_sources(content) if memo is None else _read_remembered(content, memo)
     diags.extend(found)
     corpus, found = enrich.run(corpus, content, stack, memo, progress)
     diags.extend(found)
@@ -107,7 +124,7 @@ class Generated:
     corpus: Corpus
     files: dict[str, str | bytes]
     diagnostics: Diagnostics
-    cache: dict[str, str] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
+    cache: dict[str, str | bytes] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
 
 
 def generate(opts: Options, content: ContentFiles | None = None, progress: Progress = SILENT) -> Generated:
@@ -117,7 +134,7 @@ def generate(opts: Options, content: ContentFiles | None = None, progress: Progr
     """
     with progress.stage("reading content"):
         content = content if content is not None else io.read_content(opts.content)
-        memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json",)))
+        memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json", ".pickle")))
     corpus, diags = load(content, memo=memo, progress=progress)
     settings, found = site_settings(content)
     diags.extend(found)

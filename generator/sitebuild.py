@@ -169,12 +169,18 @@ class Fill:
                                 for key in sorted(set(self.known) - self.placed)]
 
 
-def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None = None) -> list[str]:
+def start_search(corpus: Corpus) -> pagefind.Indexing:
+    """The search index of ``corpus``, built alongside the HTML step (it needs only the corpus); ``finish`` writes it."""
+    return pagefind.Indexing(lambda: search.records(corpus))
+
+
+def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None = None,
+           indexing: pagefind.Indexing | None = None) -> list[str]:
     """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
 
     ``fill`` is what ``build`` was given: if the build already put the fragments in, only its
-    report is taken. Returns the problems (a placeholder without its fragment, a fragment on no
-    page, a failed index).
+    report is taken. ``indexing`` is the index ``start_search`` began for this corpus, if any.
+    Returns the problems (a placeholder without its fragment, a fragment on no page, a failed index).
     """
     fill = Fill.load(build_dir) if fill is None else fill
     if isinstance(fill, str):
@@ -183,7 +189,7 @@ def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None 
         io.edit_files(site, ".html", fill.edit)
     problems = fill.report()
     try:
-        io.write_tree(site / SEARCH, pagefind.index(search.records(corpus)))
+        io.write_tree(site / SEARCH, (indexing or start_search(corpus)).files())
     except pagefind.PagefindError as exc:
         problems.append(f"search index: {exc}")
     return problems

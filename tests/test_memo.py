@@ -66,7 +66,7 @@ def test_editing_one_note_rewrites_only_its_paper_page_and_the_fragments(project
                     encoding="utf-8")
     _no_recomputing(monkeypatch)  # the note's text changes no paper's text, methods or topics: all remembered
     edited = pipeline.generate(project)
-    assert pipeline.write(project, edited) == 2
+    assert pipeline.write(project, edited) == 3  # the page, fragments.json and the paper-page cache
     after = _files(project)
     changed = sorted(path for path in after if before.get(path) != after[path])
     assert changed == ["docs/papers/pc-darts-partial-channel-connections-for-memory-eadb.md", "fragments.json"]
@@ -110,3 +110,112 @@ def test_a_key_depends_on_every_part_and_on_the_code():
     assert loaded.get("t", "k") == [1, 2.0]
     assert isinstance(loaded.get("t", "k")[0], int)  # an int stays an int: it renders without ".0"
     assert memo.Memo.load("code-2", {"t.json": a.files()[".cache/t.json"].encode()}).get("t", "k") is None
+
+
+# -- whole objects: the merged corpus and the rendered paper pages -----------------------------------
+
+
+def test_objects_round_trip_and_a_foreign_or_torn_pickle_is_ignored():
+    from generator.model import Paper, SourceRef
+
+    a = memo.Memo("code-1")
+    paper = Paper("p", "A title", None, (SourceRef("sources/x.bib", 3, "x"),))
+    a.put_object("thing", a.key("thing"), {"papers": (paper,)})
+    files = {name.split("/")[1]: data for name, data in a.files().items()}
+    assert list(files) == ["thing.pickle"]
+    loaded = memo.Memo.load("code-1", files)
+    assert loaded.get_object("thing", loaded.key("thing")) == {"papers": (paper,)}
+    assert loaded.files() == a.files()  # a hit is written back as the same bytes
+    assert memo.Memo.load("code-1", files).get_object("thing", "another key") is None
+    assert memo.Memo.load("code-2", files).get_object("thing", memo.Memo("code-2").key("thing")) is None
+    assert memo.Memo.load("code-1", {"thing.pickle": files["thing.pickle"][:-9]}).get_object(
+        "thing", a.key("thing")) is None
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("code ran from the cache",))
+
+    import pickle
+
+    evil = pickle.dumps((1, a.key("thing"), Evil()))
+    assert memo.Memo.load("code-1", {"thing.pickle": evil}).get_object("thing", a.key("thing")) is None
+
+
+def test_an_unchanged_source_set_is_not_read_or_merged_again(project, monkeypatch):
+    cold = pipeline.generate(project)
+    pipeline.write(project, cold)
+    assert ".cache/sources.pickle" in cold.cache
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("read and merged although the cache holds the corpus")
+
+    monkeypatch.setattr(pipeline, "read_sources", fail)
+    warm = pipeline.generate(project)
+    assert warm.corpus == cold.corpus
+    assert warm.files == cold.files
+    assert warm.diagnostics.sorted() == cold.diagnostics.sorted()
+    monkeypatch.undo()
+    # a note is applied after the cached merge: editing one still reads no source
+    monkeypatch.setattr(pipeline, "read_sources", fail)
+    note = project.content / NOTE
+    note.write_text(note.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    pipeline.generate(project)
+
+
+@pytest.mark.parametrize("edit", ["source", "catalog"])
+def test_editing_a_source_or_the_catalog_reads_and_merges_again(project, edit):
+    pipeline.write(project, pipeline.generate(project))
+    if edit == "source":
+        path = next(p for p in sorted((project.content / "sources").rglob("*")) if p.is_file())
+        path.write_bytes(path.read_bytes() + b"\n")
+    else:
+        path = project.content / "sources.yml"
+        path.write_text(path.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    calls = []
+    real = pipeline.read_sources
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "read_sources", spy)
+        edited = pipeline.generate(project)
+    assert calls == [1]
+    shutil.rmtree(project.build)
+    assert pipeline.generate(project).files == edited.files
+
+
+def test_a_damaged_corpus_pickle_falls_back_to_reading(project):
+    cold = pipeline.generate(project)
+    pipeline.write(project, cold)
+    (project.build / memo.FOLDER / "sources.pickle").write_bytes(b"\x80\x05not a pickle")
+    (project.build / memo.FOLDER / "paper-pages.pickle").write_bytes(b"")
+    again = pipeline.generate(project)
+    assert again.files == cold.files
+    assert again.corpus == cold.corpus
+
+
+def test_only_pages_whose_inputs_changed_are_rendered_again(project, monkeypatch):
+    from generator.render import Site
+
+    pipeline.write(project, pipeline.generate(project))
+    rendered: list[str] = []
+    real = Site.render
+
+    def spy(self, template, here, **context):
+        if template == "paper.md.j2":
+            rendered.append(here)
+        return real(self, template, here, **context)
+
+    monkeypatch.setattr(Site, "render", spy)
+    pipeline.write(project, pipeline.generate(project))
+    assert rendered == []  # nothing changed: every paper page is the last run's text
+    note = project.content / NOTE
+    note.write_text(note.read_text(encoding="utf-8").replace("removes most of", "removes nearly all of"),
+                    encoding="utf-8")
+    edited = pipeline.generate(project)
+    assert rendered == ["papers/pc-darts-partial-channel-connections-for-memory-eadb.md"]  # only the noted paper
+    monkeypatch.undo()
+    shutil.rmtree(project.build)
+    assert pipeline.generate(project).files == edited.files

@@ -168,3 +168,26 @@ def test_missing_binary_is_a_clean_error(mini_records, monkeypatch):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
     with pytest.raises(pagefind.PagefindError):
         pagefind.index(mini_records)
+
+
+def test_an_index_built_alongside_other_work_is_the_same_and_reports_its_errors(mini_records, monkeypatch):
+    started = pagefind.Indexing(lambda: mini_records)  # what `survey build` starts before the HTML step
+    assert started.files() == pagefind.index(mini_records)
+    assert started.files() == pagefind.index(mini_records)  # asked twice: the same files, built once
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
+    with pytest.raises(pagefind.PagefindError):
+        pagefind.Indexing(lambda: mini_records).files()
+
+
+def test_the_responses_reader_splits_at_commas_across_chunk_boundaries():
+    import base64 as b64
+    import io as stdio
+
+    messages = [{"message_id": i, "payload": {"text": "x" * (i * 37)}} for i in range(40)]
+    stream = b"".join(b64.b64encode(json.dumps(m).encode()) + b"," for m in messages)
+
+    class Trickle(stdio.BytesIO):
+        def read1(self, _size: int = -1) -> bytes:
+            return super().read1(7)  # chunks that end anywhere, commas included
+
+    assert list(pagefind._responses(Trickle(stream))) == messages

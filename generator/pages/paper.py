@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from .. import identity, urls
 from ..model import Paper, Topic, TopicAssignment
 from ..render import Site
+from .remember import Remembered, paper_digest
+
+MEMO = "paper-pages"  # the memo object: {digest of a page's inputs: its text}
 
 
 @dataclass(frozen=True)
@@ -42,15 +46,41 @@ def topic_reasons(paper: Paper, topics: dict[str, Topic]) -> list[TopicReason]:
 
 
 def pages(site: Site) -> dict[str, str]:
+    """Every paper page; with a memo, a page whose inputs are unchanged is the text the last run rendered."""
     collections = site.views.collections_by_id()
+    remembered = Remembered(site, MEMO, (sorted(collections.items()),
+                                         sorted((t.id, t.title) for t in site.views.topics.values())))
     out = {}
     for paper in site.papers:
         here = urls.paper(paper.id)
-        out[here] = site.render(
-            "paper.md.j2", here, paper=paper, collections=collections,
-            reasons=topic_reasons(paper, site.views.topics),
-            paper_links=identity.paper_links(paper), bibtex=identity.bibtex(paper),
-            source_lines=identity.source_lines(paper, collections),
-            disagreements=identity.disagreements(paper, collections),
-            feed=urls.feed())
+        key = remembered.key(page_inputs(site, paper, here))
+        text = remembered.get(key)
+        if text is not None:
+            if paper.note and paper.note.body:
+                site.views.fragment(paper.note.body)  # the one thing rendering does besides the text
+        else:
+            text = remembered.put(key, site.render(
+                "paper.md.j2", here, paper=paper, collections=collections,
+                reasons=topic_reasons(paper, site.views.topics),
+                paper_links=identity.paper_links(paper), bibtex=identity.bibtex(paper),
+                source_lines=identity.source_lines(paper, collections),
+                disagreements=identity.disagreements(paper, collections),
+                feed=urls.feed()))
+        out[here] = text
+    remembered.save()
     return out
+
+
+def page_inputs(site: Site, paper: Paper, here: str) -> tuple[Any, ...]:
+    """What a paper page shows besides the paper itself: other papers' titles, its incoming mentions,
+    author index links and glossary meanings (the site-wide inputs are hashed once, in ``pages``)."""
+    views = site.views
+    by_id = site.corpus.by_id
+    return (paper_digest(paper), here,
+            [views.author_link(here, name) for name in paper.authors],
+            [(m, by_id[m.source].title) for m in views.incoming.get(paper.id, [])],
+            [by_id[m.target].title for m in paper.mentions],
+            [by_id[rid].title for rid in paper.related],
+            # the meaning it links to, not the Term: a Term lists every paper using it (thousands)
+            [(term.abbr, term.expansion) if (term := views.term_of.get((paper.id, abbr))) else None
+             for abbr in paper.terms])
