@@ -50,6 +50,12 @@ _BASELINE_BEFORE = re.compile(
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
                               r"approaches|studies)\b(?! by)", re.IGNORECASE)
+# "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
+_RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
+_RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
+                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*{_RIVAL_NAME}\s*$",
+                          re.IGNORECASE)
+_ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
 _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
 # phrases whose words would otherwise read as a kind: "50x and more", "more than 10x", "over 1.5x"
 _FILLER = re.compile(r"\b(?:and|or) more\b|\bmore than\b|\bup to\b|\bas much as\b|\bat least\b")
@@ -90,14 +96,14 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("speed", re.compile(r"speeds?$")),  # "speed improvements of up to 2.8x": the speed is what improved
     ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
     ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
-    ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|"
+    ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|gpu-time|"
                            r"operations|ops)$")),
     ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
     ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
     ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
     ("batch size", re.compile(r"batch(?:es)?$")),
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
-    ("tokens", re.compile(r"tokens?$")),
+    ("tokens", re.compile(r"(?:tokens?|traces)$")),  # "30-50% shorter reasoning traces"
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
     ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
@@ -117,7 +123,8 @@ _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
     ("accuracy", re.compile(r"(?:performance|improvements?|accurate)$")),
 ]
 # a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
-_HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?)$")
+_HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
+                   r"budgets?)$")
 _SYSTEM_WORDS = re.compile(r"(?:inference|training|serving|kernels?|gpus?|systems?|hardware|decoding|runtime)$")
 _METRIC_FOR_SIZE = {"dataset": "data", "data": "data", "batch": "batch size", "model": "model size",
                     "context": "context length", "cache": "memory", "vocabulary": "parameters"}
@@ -128,9 +135,9 @@ _COSTS = frozenset({"time", "memory", "compute", "cost", "energy", "steps", "par
                     "latency", "KV cache", "model size", "bandwidth"})
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
-                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|better|longer|extends?|jump|"
+                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extends?|jump|"
                    r"enhanc\w*)$")
-_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|sav\w*|cuts?|cheaper|drops?|decreas\w*|shrink\w*|"
+_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drops?|decreas\w*|shrink\w*|"
                    r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*)$")
 _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
                            r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
@@ -275,7 +282,7 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             continue
         if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
-        if "under" in side[max(0, index - 4):index]:
+        if {"under", "within"} & set(side[max(0, index - 4):index]):
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%": a condition
         if label == "utilization":
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
@@ -320,7 +327,8 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
 
 
 _PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
-_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:(?:on|in)\s+(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]|"
+_CONDITION = re.compile(r"\s*(?:with|without|at|under|when|using|given|for)\b", re.IGNORECASE)
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
                               r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                               r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
@@ -351,7 +359,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
     verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
     paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
-    if paren:
+    # not a bracket that belongs to the next value, nor a condition ("69.0% on BrowseComp (with context management)")
+    if paren and paren.start(1) <= bounds[1] and not _CONDITION.match(paren.group(1)):
         inner = words(paren.group(1))
         found = _nouns(inner, range(len(inner)))
         if found is not None:
@@ -569,11 +578,14 @@ def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
 
 
 def _earlier(s: Sentence, start: int, end: int) -> bool:
-    """A value that belongs to someone else: "compared to 2.32x achieved by DistriFusion", "the literature (5-10x)"."""
-    if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end):
+    """A value that belongs to someone else: "compared to 2.32x achieved by DistriFusion", "the literature (5-10x)",
+    "surpassing LoRA (89.1%) and LoRA+ (90.2%)"."""
+    if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end) \
+            or _RIVAL_SCORE.search(s.text, max(0, start - 120), start):
         return True
     left, _right = s.clause(start, end)
-    clause = s.text[left:start]
+    # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
+    clause = _ASIDE.sub(" ", s.text[left:start])
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(clause)
 
 
