@@ -261,3 +261,17 @@ def test_a_brands_name_proper_links_alone():
     assert [(m.target, m.name, m.quote) for m in found["osp"]] == [(ulysses.id, "Ulysses", sentence)]
     alone = methods.enrich(Corpus(papers=(ulysses, osp)), ContentFiles())[0]
     assert mentions.find_mentions(alone.papers)["osp"] == ()
+
+
+def test_a_short_name_followed_by_dataset_is_the_dataset():
+    """Set E (read after its unseen run): VeLoRA pre-trains "on the large-scale C4 dataset"; the bundled
+    "Boosting Large-scale Parallel Training Efficiency with C4" owns C4 the method. Same letters, another thing."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    c4 = next(p for p in corpus.papers if p.id.startswith("boosting-large-scale-parallel-training"))
+    velora = Paper("velora", "VeLoRA: Memory Efficient Training using Rank-1 Sub-Token Projections",
+                   "Large language models are costly to train in parallel with limited memory. Furthermore, we "
+                   "outperform QLoRA for fine-tuning LLaMA and show competitive performance against other "
+                   "memory-efficient pre-training methods on the large-scale C4 dataset.", ())
+    small = methods.enrich(Corpus(papers=(c4, velora)), ContentFiles())[0]
+    assert "C4" in small.paper(c4.id).methods
+    assert mentions.find_mentions(small.papers)["velora"] == ()

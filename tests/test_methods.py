@@ -185,3 +185,13 @@ def test_titled_phrases_own_subjects_and_our_named_approach(title, sentence, nam
 ])
 def test_formats_sizes_and_others_subjects_are_not_names(title, sentence):
     assert methods.extract_methods(title, sentence) == ()
+
+
+def test_a_bracket_glued_to_a_title_name_is_part_of_it():
+    """Set E (read after its unseen run): "Memex(RL): Scaling Long-Horizon LLM Agents" names Memex (and
+    MemexRL); RL is not its abbreviation, so the paper does not claim every other paper's "RL"."""
+    from generator.enrich.methods import title_methods
+
+    assert "RL" not in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
+    assert "Memex" in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
+    assert title_methods("Gated Linear Attention (GLA): Fast Training")[:1] == ("GLA",)

@@ -37,6 +37,8 @@ _LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
 _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|Blocks?|Modules?|Networks?|Algorithms?|"
                            r"Methods?|Kernels?|Framework|Backbones?|Encoders?|Decoders?|Attention|"
                            r"(?:Sequence|Context|Tensor|Pipeline|Data|Expert) Parallelism)\b)[A-Z][a-z]+\b")
+# A short name followed by one of these words is the dataset or benchmark of that name.
+_DATA_NEXT = re.compile(r"\s+(?:data\s?sets?|corpus|corpora|benchmarks?|splits?)\b", re.IGNORECASE)
 # A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
 
@@ -261,6 +263,8 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue
         if prose and _PRODUCT_NEXT.match(text, o_end):
             continue  # "TensorFlow Lite", "TensorFlow Object Detection API": a longer product name
+        if name.short and _DATA_NEXT.match(text, o_end):
+            continue  # "the large-scale C4 dataset": the corpus, not the C4 method
         spelled = text[o_start:o_end - (1 if plural else 0)]
         if name.cased and _cased(spelled) != _cased(name.text):
             continue

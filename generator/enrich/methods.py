@@ -167,7 +167,8 @@ def _from_title(title: str) -> list[str]:
         parens = _ACRONYM_IN_PARENS.match(head)
         if parens:
             long, short = parens.group("long"), parens.group("short")
-            if is_distinctive(short):
+            glued = not head[len(long)].isspace()  # "Memex(RL)": one name, RL is not its abbreviation
+            if is_distinctive(short) and (not glued or abbreviates(short, long)):
                 names.append(short)
             head = long
         if _is_name(head):
