@@ -169,12 +169,24 @@ class Fill:
                                 for key in sorted(set(self.known) - self.placed)]
 
 
-def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None = None) -> list[str]:
+def search_index(corpus: Corpus) -> dict[str, bytes] | str:
+    """The files of the site's search index, made from the corpus alone, or why they could not be.
+
+    Nothing here reads the HTML, so ``survey build`` makes it before the engine runs and lets the
+    corpus go; ``finish`` writes it.
+    """
+    try:
+        return pagefind.index(search.records(corpus))
+    except pagefind.PagefindError as exc:
+        return f"search index: {exc}"
+
+
+def finish(site: Path, build_dir: Path, index: dict[str, bytes] | str, fill: Fill | str | None = None) -> list[str]:
     """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
 
-    ``fill`` is what ``build`` was given: if the build already put the fragments in, only its
-    report is taken. Returns the problems (a placeholder without its fragment, a fragment on no
-    page, a failed index).
+    ``index`` is what ``search_index`` returned. ``fill`` is what ``build`` was given: if the
+    build already put the fragments in, only its report is taken. Returns the problems (a
+    placeholder without its fragment, a fragment on no page, a failed index).
     """
     fill = Fill.load(build_dir) if fill is None else fill
     if isinstance(fill, str):
@@ -182,10 +194,10 @@ def finish(site: Path, build_dir: Path, corpus: Corpus, fill: Fill | str | None 
     if not fill.applied:
         io.edit_files(site, ".html", fill.edit)
     problems = fill.report()
-    try:
-        io.write_tree(site / SEARCH, pagefind.index(search.records(corpus)))
-    except pagefind.PagefindError as exc:
-        problems.append(f"search index: {exc}")
+    if isinstance(index, str):
+        problems.append(index)
+    else:
+        io.write_tree(site / SEARCH, index)
     return problems
 
 
@@ -210,7 +222,7 @@ def preview(build_dir: Path, site: Path, url: str, regenerate: Callable[[], Corp
             mkdocs_build(config, serve_url=url)
         finally:
             config.plugins.on_shutdown()
-        for problem in finish(site, build_dir, corpus):
+        for problem in finish(site, build_dir, search_index(corpus)):
             log.warning(printable(problem))
 
     return builder
