@@ -159,6 +159,7 @@ def _convert(index: int) -> tuple[dict[str, Any], list[Record]]:
     links = {to.src_uri: dict(found) for to, found in (page.links_to_anchors or {}).items()}
     state = {"markdown": page.markdown, "meta": page.meta, "content": page.content, "toc": page.toc,
              "title": page._title_from_render, "anchors": page.present_anchor_ids, "links": links}
+    _drop(page)  # handed back: a worker converts hundreds of pages and would keep every one
     return state, collector.records
 
 
