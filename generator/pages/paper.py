@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .. import identity, urls
@@ -41,16 +42,15 @@ def topic_reasons(paper: Paper, topics: dict[str, Topic]) -> list[TopicReason]:
     return [topic_reason(a, topics[a.topic]) for a in paper.topics if a.topic in topics]
 
 
-def pages(site: Site) -> dict[str, str]:
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    """One page per paper, made as they are taken (``render_site`` packs each before the next)."""
     collections = site.views.collections_by_id()
-    out = {}
     for paper in site.papers:
         here = urls.paper(paper.id)
-        out[here] = site.render(
+        yield here, site.render(
             "paper.md.j2", here, paper=paper, collections=collections,
             reasons=topic_reasons(paper, site.views.topics),
             paper_links=identity.paper_links(paper), bibtex=identity.bibtex(paper),
             source_lines=identity.source_lines(paper, collections),
             disagreements=identity.disagreements(paper, collections),
             feed=urls.feed())
-    return out
