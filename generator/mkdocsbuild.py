@@ -14,6 +14,10 @@ objects, so the output is byte for byte MkDocs' own, with three changes in how t
 - Material renders the whole navigation into every page. For a page that is not in the navigation
   (our paper pages) that HTML depends only on the page's relative links to the navigation's
   targets, so it is rendered once per distinct set of those links and reused.
+- between the two steps the parent keeps of each page only what the others and the link
+  validation read (title, meta, anchors, links to anchors); its converted HTML, table of contents
+  and Markdown go to the cache and come back to the worker that renders the page, so a 30k-page
+  site does not hold every page's HTML in one process (MkDocs does).
 
 Configurations it cannot run faithfully (a plugin or hook with per-page events, whose state a
 worker process would not hand back) are built by MkDocs itself: ``build`` returns False for them.
@@ -21,6 +25,7 @@ worker process would not hand back) are built by MkDocs itself: ``build`` return
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib.metadata
 import logging
@@ -154,17 +159,60 @@ def _convert(index: int) -> tuple[dict[str, Any], list[Record]]:
     links = {to.src_uri: dict(found) for to, found in (page.links_to_anchors or {}).items()}
     state = {"markdown": page.markdown, "meta": page.meta, "content": page.content, "toc": page.toc,
              "title": page._title_from_render, "anchors": page.present_anchor_ids, "links": links}
+    _drop(page)  # handed back: a worker converts hundreds of pages and would keep every one
     return state, collector.records
 
 
-def _render(index: int) -> tuple[str, list[Record]]:
-    """Step 2 for one page: its template (MkDocs' ``_build_page``), the HTML returned, not written."""
+def _settle(page: Any, state: dict[str, Any], files: Any) -> None:
+    """The parent's part of a converted page: what other pages, the nav and the link validation read.
+
+    The title is pinned first (MkDocs computes it from the Markdown and content, which are not kept);
+    the converted HTML, table of contents and Markdown are put back by ``_restore`` for rendering.
+    """
+    _restore(page, state)
+    page._title_from_render, page.present_anchor_ids = state["title"], state["anchors"]
+    page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in state["links"].items()}
+    page.title = page.title  # MkDocs' weak_property: the value it has with the whole state, kept for good
+    _drop(page)
+
+
+def _restore(page: Any, state: dict[str, Any]) -> None:
+    page.markdown, page.meta, page.content, page.toc = state["markdown"], state["meta"], state["content"], state["toc"]
+
+
+def _drop(page: Any) -> None:
+    page.markdown, page.content, page.toc = None, None, []
+
+
+def _converted(page: Any, packed: bytes | None) -> None:
+    """Put a page's converted state back for rendering: from the cache's bytes, else converted again.
+
+    Converting again gives the same state; its log records were replayed when the page was first
+    converted, so these are dropped.
+    """
+    state = _unpack(packed) if packed is not None else None
+    if state is not None:
+        _restore(page, state[0])
+        return
+    from mkdocs.commands.build import _populate_page
+
+    collector = _STATE["collector"]
+    _populate_page(page, _STATE["config"], _STATE["files"])
+    collector.records = []
+
+
+def _render(index: int, packed: bytes | None = None) -> tuple[str, list[Record]]:
+    """Step 2 for one page: its template (MkDocs' ``_build_page``), the HTML returned, not written.
+
+    ``packed`` is the page's converted state as the cache stores it (``_pack``).
+    """
     from mkdocs.commands.build import get_context
 
     collector = _STATE["collector"]
     collector.records = []
     page = _STATE["pages"][index]
     config, nav, env = _STATE["config"], _STATE["nav"], _STATE["env"]
+    _converted(page, packed)
     config._current_page = page
     try:
         page.active = True
@@ -183,13 +231,14 @@ def _render(index: int) -> tuple[str, list[Record]]:
     finally:
         page.active = False
         config._current_page = None
+        _drop(page)
     return output, collector.records
 
 
-def _guarded(step: str, index: int) -> tuple[bool, Any, list[Record]]:
+def _guarded(step: str, index: int, payload: Any = None) -> tuple[bool, Any, list[Record]]:
     """(True, result, records), or (False, the exception, records) so the parent can replay then raise."""
     try:
-        value, records = (_convert if step == "convert" else _render)(index)
+        value, records = _convert(index) if step == "convert" else _render(index, payload)
         return True, value, records
     except Exception as exc:
         try:
@@ -199,31 +248,37 @@ def _guarded(step: str, index: int) -> tuple[bool, Any, list[Record]]:
         return False, exc, list(_STATE["collector"].records)
 
 
-def _run_chunk(args: tuple[str, Sequence[int]]) -> list[tuple[bool, Any, list[Record]]]:
+Payload = Callable[[int], Any]  # what a page's step is handed besides its index, made when it is sent
+
+
+def _run_chunk(args: tuple[str, Sequence[tuple[int, Any]]]) -> list[tuple[bool, Any, list[Record]]]:
     step, chunk = args
     if "collector" not in _STATE:
         _STATE["collector"] = _worker_logging()
     out = []
-    for i in chunk:
-        out.append(_guarded(step, i))
+    for i, payload in chunk:
+        out.append(_guarded(step, i, payload))
         if not out[-1][0]:
             break  # MkDocs stops at a page's error too
     return out
 
 
-def _parallel(step: str, indices: list[int], workers: int) -> Iterator[tuple[Any, list[Record]]]:
+def _parallel(step: str, indices: list[int], workers: int,
+              payload: Payload | None = None) -> Iterator[tuple[Any, list[Record]]]:
     """``step`` over ``indices``: (result, log records) in order; in forked workers when there are several cores.
 
+    ``payload(index)`` is sent with each page, made only when its chunk is sent (a few chunks ahead).
     A page's error is raised here, after its log records (MkDocs' "Error reading page ...") were replayed.
     """
-    for ok, value, records in _unguarded(step, indices, workers):
+    for ok, value, records in _unguarded(step, indices, workers, payload or (lambda _i: None)):
         if not ok:
             _replay(records)
             raise value
         yield value, records
 
 
-def _unguarded(step: str, indices: list[int], workers: int) -> Iterator[tuple[bool, Any, list[Record]]]:
+def _unguarded(step: str, indices: list[int], workers: int,
+               payload: Payload) -> Iterator[tuple[bool, Any, list[Record]]]:
     if not indices:
         return
     if workers <= 1 or len(indices) < 8:  # in this process, with the records replayed all the same
@@ -232,27 +287,42 @@ def _unguarded(step: str, indices: list[int], workers: int) -> Iterator[tuple[bo
         _STATE["collector"] = _Collector()
         logger.handlers = [_STATE["collector"]]
         try:
-            results = _run_chunk((step, indices))
+            for i in indices:  # one page's payload at a time
+                result = _run_chunk((step, [(i, payload(i))]))
+                yield from result
+                if not result[0][0]:
+                    break
         finally:
             logger.handlers = handlers
             del _STATE["collector"]
-        yield from results
         return
     chunks = iter(_chunks(indices, workers))
-    with get_context("fork").Pool(workers) as pool:
+
+    def task(chunk: list[int]) -> tuple[str, list[tuple[int, Any]]]:
+        return step, [(i, payload(i)) for i in chunk]
+
+    # Forked workers share the parent's objects until one is written to; the collector's visits
+    # would write to every one of them (reference counts aside), so they are left out of its scans.
+    gc.collect()
+    gc.freeze()
+    try:
+        pool = get_context("fork").Pool(workers)
+    finally:
+        gc.unfreeze()
+    with pool:
         # A few chunks ahead of the parent, not all: results the parent has not written yet wait in
         # its memory, and at 30k pages all of them would not fit in the memory budget.
-        pending = deque(pool.apply_async(_run_chunk, ((step, c),)) for c in islice(chunks, 4 * workers))
+        pending = deque(pool.apply_async(_run_chunk, (task(c),)) for c in islice(chunks, 4 * workers))
         while pending:
             results = pending.popleft().get()
             for chunk in islice(chunks, 1):
-                pending.append(pool.apply_async(_run_chunk, ((step, chunk),)))
+                pending.append(pool.apply_async(_run_chunk, (task(chunk),)))
             yield from results
 
 
-def _alone(step: str, index: int) -> Any:
+def _alone(step: str, index: int, payload: Payload | None = None) -> Any:
     """One page's step in this process (a cache entry that vanished or could not be read)."""
-    return next(_parallel(step, [index], 1))
+    return next(_parallel(step, [index], 1, payload))
 
 
 def _chunks(indices: list[int], workers: int) -> list[list[int]]:
@@ -331,20 +401,24 @@ class _Cache:
         return self.db is not None and key in self.known
 
     def get(self, key: str) -> Any:
+        return _unpack(self.raw(key))
+
+    def raw(self, key: str) -> bytes | None:
+        """The stored bytes (``_pack``) under ``key``, not decoded; None if there are none."""
         self.used.add(key)
         if self.db is None or key not in self.known:
             return None
         row = self.db.execute("SELECT value FROM entry WHERE key = ?", (key,)).fetchone()
-        try:
-            return pickle.loads(zlib.decompress(row[0])) if row else None
-        except (pickle.UnpicklingError, zlib.error, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            return None
+        return row[0] if row else None
 
-    def put(self, key: str, value: Any) -> None:
+    def put(self, key: str, value: Any) -> bytes:
+        """Store ``value``; returns its bytes as ``raw`` will read them back."""
         self.used.add(key)
+        packed = _pack(value)
         if self.db is not None:
-            self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)",
-                            (key, zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)))
+            self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)", (key, packed))
+            self.known.add(key)
+        return packed
 
     def close(self, keep_only_used: bool) -> None:
         """Commit; after a whole build, drop what it did not use (the cache holds one site, not every past one)."""
@@ -356,6 +430,20 @@ class _Cache:
         self.db.execute("COMMIT")
         self.db.close()
         self.db = None
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes | None) -> Any:
+    """What ``_pack`` packed, or None when it does not read back (a torn or foreign cache entry)."""
+    if packed is None:
+        return None
+    try:
+        return pickle.loads(zlib.decompress(packed))
+    except (pickle.UnpicklingError, zlib.error, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return None
 
 
 class _Output:
@@ -456,21 +544,26 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
         _STATE.clear()
         _STATE.update(config=config, files=files, pages=pages, doc_files=doc_files, nav=nav, env=env)
 
-        # Step 1: Markdown to HTML, cached by the Markdown's hash.
+        # Step 1: Markdown to HTML, cached by the Markdown's hash. The parent keeps each page's title,
+        # anchors and links (``_settle``); the rest waits in the cache (or, without one, packed here).
         sources = [_digest(common, p.file.src_uri, Path(p.file.abs_src_path).read_bytes()) for p in pages]
         todo = [i for i, key in enumerate(sources) if key not in cache]
         done = _parallel("convert", todo, workers)
         fresh = set(todo)
+        kept: dict[int, bytes] = {}  # converted states when there is no cache to read them back from
         for i, page in enumerate(pages):
             found = None if i in fresh else cache.get(sources[i])
             if found is None:  # not cached, or the cached entry could not be read back
                 found = next(done) if i in fresh else _alone("convert", i)
-                cache.put(sources[i], found)
+                packed = cache.put(sources[i], found)
+                if cache.db is None:
+                    kept[i] = packed
             state, records = found
             _replay(records)
-            page.markdown, page.meta, page.content, page.toc = state["markdown"], state["meta"], state["content"], state["toc"]
-            page._title_from_render, page.present_anchor_ids = state["title"], state["anchors"]
-            page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in state["links"].items()}
+            _settle(page, state, files)
+
+        def converted(i: int) -> bytes | None:
+            return kept[i] if i in kept else cache.raw(sources[i])
 
         env = config.plugins.on_env(env, config=config, files=files)
         _STATE["env"] = env
@@ -499,12 +592,12 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
         shown = _digest(theme, *(f"{p.url}\t{p.title}" for p in nav.pages))
         outputs = [_digest(shown, key) for key in sources]  # a page's conversion is a function of its source key
         todo = [i for i, key in enumerate(outputs) if key not in cache]
-        done = _parallel("render", todo, workers)
+        done = _parallel("render", todo, workers, converted)
         fresh = set(todo)
         for i, page in enumerate(pages):  # one page's HTML in memory at a time: large sites stay light
             found = None if i in fresh else cache.get(outputs[i])
             if found is None:
-                found = next(done) if i in fresh else _alone("render", i)
+                found = next(done) if i in fresh else _alone("render", i, converted)
                 cache.put(outputs[i], found)
             output, records = found
             _replay(records)

@@ -18,6 +18,7 @@ from .memo import FOLDER as MEMO_FOLDER
 from .memo import Memo, code_digest
 from .model import Collection, Corpus, SourceRef, SourceStats
 from .normalize import Sourced, merge
+from .packed import Packed
 from .pages import render_site
 from .precedence import Precedence
 from .progress import SILENT, Progress
@@ -122,7 +123,7 @@ class Generated:
     """Everything ``generate`` would write under the build folder, plus what it found."""
 
     corpus: Corpus
-    files: dict[str, str | bytes]
+    files: Packed  # path under the build folder -> text or bytes, kept packed until written
     diagnostics: Diagnostics
     cache: dict[str, str | bytes] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
 
@@ -147,7 +148,8 @@ def generate(opts: Options, content: ContentFiles | None = None, progress: Progr
         # never written as it is: MkDocs would render a broken front matter block as Markdown
         diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)
         pages[path] = "---\ntitle: \"Page left out\"\n---\n\nThis page was left out: its front matter did not read back.\n"
-    files: dict[str, str | bytes] = {f"docs/{path}": text for path, text in pages.items()}
+    files = pages.renamed("docs/")
+    del pages
     for rel, data in io.read_tree(opts.templates / "assets").items():
         files[f"docs/assets/{rel}"] = data
     config, found = _build_config(opts, nav(site), redirect_map(corpus))
@@ -183,7 +185,8 @@ def write(opts: Options, generated: Generated) -> int:
     """Write the build folder (only after everything was read and rendered); returns files changed."""
     # <build>/.cache/ holds this run's memo tables (written here) and the HTML cache of the build step
     # (html.sqlite, written by the engine driver): never deleted as a file generate did not make
-    return io.write_tree(opts.build, {**generated.files, **generated.cache}, forbidden=(opts.content,),
+    # a view of both, so each file is unpacked only as it is written
+    return io.write_tree(opts.build, generated.files.encoded(besides=generated.cache), forbidden=(opts.content,),
                          keep=(buildconfig.CACHE,))
 
 

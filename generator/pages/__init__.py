@@ -6,9 +6,10 @@ its paths come from ``generator/urls.py``, the one owner of page paths.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from ..packed import Packed
 from ..render import Site
 from . import (
     all_papers,
@@ -25,7 +26,9 @@ from . import (
     topics_index,
 )
 
-Pages = Mapping[str, str | bytes]
+# A kind's files: a mapping, or (path, text) pairs made one at a time (the kinds with a file per
+# paper, so that every page goes into ``Packed`` as soon as it is made).
+Pages = Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
 
 
 @dataclass(frozen=True)
@@ -43,14 +46,15 @@ KINDS: tuple[PageKind, ...] = tuple(
 )
 
 
-def render_site(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> dict[str, str | bytes]:
-    """Every generated file, keyed by its path under docs/; two kinds may never write one path."""
-    out: dict[str, str | bytes] = {}
+def render_site(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> Packed:
+    """Every generated file, keyed by its path under docs/ in path order; two kinds may never write one path."""
+    out = Packed()
     owner: dict[str, str] = {}
     for kind in kinds:
-        for path, text in kind.pages(site).items():
+        made = kind.pages(site)
+        for path, text in made.items() if isinstance(made, Mapping) else made:
             if path in out:
                 raise ValueError(f"page kinds {owner[path]} and {kind.name} both write {path}")
             out[path] = text
             owner[path] = kind.name
-    return dict(sorted(out.items()))
+    return out.renamed(in_order=True)

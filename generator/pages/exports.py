@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .. import escape, identity, names, urls
 from ..model import Paper, Topic
@@ -140,13 +140,14 @@ def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None
             urls.export("ris", topic_id): ris(papers, topics, records)}
 
 
-def pages(site: Site) -> dict[str, str]:
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    """The survey's downloads, then each topic's, made one list at a time (they are the largest files)."""
     if not site.papers:
-        return {}
+        return
     topics = site.views.topics
     entries = {p.id: identity.bibtex(p) for p in site.papers}
     records = _Records(topics)
-    out = files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries, records=records)
+    yield from files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries,
+                     records=records).items()
     for topic in site.corpus.topics:
-        out.update(files(site.views.topic_papers[topic.id], topics, topic.id, entries, records))
-    return out
+        yield from files(site.views.topic_papers[topic.id], topics, topic.id, entries, records).items()

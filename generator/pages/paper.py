@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,12 +46,12 @@ def topic_reasons(paper: Paper, topics: dict[str, Topic]) -> list[TopicReason]:
     return [topic_reason(a, topics[a.topic]) for a in paper.topics if a.topic in topics]
 
 
-def pages(site: Site) -> dict[str, str]:
-    """Every paper page; with a memo, a page whose inputs are unchanged is the text the last run rendered."""
+def pages(site: Site) -> Iterator[tuple[str, str]]:
+    """One page per paper, made as they are taken (``render_site`` packs each before the next); with a
+    memo, a page whose inputs are unchanged is the text the last run rendered."""
     collections = site.views.collections_by_id()
     remembered = Remembered(site, MEMO, (sorted(collections.items()),
                                          sorted((t.id, t.title) for t in site.views.topics.values())))
-    out = {}
     for paper in site.papers:
         here = urls.paper(paper.id)
         key = remembered.key(page_inputs(site, paper, here))
@@ -66,9 +67,8 @@ def pages(site: Site) -> dict[str, str]:
                 source_lines=identity.source_lines(paper, collections),
                 disagreements=identity.disagreements(paper, collections),
                 feed=urls.feed()))
-        out[here] = text
+        yield here, text
     remembered.save()
-    return out
 
 
 def page_inputs(site: Site, paper: Paper, here: str) -> tuple[Any, ...]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+import zlib
 
 from ..model import Paper
 from ..render import Site
@@ -32,13 +33,17 @@ def paper_digest(paper: Paper) -> bytes:
 
 
 class Remembered:
-    """The texts of one page kind from the last run, by digest; without a memo, every lookup misses."""
+    """The texts of one page kind from the last run, by digest; without a memo, every lookup misses.
+
+    Texts are kept as compressed UTF-8: the last run's texts and this run's are both held until
+    ``save``, and at 30,000 papers two copies of every paper page as ``str`` would be half a gigabyte.
+    """
 
     def __init__(self, site: Site, name: str, common: object) -> None:
         self.memo = site.memo
         self.name = name
-        self.old: dict[str, str] = {}
-        self.new: dict[str, str] = {}
+        self.old: dict[str, bytes] = {}
+        self.new: dict[str, bytes] = {}
         self.common = b""
         if self.memo is not None:
             stored = self.memo.get_object(name, self.memo.key(name))
@@ -51,15 +56,19 @@ class Remembered:
         return hashlib.blake2b(self.common + flat(inputs), digest_size=16).hexdigest()
 
     def get(self, key: str) -> str | None:
-        text = self.old.get(key) if key else None
-        if isinstance(text, str):
-            self.new[key] = text
-            return text
-        return None
+        data = self.old.get(key) if key else None
+        if not isinstance(data, bytes):
+            return None
+        try:
+            text = zlib.decompress(data).decode("utf-8")
+        except (zlib.error, UnicodeDecodeError):  # a damaged entry: render it again
+            return None
+        self.new[key] = data
+        return text
 
     def put(self, key: str, text: str) -> str:
         if key:
-            self.new[key] = text
+            self.new[key] = zlib.compress(text.encode("utf-8"), 1)
         return text
 
     def save(self) -> None:

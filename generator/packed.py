@@ -1,0 +1,98 @@
+"""Generated files held compactly between rendering and writing: UTF-8 bytes, compressed when large.
+
+Everything under build/ is rendered before anything is written (the pipeline's rule), so every
+page is in memory at once. As Python strings they take one to four bytes a character for the whole
+string (one ``·`` or ``é`` makes a page two bytes a character): at 30k papers the pages took
+1.5 GB, half of ``survey generate``'s peak. Here a text is kept as its UTF-8 bytes, compressed
+(zlib, fastest level) from ``COMPRESS_FROM`` bytes on: the downloads and topic pages that are most
+of the volume shrink about four times, and small pages are not worth the time. Reading a value
+gives back exactly what was put in, ``str`` or ``bytes``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator, Mapping, MutableMapping
+
+COMPRESS_FROM = 16 * 1024  # bytes of UTF-8
+
+_TEXT, _TEXT_Z, _BYTES = 0, 1, 2  # how a value is stored
+
+
+class Packed(MutableMapping[str, "str | bytes"]):
+    """``{path: text or bytes}`` that stores each value packed; values come back as they went in."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self) -> None:
+        self._data: dict[str, tuple[int, bytes]] = {}
+
+    def __setitem__(self, path: str, value: str | bytes) -> None:
+        if isinstance(value, str):
+            data = value.encode("utf-8")
+            self._data[path] = (_TEXT_Z, zlib.compress(data, 1)) if len(data) >= COMPRESS_FROM else (_TEXT, data)
+        else:
+            self._data[path] = (_BYTES, bytes(value))
+
+    def __getitem__(self, path: str) -> str | bytes:
+        how, data = self._data[path]
+        if how == _BYTES:
+            return data
+        return (zlib.decompress(data) if how == _TEXT_Z else data).decode("utf-8")
+
+    def __delitem__(self, path: str) -> None:
+        del self._data[path]
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"Packed({len(self._data)} files)"
+
+    def renamed(self, prefix: str = "", in_order: bool = False) -> Packed:
+        """The same values under ``prefix + path`` (sorted by path if ``in_order``), without unpacking them."""
+        out = Packed()
+        items = sorted(self._data.items()) if in_order else self._data.items()
+        out._data = {prefix + path: value for path, value in items}
+        return out
+
+    def encoded(self, besides: Mapping[str, str | bytes] | None = None) -> Mapping[str, bytes]:
+        """These files and ``besides`` (which win), text as its UTF-8 bytes: what is written, never made into ``str``."""
+        return _Encoded(self._data, besides or {})
+
+    def stored_size(self) -> int:
+        """Bytes the values take packed (for measurements)."""
+        return sum(len(data) for _how, data in self._data.values())
+
+
+class _Encoded(Mapping[str, bytes]):
+    """``Packed.encoded``: a view, each value unpacked only when it is read."""
+
+    __slots__ = ("_besides", "_data")
+
+    def __init__(self, data: dict[str, tuple[int, bytes]], besides: Mapping[str, str | bytes]) -> None:
+        self._data = data
+        self._besides = besides
+
+    def __getitem__(self, path: str) -> bytes:
+        if path in self._besides:
+            value = self._besides[path]  # the memo's tables (text) and objects (pickled bytes)
+            return value.encode("utf-8") if isinstance(value, str) else value
+        how, data = self._data[path]
+        return zlib.decompress(data) if how == _TEXT_Z else data
+
+    def __contains__(self, path: object) -> bool:
+        return path in self._besides or path in self._data
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._besides
+        yield from (path for path in self._data if path not in self._besides)
+
+    def __len__(self) -> int:
+        return sum(1 for _path in self)
