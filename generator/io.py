@@ -81,11 +81,25 @@ def _read_regular(path: Path) -> tuple[str | None, str]:
         return None, f"not UTF-8 (byte {exc.start})"
 
 
-def _inside(base: Path, rel: str) -> Path:
-    target = (base / rel).resolve()
-    if rel.startswith("/") or ".." in Path(rel).parts or not target.is_relative_to(base.resolve()):
+def _inside(base: Path, rel: str, folders: dict[str, Path] | None = None) -> Path:
+    """``base / rel`` with every folder on the way resolved (a symlinked folder may not lead out).
+
+    ``folders`` remembers resolved folders across calls: a build folder holds tens of thousands of
+    files in a few hundred folders, and resolving each file's whole path was most of a warm write.
+    The file itself is not followed: it is replaced, never written through.
+    """
+    path = Path(rel)
+    if rel.startswith("/") or ".." in path.parts or not path.name:
         raise UnsafePathError(f"refusing to write {rel!r} outside {base}")
-    return target
+    parent = path.parent.as_posix()
+    folder = folders.get(parent) if folders is not None else None
+    if folder is None:
+        folder = (base / parent).resolve()
+        if not folder.is_relative_to(base.resolve()):
+            raise UnsafePathError(f"refusing to write {rel!r} outside {base}")
+        if folders is not None:
+            folders[parent] = folder
+    return folder / path.name
 
 
 def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = (),
@@ -108,8 +122,9 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     out_dir.mkdir(parents=True, exist_ok=True)
     changed = 0
     wanted: set[Path] = set()
+    folders: dict[str, Path] = {}
     for rel in sorted(files):
-        target = _inside(out_dir, rel)
+        target = _inside(out_dir, rel, folders)
         wanted.add(target)
         data = files[rel]
         payload = data.encode("utf-8") if isinstance(data, str) else data
