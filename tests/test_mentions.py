@@ -275,3 +275,17 @@ def test_a_short_name_followed_by_dataset_is_the_dataset():
     small = methods.enrich(Corpus(papers=(c4, velora)), ContentFiles())[0]
     assert "C4" in small.paper(c4.id).methods
     assert mentions.find_mentions(small.papers)["velora"] == ()
+
+
+def test_a_long_form_of_ordinary_words_links_only_beside_its_acronym():
+    """Bundled: MoA's abstract defines "the Mixture of Attention (MoA)"; ScatterMoE's "an implementation of
+    Mixture of Attention" means Mixture of Attention Heads, another paper. Written with MoA, it is MoA's."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    moa = next(p for p in corpus.papers if p.id.startswith("moa-mixture-of-sparse-attention"))
+    scatter = next(p for p in corpus.papers if p.id.startswith("scattered-mixture-of-experts"))
+    cites = Paper("cites", "Long contexts", "We compare with the Mixture of Attention (MoA) of earlier work.", ())
+    small = methods.enrich(Corpus(papers=(moa, scatter, cites)), ContentFiles())[0]
+    assert "Mixture of Attention" in small.paper(moa.id).methods
+    found = mentions.find_mentions(small.papers)
+    assert [m.target for m in found[scatter.id]] == []
+    assert [m.target for m in found["cites"]] == [moa.id]

@@ -58,6 +58,9 @@ class Name:
     cased: bool  # must match with the same capitals (ZeRO is not "zero")
     short: bool  # needs shared context with the source (DSP the method vs. DSP the chip)
     plain: bool = False  # one ordinary-looking word ("Chimera", "Mamba"): the papers must share a topic area
+    # a long form of ordinary words links only beside its owner's acronym ("Mixture of Attention" is
+    # MoA's only where the text also says MoA: another paper's mixture of attention heads is not)
+    partner: str | None = None
 
 
 def _tokens(text: str) -> str:
@@ -175,7 +178,18 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             alnum = sum(c.isalnum() for c in text)
             short = alnum <= _SHORT or (text.isupper() and alnum <= 5)
             names.append(Name(k, text, owner, cased, short, " " not in text and not is_distinctive(text)))
-    return names
+    return [replace(n, partner=_acronym_of(n, spelled)) for n in names]
+
+
+def _acronym_of(name: Name, spelled: dict[tuple[str, str], str]) -> str | None:
+    """The key of the acronym its owner gives a long form made only of ordinary words, if any."""
+    words = [w for w in re.split(r"[\s-]+", name.text) if w.casefold() not in FUNCTION_WORDS]
+    if len(words) < 2 or any(is_distinctive(w) for w in words):
+        return None
+    for (k, owner), short in spelled.items():
+        if owner == name.owner and k != name.key and " " not in short and initials_match(short, name.text):
+            return k
+    return None
 
 
 def _cased(text: str) -> str:
@@ -364,11 +378,17 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
         defined = meanings[p.id]
         mentions: list[Mention] = []
         seen: set[str] = {p.id}
-        for part, prose in ((p.title, False), (p.abstract or "", True)):
-            scanned = mask_urls(part) if prose else part  # same length, so positions hold in ``part``
-            for pos, end, name in find_names(scanned, automaton, by_key, prose, owner=p.id):
+        parts = [(part, prose, mask_urls(part) if prose else part)  # same length, so positions hold in ``part``
+                 for part, prose in ((p.title, False), (p.abstract or "", True))]
+        found = [(part, scanned, find_names(scanned, automaton, by_key, prose, owner=p.id))
+                 for part, prose, scanned in parts]
+        written = {name.key for _part, _scanned, hits in found for _s, _e, name in hits}
+        for part, scanned, hits in found:
+            for pos, end, name in hits:
                 if name.owner in seen or name.key in own:
                     continue
+                if name.partner is not None and name.partner not in written:
+                    continue  # the long form without its acronym: maybe another paper's same words
                 if name.key in defined and defined[name.key] != meanings[name.owner].get(name.key):
                     continue  # the paper defines this abbreviation as something else
                 if name.plain and areas is not None and not areas[p.id] & areas[name.owner] \
