@@ -21,7 +21,7 @@ import json
 import os
 import subprocess
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import cbor2
@@ -137,21 +137,21 @@ def index(records: Iterable[Record], language: str = "en", chunk_size: int = CHU
 
 
 class Indexing:
-    """``index`` of the records ``make`` returns, run on a thread while the caller does other work.
+    """``index`` of ``records``, run on a thread while the caller does other work.
 
     The Pagefind binary is a process of its own, so the index of 10,000 papers (about 20 s, most
     of it inside the binary) is built while the HTML step runs instead of after it.
     """
 
-    def __init__(self, make: Callable[[], Iterable[Record]], language: str = "en", chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, records: list[Record], language: str = "en", chunk_size: int = CHUNK_SIZE) -> None:
         self._files: dict[str, bytes] = {}
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(make, language, chunk_size), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(records, language, chunk_size), daemon=True)
         self._thread.start()
 
-    def _run(self, make: Callable[[], Iterable[Record]], language: str, chunk_size: int) -> None:
+    def _run(self, records: list[Record], language: str, chunk_size: int) -> None:
         try:
-            self._files = index(make(), language, chunk_size)
+            self._files = index(records, language, chunk_size)
         except BaseException as exc:  # handed to whoever waits for the files
             self._error = exc
 

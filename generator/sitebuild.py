@@ -169,42 +169,26 @@ class Fill:
                                 for key in sorted(set(self.known) - self.placed)]
 
 
-def search_index(corpus: Corpus) -> dict[str, bytes] | str:
-    """The files of the site's search index, made from the corpus alone, or why they could not be.
-
-    Nothing here reads the HTML, so ``survey build`` makes it before the engine runs and lets the
-    corpus go; ``finish`` writes it.
-    """
-    try:
-        return pagefind.index(search.records(corpus))
-    except pagefind.PagefindError as exc:
-        return f"search index: {exc}"
-
-
 def start_search(corpus: Corpus) -> pagefind.Indexing:
     """The search index of ``corpus``, built on a thread while the engine runs; ``finish`` writes it.
 
     The records are taken now, so the caller may let the corpus go; the Pagefind binary, a process
     of its own, indexes them during the HTML step instead of after it (about 20 s at 10k papers).
     """
-    records = list(search.records(corpus))
-    return pagefind.Indexing(lambda: records)
+    return pagefind.Indexing(list(search.records(corpus)))
 
 
-def finish(site: Path, build_dir: Path, index: dict[str, bytes] | str | pagefind.Indexing,
-           fill: Fill | str | None = None) -> list[str]:
+def finish(site: Path, build_dir: Path, indexing: pagefind.Indexing, fill: Fill | str | None = None) -> list[str]:
     """The post-build steps, the same for every engine: curated fragments into the pages, then the search index.
 
-    ``index`` is what ``search_index`` returned or the indexing ``start_search`` began (waited for
-    here). ``fill`` is what ``build`` was given: if the build already put the fragments in, only its
-    report is taken. Returns the problems (a placeholder without its fragment, a fragment on no
-    page, a failed index).
+    ``indexing`` is what ``start_search`` began (waited for here). ``fill`` is what ``build`` was
+    given: if the build already put the fragments in, only its report is taken. Returns the problems
+    (a placeholder without its fragment, a fragment on no page, a failed index).
     """
-    if isinstance(index, pagefind.Indexing):
-        try:
-            index = index.files()
-        except pagefind.PagefindError as exc:
-            index = f"search index: {exc}"
+    try:
+        index: dict[str, bytes] | str = indexing.files()
+    except pagefind.PagefindError as exc:
+        index = f"search index: {exc}"
     fill = Fill.load(build_dir) if fill is None else fill
     if isinstance(fill, str):
         return [fill]
@@ -239,7 +223,7 @@ def preview(build_dir: Path, site: Path, url: str, regenerate: Callable[[], Corp
             mkdocs_build(config, serve_url=url)
         finally:
             config.plugins.on_shutdown()
-        for problem in finish(site, build_dir, search_index(corpus)):
+        for problem in finish(site, build_dir, start_search(corpus)):
             log.warning(printable(problem))
 
     return builder

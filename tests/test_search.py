@@ -171,12 +171,12 @@ def test_missing_binary_is_a_clean_error(mini_records, monkeypatch):
 
 
 def test_an_index_built_alongside_other_work_is_the_same_and_reports_its_errors(mini_records, monkeypatch):
-    started = pagefind.Indexing(lambda: mini_records)  # what `survey build` starts before the HTML step
+    started = pagefind.Indexing(mini_records)  # what `survey build` starts before the HTML step
     assert started.files() == pagefind.index(mini_records)
     assert started.files() == pagefind.index(mini_records)  # asked twice: the same files, built once
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
     with pytest.raises(pagefind.PagefindError):
-        pagefind.Indexing(lambda: mini_records).files()
+        pagefind.Indexing(mini_records).files()
 
 
 def test_the_responses_reader_splits_at_commas_across_chunk_boundaries():

@@ -178,18 +178,19 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             alnum = sum(c.isalnum() for c in text)
             short = alnum <= _SHORT or (text.isupper() and alnum <= 5)
             names.append(Name(k, text, owner, cased, short, " " not in text and not is_distinctive(text)))
-    return [replace(n, partner=_acronym_of(n, spelled)) for n in names]
+    acronyms: dict[str, list[tuple[str, str]]] = defaultdict(list)  # owner -> its one-word names
+    for (k, owner), text in sorted(spelled.items()):
+        if " " not in text:
+            acronyms[owner].append((k, text))
+    return [replace(n, partner=_acronym_of(n, acronyms[n.owner])) for n in names]
 
 
-def _acronym_of(name: Name, spelled: dict[tuple[str, str], str]) -> str | None:
+def _acronym_of(name: Name, acronyms: list[tuple[str, str]]) -> str | None:
     """The key of the acronym its owner gives a long form made only of ordinary words, if any."""
     words = [w for w in re.split(r"[\s-]+", name.text) if w.casefold() not in FUNCTION_WORDS]
     if len(words) < 2 or any(is_distinctive(w) for w in words):
         return None
-    for (k, owner), short in spelled.items():
-        if owner == name.owner and k != name.key and " " not in short and initials_match(short, name.text):
-            return k
-    return None
+    return next((k for k, short in acronyms if k != name.key and initials_match(short, name.text)), None)
 
 
 def _cased(text: str) -> str:
