@@ -16,6 +16,7 @@ from collections.abc import Mapping
 
 from .diagnostics import printable
 
+MARK = "data-survey-fragment"  # in every placeholder: a page without it has nothing to fill
 _ANY = re.compile(r"<div\b[^>]*\bdata-survey-fragment\b[^>]*>")
 _PLACEHOLDER = re.compile(r'<div class="survey-(?:note|intro)" data-survey-fragment="([0-9a-f]{16})"></div>')
 

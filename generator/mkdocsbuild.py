@@ -50,8 +50,9 @@ log = logging.getLogger("mkdocs.survey")
 _PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content", "page_context", "post_page")
 _VERSIONED = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments", "jinja2",
               "mkdocs-redirects", "mkdocs-material-extensions")
-_FORMAT = "2"  # bump when what the cache stores changes
+_FORMAT = "3"  # bump when what the cache stores changes
 CACHE = Path(buildconfig.CACHE) / "html.sqlite"  # inside the build folder
+_SETTLED = "settled:"  # before a page's source key: the part of its converted state the parent keeps
 
 Record = tuple[str, int, str]  # a log record a worker hands back: logger name, level, message
 
@@ -163,17 +164,27 @@ def _convert(index: int) -> tuple[dict[str, Any], list[Record]]:
     return state, collector.records
 
 
-def _settle(page: Any, state: dict[str, Any], files: Any) -> None:
+def _settle(page: Any, state: dict[str, Any], files: Any) -> dict[str, Any]:
     """The parent's part of a converted page: what other pages, the nav and the link validation read.
 
     The title is pinned first (MkDocs computes it from the Markdown and content, which are not kept);
     the converted HTML, table of contents and Markdown are put back by ``_restore`` for rendering.
+    Returns that part (``_settled``), which the cache keeps apart: a later build reads it alone.
     """
     _restore(page, state)
     page._title_from_render, page.present_anchor_ids = state["title"], state["anchors"]
     page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in state["links"].items()}
     page.title = page.title  # MkDocs' weak_property: the value it has with the whole state, kept for good
     _drop(page)
+    return {"meta": state["meta"], "rendered": state["title"], "anchors": state["anchors"],
+            "links": state["links"], "title": page.title}
+
+
+def _settled(page: Any, part: dict[str, Any], files: Any) -> None:
+    """What ``_settle`` leaves on a page, from what it returned: the page's Markdown stays unread."""
+    page.meta, page._title_from_render, page.present_anchor_ids = part["meta"], part["rendered"], part["anchors"]
+    page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in part["links"].items()}
+    page.title = part["title"]
 
 
 def _restore(page: Any, state: dict[str, Any]) -> None:
@@ -384,6 +395,7 @@ class _Cache:
     def __init__(self, path: Path | None) -> None:
         self.db: sqlite3.Connection | None = None
         self.used: set[str] = set()
+        self.written: dict[str, tuple[str, int, int]] = {}  # site file -> (output key, size, mtime) when last written
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -394,11 +406,18 @@ class _Cache:
             path.unlink(missing_ok=True)
             self.db = sqlite3.connect(path, isolation_level=None)
             self.db.execute("CREATE TABLE IF NOT EXISTS entry (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS written (path TEXT PRIMARY KEY, key TEXT NOT NULL, "
+                        "size INTEGER NOT NULL, mtime INTEGER NOT NULL)")
         self.db.execute("BEGIN")
         self.known = {row[0] for row in self.db.execute("SELECT key FROM entry")}
+        self.written = {row[0]: (row[1], row[2], row[3]) for row in self.db.execute("SELECT * FROM written")}
 
     def __contains__(self, key: str) -> bool:
         return self.db is not None and key in self.known
+
+    def keep(self, key: str) -> None:
+        """Keep ``key`` past ``close`` although this build did not read it (the next one may)."""
+        self.used.add(key)
 
     def get(self, key: str) -> Any:
         return _unpack(self.raw(key))
@@ -419,6 +438,15 @@ class _Cache:
             self.db.execute("INSERT OR REPLACE INTO entry VALUES (?, ?)", (key, packed))
             self.known.add(key)
         return packed
+
+    def wrote(self, path: str, key: str | None, size: int, mtime: int) -> None:
+        """``path`` now holds the page with output key ``key`` (None: one that must be written through again)."""
+        if self.db is None:
+            return
+        if key is None:
+            self.db.execute("DELETE FROM written WHERE path = ?", (path,))
+        elif self.written.get(path) != (key, size, mtime):
+            self.db.execute("INSERT OR REPLACE INTO written VALUES (?, ?, ?, ?)", (path, key, size, mtime))
 
     def close(self, keep_only_used: bool) -> None:
         """Commit; after a whole build, drop what it did not use (the cache holds one site, not every past one)."""
@@ -447,25 +475,54 @@ def _unpack(packed: bytes | None) -> Any:
 
 
 class _Output:
-    """Writes into the site folder only what changed, so unchanged files keep their bytes and mtime."""
+    """Writes into the site folder only what changed, so unchanged files keep their bytes and mtime.
 
-    def __init__(self, site_dir: str) -> None:
+    A page is not even read back when the cache says this file was written from the same output key
+    and still has the size and modification time it had then (``unchanged``): the cached HTML is
+    then neither decompressed nor compared. Pages that the post-build edit changed, or whose
+    rendering logged anything, are always written through, so their edits and messages happen again.
+    """
+
+    def __init__(self, site_dir: str, cache: _Cache | None = None) -> None:
         self.site_dir = site_dir
+        self.cache = cache
         self.written: set[str] = set()
         self.start = time.time_ns()
 
-    def write(self, path: str, data: bytes) -> None:
+    def unchanged(self, path: str, key: str) -> bool:
+        """Whether ``path`` certainly holds the page with output key ``key`` already (then it counts as written)."""
+        if self.cache is None or key != self.cache.written.get(os.path.normpath(path), ("",))[0]:
+            return False
+        try:
+            stat = os.stat(path, follow_symlinks=False)
+        except OSError:
+            return False
+        if self.cache.written[os.path.normpath(path)][1:] != (stat.st_size, stat.st_mtime_ns):
+            return False
         self.written.add(os.path.normpath(path))
+        return True
+
+    def write(self, path: str, data: bytes, key: str | None = None) -> None:
+        """Write ``data`` unless ``path`` holds it; ``key`` (the page's output key) lets a later build skip it."""
+        path = os.path.normpath(path)
+        self.written.add(path)
         try:
             if os.path.getsize(path) == len(data):
                 with open(path, "rb") as handle:
                     if handle.read() == data:
+                        self._wrote(path, key)
                         return
         except OSError:
             pass
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as handle:
             handle.write(data)
+        self._wrote(path, key)
+
+    def _wrote(self, path: str, key: str | None) -> None:
+        if self.cache is not None:
+            stat = os.stat(path)
+            self.cache.wrote(path, key, stat.st_size, stat.st_mtime_ns)
 
     def copy(self, src: str, path: str) -> None:
         with open(src, "rb") as handle:
@@ -491,10 +548,11 @@ class _Output:
 
 
 def build(config: Any, cache_file: Path | None, workers: int | None = None,
-          post_page: Callable[[str, str], str] | None = None, keep: tuple[str, ...] = ()) -> None:
+          post_page: Callable[[str, str], str] | None = None, keep: tuple[str, ...] = (), post_if: str = "") -> None:
     """``mkdocs build`` of ``config`` (already loaded, ``on_startup`` run): the same output, faster.
 
-    ``post_page(site-relative path, html)`` edits each page before it is written (curated fragments);
+    ``post_page(site-relative path, html)`` edits each page whose HTML contains ``post_if`` (every
+    page when it is empty) before it is written (curated fragments);
     ``keep`` names top-level entries of the site folder that others own (the search index), which a
     build neither writes nor deletes. Unlike MkDocs, the site folder is not emptied first: files
     that come out the same are not rewritten, and files no longer built are deleted at the end.
@@ -516,9 +574,9 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
-        out = _Output(config.site_dir)
         os.makedirs(config.site_dir, exist_ok=True)
         cache = _Cache(cache_file)
+        out = _Output(config.site_dir, cache)
         files = get_files(config)
         env = config.theme.get_env()
         files.add_files_from_theme(env, config)
@@ -547,20 +605,25 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
         # Step 1: Markdown to HTML, cached by the Markdown's hash. The parent keeps each page's title,
         # anchors and links (``_settle``); the rest waits in the cache (or, without one, packed here).
         sources = [_digest(common, p.file.src_uri, Path(p.file.abs_src_path).read_bytes()) for p in pages]
-        todo = [i for i, key in enumerate(sources) if key not in cache]
+        todo = [i for i, key in enumerate(sources) if key not in cache or _SETTLED + key not in cache]
         done = _parallel("convert", todo, workers)
         fresh = set(todo)
         kept: dict[int, bytes] = {}  # converted states when there is no cache to read them back from
         for i, page in enumerate(pages):
-            found = None if i in fresh else cache.get(sources[i])
-            if found is None:  # not cached, or the cached entry could not be read back
-                found = next(done) if i in fresh else _alone("convert", i)
-                packed = cache.put(sources[i], found)
-                if cache.db is None:
-                    kept[i] = packed
+            settled = None if i in fresh else cache.get(_SETTLED + sources[i])
+            if settled is not None:  # the parent's part alone; the converted state stays in the cache
+                cache.keep(sources[i])
+                part, records = settled
+                _replay(records)
+                _settled(page, part, files)
+                continue
+            found = next(done) if i in fresh else _alone("convert", i)  # new, or the cached part did not read back
+            packed = cache.put(sources[i], found)
+            if cache.db is None:
+                kept[i] = packed
             state, records = found
             _replay(records)
-            _settle(page, state, files)
+            cache.put(_SETTLED + sources[i], (_settle(page, state, files), records))
 
         def converted(i: int) -> bytes | None:
             return kept[i] if i in kept else cache.raw(sources[i])
@@ -595,6 +658,10 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
         done = _parallel("render", todo, workers, converted)
         fresh = set(todo)
         for i, page in enumerate(pages):  # one page's HTML in memory at a time: large sites stay light
+            path = page.file.abs_dest_path
+            if i not in fresh and out.unchanged(path, outputs[i]):
+                cache.keep(outputs[i])
+                continue
             found = None if i in fresh else cache.get(outputs[i])
             if found is None:
                 found = next(done) if i in fresh else _alone("render", i, converted)
@@ -602,9 +669,11 @@ def build(config: Any, cache_file: Path | None, workers: int | None = None,
             output, records = found
             _replay(records)
             if output.strip():
-                if post_page is not None:
-                    output = post_page(page.file.dest_uri, output)
-                out.write(page.file.abs_dest_path, output.encode("utf-8", errors="xmlcharrefreplace"))
+                edited = False  # a page the post-build edit sees goes through it on every build
+                if post_page is not None and post_if in output:
+                    output, edited = post_page(page.file.dest_uri, output), True
+                out.write(path, output.encode("utf-8", errors="xmlcharrefreplace"),
+                          outputs[i] if not (edited or records) else None)
             else:
                 log.info(f"Page skipped: '{page.file.src_uri}'. Generated empty output.")
         _STATE.clear()

@@ -100,7 +100,7 @@ def _mkdocs(config_path: Path, site_dir: Path, quiet: bool, strict: bool, fill: 
             why = mkdocsbuild.unsupported(config)
             if why is None:
                 mkdocsbuild.build(config, config_path.parent / mkdocsbuild.CACHE, keep=(SEARCH,),
-                                  post_page=fill.page if fill is not None else None)
+                                  post_page=fill.page if fill is not None else None, post_if=fragments.MARK)
                 if fill is not None:
                     fill.applied = True
             else:

@@ -136,3 +136,30 @@ def test_a_hook_with_page_events_is_left_to_mkdocs(tmp_path):
     config_file.write_text("site_name: t\ntheme: material\nplugins:\n  - search:\n      enabled: false\n",
                            encoding="utf-8")
     assert mkdocsbuild.unsupported(load_config(config_file=str(config_file), site_dir=str(tmp_path / "site"))) is None
+
+
+def test_pages_changed_by_hand_are_written_again_and_fragments_filled_on_every_build(tmp_path):
+    """An unchanged page is skipped without being read only while it has the size and mtime the last build left."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "mini" / "content", content)
+    build, site = tmp_path / "build", tmp_path / "site"
+    _build(content, build, site)
+    first = _files(site)
+    noted = site / "papers" / NOTE / "index.html"
+    assert "survey-note" in noted.read_text(encoding="utf-8")  # its curated note was filled in after the engine
+    plain = next(p for p in sorted((site / "papers").glob("*/index.html")) if p != noted)
+    shorter = plain.read_bytes()[:-100]
+    plain.write_bytes(shorter)  # another size
+    same_size = site / "index.html"
+    stat = same_size.stat()
+    same_size.write_bytes(b"x" * stat.st_size)  # the same size, a new mtime
+    _build(content, build, site)
+    again = _files(site)
+    assert again[plain.relative_to(site).as_posix()][0] == first[plain.relative_to(site).as_posix()][0]
+    assert again["index.html"][0] == first["index.html"][0]
+    assert again[f"papers/{NOTE}/index.html"][0] == first[f"papers/{NOTE}/index.html"][0]  # filled again
+    assert (build / ".cache" / "search" / "part-1.cbor").is_file()  # the search index, kept for the next build
+    untouched = [name for name in first if name.endswith(".html") and "papers/" in name
+                 and name != plain.relative_to(site).as_posix()
+                 and b'http-equiv="refresh"' not in first[name][0]]  # mkdocs-redirects writes its own pages
+    assert untouched and [name for name in untouched if again[name][1] != first[name][1]] == []
