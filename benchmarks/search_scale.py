@@ -1,10 +1,12 @@
 """Search at scale: index N synthesized papers (default 10,000) and measure a first query in chromium.
 
-Run: .venv/bin/python benchmarks/search_scale.py [N] [query ...]
+Run: .venv/bin/python benchmarks/search_scale.py [--part-size K] [N] [query ...]
 Builds the bundled site once (for the search UI), replaces its pagefind/ with an index of N papers
-made from the bundled ones (benchmarks/crosslinks_scale.py, enriched by the default stack), then
-types each query into the search box in Debian's chromium and prints what that first query
-downloaded (gzipped) and how long results took. Targets (issue 11): <= 300 KB and < 1 s at 10k.
+made from the bundled ones (benchmarks/crosslinks_scale.py, enriched by the default stack), in
+parts of at most K records as ``survey build`` makes them (default ``pagefind.PART_SIZE``; a K of
+N or more gives one index), then types each query into the search box in Debian's chromium and
+prints what that first query downloaded (gzipped), how long results took and the first result.
+Targets (issue 11): <= 300 KB and < 1 s at 10k.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import json
 import subprocess
 import sys
 import tempfile
@@ -80,15 +83,21 @@ def measure_first_query(browser: Any, served: str, query: str) -> dict[str, Any]
     shown(page, query)
     elapsed = time.perf_counter() - start
     page.wait_for_load_state("networkidle")
+    first = page.eval_on_selector_all("[data-survey-search] .md-search-result__item h1", "hs => hs.map(h => h.textContent)")
     context.close()
-    return {"bytes": sum(n for _, n in fetched), "seconds": elapsed, "files": sorted(fetched)}
+    return {"bytes": sum(n for _, n in fetched), "seconds": elapsed, "files": sorted(fetched),
+            "first": first[0] if first else ""}
 
 
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    queries = sys.argv[2:] or ["ZeRO", "H2O", "KV cache eviction", "FlashAttention-2", "mixture of experts inference"]
+    args = sys.argv[1:]
+    part_size = pagefind.PART_SIZE
+    if args[:1] == ["--part-size"]:
+        part_size, args = int(args[1]), args[2:]
+    n = int(args[0]) if args else 10_000
+    queries = args[1:] or ["ZeRO", "H2O", "KV cache eviction", "FlashAttention-2", "mixture of experts inference"]
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--build", str(Path(tmp) / "build"),
@@ -100,21 +109,25 @@ def main() -> int:
         records = search.records(corpus)
         took_records = time.perf_counter() - start
         start = time.perf_counter()
-        files = pagefind.index(records)
+        files = pagefind.index_parts(records, part_size=part_size)
         took_index = time.perf_counter() - start
+        parts = 1 + len(json.loads(files[pagefind.PARTS])["parts"])
         io.write_tree(site / "pagefind", files)
-        data = {k: v for k, v in files.items() if k.startswith(("index/", "fragment/", "filter/", "pagefind."))}
-        print(f"papers: {n}, records: {len(records)}; records {took_records:.1f} s, Pagefind index {took_index:.1f} s")
+        data = {k: v for k, v in files.items() if pagefind.part_file(k.split("/", 1)[1] if k.startswith("part-") else k)
+                and not k.endswith("pagefind-entry.json")}
+        print(f"papers: {n}, records: {len(records)} in {parts} part(s) of at most {part_size}; "
+              f"records {took_records:.1f} s, Pagefind index {took_index:.1f} s")
         print(f"index: {len(files)} files, {sum(map(len, data.values())) / 1e6:.1f} MB of data "
               f"(meta {sum(len(v) for k, v in data.items() if k.endswith('.pf_meta')) / 1024:.0f} KB gzipped, "
-              f"{sum(k.startswith('index/') for k in files)} word chunks)")
+              f"{sum('index/' in k for k in files)} word chunks)")
         server, url = serve(site)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 for query in queries:
                     m = measure_first_query(browser, url, query)
-                    print(f"first query {query!r:32} {m['bytes'] / 1024:6.1f} KB gzipped  {m['seconds']:.2f} s")
+                    print(f"first query {query!r:32} {m['bytes'] / 1024:6.1f} KB gzipped  {m['seconds']:.2f} s  "
+                          f"first result: {m['first'][:60]}")
                 browser.close()
         finally:
             server.shutdown()

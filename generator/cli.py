@@ -8,7 +8,9 @@ import ctypes
 import gc
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import io, pipeline
 from .diagnostics import Diagnostics, printable
@@ -50,7 +52,8 @@ def _progress(args: argparse.Namespace) -> Progress:
     return progress_for_terminal(quiet=getattr(args, "quiet", False))
 
 
-def _generate(args: argparse.Namespace, keep_going: bool = False) -> tuple[pipeline.Generated, bool]:
+def _generate(args: argparse.Namespace, keep_going: bool = False,
+              loaded: Callable[[Corpus], None] | None = None) -> tuple[pipeline.Generated, bool]:
     """Generate and write build/; True as the second value if the run must end non-zero.
 
     Without ``keep_going`` nothing is written when there are errors (CI stays strict). With it,
@@ -59,7 +62,7 @@ def _generate(args: argparse.Namespace, keep_going: bool = False) -> tuple[pipel
     """
     opts = _options(args)
     progress = _progress(args)
-    generated = pipeline.generate(opts, progress=progress)
+    generated = pipeline.generate(opts, progress=progress, loaded=loaded)
     failed = _report(generated.diagnostics, opts.strict)
     if failed and not keep_going:
         raise UserError("nothing written because of the problems above (--keep-going writes what is good)")
@@ -83,20 +86,31 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import sitebuild
+    from . import pagefind, sitebuild
+    from .search import records as search_records
 
-    generated, failed = _generate(args, keep_going=args.keep_going)
+    build = Path(args.build)
+    # The search index is made from the corpus, not from the HTML: its records are taken as soon as
+    # the corpus is enriched, so the corpus can go before the engine runs (at 30k papers the corpus
+    # and the pages were half of the peak memory). The Pagefind process indexes them while the
+    # pages are rendered and the engine works; an index in parts (a very large survey) waits until
+    # the pages are written, so its indexer does not add to generation's peak memory.
+    search: dict[str, Any] = {}
+
+    def loaded(corpus: Corpus) -> None:
+        search["records"] = records = search_records(corpus)
+        if len(pagefind.split(records)) == 1:
+            search["indexing"] = sitebuild.start_search(records, build)
+
+    generated, failed = _generate(args, keep_going=args.keep_going, loaded=loaded)
     corpus = generated.corpus
     del generated  # every rendered page: written, not needed again
     epoch = pipeline.source_date_epoch(corpus)
-    build = Path(args.build)
     site = Path(args.site_dir) if args.site_dir else sitebuild.default_site(Path(args.config))
     fill = sitebuild.Fill.load(build)
     progress = _progress(args)
-    # The search index is made from the corpus, not from the HTML: its records are taken first, so
-    # the corpus can go before the engine runs (at 30k papers the corpus and the pages were half of
-    # the peak memory), and the Pagefind process indexes them while the engine works.
-    indexing = sitebuild.start_search(corpus)
+    indexing = search.get("indexing") or sitebuild.start_search(search["records"], build)
+    search.clear()
     del corpus
     _release_memory()
     with progress.stage(f"building HTML with {args.engine}"):

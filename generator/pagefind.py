@@ -10,6 +10,14 @@ Pagefind 1.5.2 writes filter files in hash-map order, so two runs differ (fixed 
 1.5.2, not released). ``canonical`` re-encodes those files with their values sorted and renames
 them and the metadata file the way Pagefind names files (SHA-1 of the content), so the output is
 byte-identical from run to run and machine to machine.
+
+A very large survey's index is built in parts of at most ``PART_SIZE`` records (each record goes
+to the part its URL hashes to), one Pagefind process after another, and the page's script merges
+them (``mergeIndex``; ``parts.json`` names them): Pagefind's indexer holds about 125 KB a record,
+3.7 GB for 30,000 papers in one process. Parts cost ranking, so they are large: Pagefind scores
+each part with its own word statistics, and at 10,000 papers in parts of 2,500 the query "ZeRO"
+put another paper above ZeRO, which ranks first in one index. A part whose records did not
+change is taken from the build folder's cache instead of being indexed again.
 """
 
 from __future__ import annotations
@@ -20,8 +28,11 @@ import hashlib
 import json
 import os
 import subprocess
+import tempfile
 import threading
 from collections.abc import Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import cbor2
@@ -33,6 +44,11 @@ SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with this o
 # variable it calls unstable). A query fetches one chunk per word; at the default a three-word query
 # fetched 75 KB of chunks on the bundled site, 10 KB at this size.
 CHUNK_SIZE = 2500
+# Records per part of an index: one index up to about 11,500 papers (their pages, topics and terms).
+# Each further part costs the reader's first query a word chunk per word (about 10-30 KB gzipped).
+PART_SIZE = 12_000
+PARTS = "parts.json"  # beside pagefind.js: the folders of the parts after the first, for the page's script
+
 
 
 # What Pagefind writes for UIs and modes this site does not use (assets/search.js drives the index
@@ -136,22 +152,131 @@ def index(records: Iterable[Record], language: str = "en", chunk_size: int = CHU
     return canonical(files)
 
 
-class Indexing:
-    """``index`` of ``records``, run on a thread while the caller does other work.
+def split(records: list[Record], part_size: int = PART_SIZE) -> list[list[Record]]:
+    """The records in ``ceil(n / part_size)`` parts, each record in the part its URL hashes to (in order).
 
-    The Pagefind binary is a process of its own, so the index of 10,000 papers (about 20 s, most
-    of it inside the binary) is built while the HTML step runs instead of after it.
+    By hash, not by position: a paper added or removed changes one part, not every part after it.
+    """
+    count = max(1, -(-len(records) // part_size))
+    parts: list[list[Record]] = [[] for _ in range(count)]
+    for record in records:
+        digest = hashlib.blake2b(record.url.encode("utf-8"), digest_size=8).digest()
+        parts[int.from_bytes(digest, "big") % count].append(record)
+    return parts
+
+
+def folder(part: int) -> str:
+    """Where part ``part`` (from 0) lives under ``pagefind/``: the first at the top, beside pagefind.js."""
+    return "" if part == 0 else f"part-{part + 1}/"
+
+
+def part_file(path: str) -> bool:
+    """What a merged part needs of its index's files: it uses the first part's pagefind.js and WebAssembly."""
+    return path == "pagefind-entry.json" or path.endswith(".pf_meta") or path.startswith(("index/", "fragment/",
+                                                                                         "filter/"))
+
+
+def combined(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """The ``pagefind/`` folder for these parts' index files, with ``parts.json`` naming the merged ones."""
+    out: dict[str, bytes] = {}
+    for i, files in enumerate(parts):
+        out.update((folder(i) + path, data) for path, data in files.items() if i == 0 or part_file(path))
+    out[PARTS] = json.dumps({"parts": [folder(i) for i in range(1, len(parts))]}).encode("utf-8")
+    return out
+
+
+class _PartCache:
+    """Each part's index files from the last build, under ``<build>/.cache/search/``, by a digest of its input.
+
+    The digest covers the records' HTML and URLs, the language, the chunk size, the Pagefind
+    package's version and this module's code (which post-processes the files). A file that does not
+    read back is a miss: the part is indexed again.
     """
 
-    def __init__(self, records: list[Record], language: str = "en", chunk_size: int = CHUNK_SIZE) -> None:
+    def __init__(self, where: Path | None, language: str, chunk_size: int) -> None:
+        self.where = where
+        self.salt = b"\0".join([Path(__file__).read_bytes(), _version().encode(), language.encode(),
+                                 str(chunk_size).encode()])
+
+    def key(self, records: list[Record]) -> str:
+        digest = hashlib.blake2b(self.salt, digest_size=16)
+        for record in records:
+            digest.update(b"\0" + record.url.encode("utf-8") + b"\0" + record.html().encode("utf-8"))
+        return digest.hexdigest()
+
+    def get(self, part: int, key: str) -> dict[str, bytes] | None:
+        if self.where is None:
+            return None
+        try:
+            stored = cbor2.loads((self.where / f"part-{part + 1}.cbor").read_bytes())
+        except (OSError, ValueError, cbor2.CBORDecodeError):
+            return None
+        if not isinstance(stored, dict) or stored.get("key") != key or not isinstance(stored.get("files"), dict):
+            return None
+        files = stored["files"]
+        return files if all(isinstance(k, str) and isinstance(v, bytes) for k, v in files.items()) else None
+
+    def put(self, part: int, key: str, files: dict[str, bytes]) -> None:
+        if self.where is None:
+            return
+        self.where.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=self.where)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(cbor2.dumps({"key": key, "files": files}))
+        os.replace(tmp, self.where / f"part-{part + 1}.cbor")
+
+    def keep(self, count: int) -> None:
+        """Drop the parts a larger index left."""
+        if self.where is None or not self.where.is_dir():
+            return
+        wanted = {f"part-{i + 1}.cbor" for i in range(count)}
+        for path in self.where.glob("part-*.cbor"):
+            if path.name not in wanted:
+                path.unlink()
+
+
+def _version() -> str:
+    try:
+        return metadata.version("pagefind")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a broken install fails in executable()
+        return ""
+
+
+def index_parts(records: list[Record], language: str = "en", chunk_size: int = CHUNK_SIZE,
+                part_size: int = PART_SIZE, cache: Path | None = None) -> dict[str, bytes]:
+    """The ``pagefind/`` folder for ``records``, indexed in parts; parts unchanged since ``cache``'s are reused."""
+    remembered = _PartCache(cache, language, chunk_size)
+    parts = split(records, part_size)
+    built = []
+    for i, part in enumerate(parts):
+        key = remembered.key(part)
+        files = remembered.get(i, key)
+        if files is None:
+            files = index(part, language, chunk_size)
+            remembered.put(i, key, files)
+        built.append(files)
+    remembered.keep(len(parts))
+    return combined(built)
+
+
+class Indexing:
+    """``index_parts`` of ``records``, run on a thread while the caller does other work.
+
+    The Pagefind binary is a process of its own, so the index of 10,000 papers (about 10 s of
+    the binary's time) is built while the HTML step runs instead of after it.
+    """
+
+    def __init__(self, records: list[Record], language: str = "en", chunk_size: int = CHUNK_SIZE,
+                 part_size: int = PART_SIZE, cache: Path | None = None) -> None:
         self._files: dict[str, bytes] = {}
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(records, language, chunk_size), daemon=True)
+        self._thread = threading.Thread(target=self._run, args=(records, language, chunk_size, part_size, cache),
+                                        daemon=True)
         self._thread.start()
 
-    def _run(self, records: list[Record], language: str, chunk_size: int) -> None:
+    def _run(self, records: list[Record], language: str, chunk_size: int, part_size: int, cache: Path | None) -> None:
         try:
-            self._files = index(records, language, chunk_size)
+            self._files = index_parts(records, language, chunk_size, part_size, cache)
         except BaseException as exc:  # handed to whoever waits for the files
             self._error = exc
 

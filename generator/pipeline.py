@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -128,15 +129,20 @@ class Generated:
     cache: dict[str, str | bytes] = field(default_factory=dict)  # <build>/.cache/ for the next run: not part of the site
 
 
-def generate(opts: Options, content: ContentFiles | None = None, progress: Progress = SILENT) -> Generated:
+def generate(opts: Options, content: ContentFiles | None = None, progress: Progress = SILENT,
+             loaded: Callable[[Corpus], None] | None = None) -> Generated:
     """Read and check everything, then render every file of build/ in memory (nothing written yet).
 
     What the last run left in ``<build>/.cache/`` saves recomputing what did not change.
+    ``loaded(corpus)`` is called with the enriched corpus before the pages are rendered (``survey
+    build`` starts the search index there).
     """
     with progress.stage("reading content"):
         content = content if content is not None else io.read_content(opts.content)
         memo = Memo.load(_code_digest(), io.read_tree(opts.build / MEMO_FOLDER, (".json", ".pickle")))
     corpus, diags = load(content, memo=memo, progress=progress)
+    if loaded is not None:
+        loaded(corpus)
     settings, found = site_settings(content)
     diags.extend(found)
     templates = {k: v.decode("utf-8") for k, v in io.read_tree(opts.templates / "pages", (".j2",)).items()}

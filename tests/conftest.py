@@ -44,17 +44,23 @@ def bundled():
 
 
 @pytest.fixture(scope="session")
-def served(tmp_path_factory) -> Iterator[str]:
-    """The bundled survey built once with ``survey build`` and served from 127.0.0.1, for every browser test."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    from search_scale import serve
-
+def bundled_site(tmp_path_factory) -> Path:
+    """The bundled survey built once with ``survey build``: its site folder."""
     tmp = tmp_path_factory.mktemp("bundled-site")
     site = tmp / "site"
     subprocess.run([sys.executable, "-m", "generator", "build", "--quiet", "--content", str(CONTENT),
                     "--build", str(tmp / "build"), "--site-dir", str(site)], cwd=ROOT, check=True,
                    capture_output=True)
-    server, url = serve(site)
+    return site
+
+
+@pytest.fixture(scope="session")
+def served(bundled_site) -> Iterator[str]:
+    """The bundled site served from 127.0.0.1, for every browser test."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from search_scale import serve
+
+    server, url = serve(bundled_site)
     try:
         yield url
     finally:

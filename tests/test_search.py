@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import json
 from html.parser import HTMLParser
@@ -172,8 +173,9 @@ def test_missing_binary_is_a_clean_error(mini_records, monkeypatch):
 
 def test_an_index_built_alongside_other_work_is_the_same_and_reports_its_errors(mini_records, monkeypatch):
     started = pagefind.Indexing(mini_records)  # what `survey build` starts before the HTML step
-    assert started.files() == pagefind.index(mini_records)
-    assert started.files() == pagefind.index(mini_records)  # asked twice: the same files, built once
+    whole = pagefind.combined([pagefind.index(mini_records)])  # one part at this size
+    assert started.files() == whole
+    assert started.files() == whole  # asked twice: the same files, built once
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/nonexistent/pagefind")
     with pytest.raises(pagefind.PagefindError):
         pagefind.Indexing(mini_records).files()
@@ -191,3 +193,59 @@ def test_the_responses_reader_splits_at_commas_across_chunk_boundaries():
             return super().read1(7)  # chunks that end anywhere, commas included
 
     assert list(pagefind._responses(Trickle(stream))) == messages
+
+
+# -- an index in parts ------------------------------------------------------------------------------
+
+
+def test_records_split_by_url_into_ceil_n_over_size_parts(mini_records):
+    parts = pagefind.split(mini_records, 4)
+    assert len(parts) == -(-len(mini_records) // 4)
+    assert sorted(r.url for part in parts for r in part) == sorted(r.url for r in mini_records)
+    assert all(part == sorted(part, key=lambda r: r.url) for part in parts)  # each keeps the records' order
+    assert pagefind.split(list(reversed(mini_records)), 4) == [part[::-1] for part in parts]  # by URL, not position
+    assert pagefind.split(mini_records) == [list(mini_records)]  # a small survey is one part
+
+
+def test_parts_share_the_first_parts_script_and_are_named_in_parts_json(mini_records):
+    files = pagefind.index_parts(mini_records, part_size=4)
+    count = -(-len(mini_records) // 4)
+    assert json.loads(files[pagefind.PARTS]) == {"parts": [f"part-{i}/" for i in range(2, count + 1)]}
+    assert {"pagefind.js", "wasm.en.pagefind", "pagefind-entry.json"} <= set(files)
+    for i in range(2, count + 1):
+        mine = [p for p in files if p.startswith(f"part-{i}/")]
+        assert f"part-{i}/pagefind-entry.json" in mine
+        assert not [p for p in mine if p.endswith((".js", ".pagefind"))]  # merged parts use the first's
+    # each part is exactly the index of its own records
+    second = pagefind.index(pagefind.split(mini_records, 4)[1])
+    assert {f"part-2/{p}": d for p, d in second.items() if pagefind.part_file(p)} == \
+        {p: d for p, d in files.items() if p.startswith("part-2/")}
+
+
+def test_unchanged_parts_come_from_the_cache_and_one_changed_record_reindexes_one_part(mini_records, tmp_path,
+                                                                                     monkeypatch):
+    built: list[list[str]] = []
+    real = pagefind.index
+
+    def counting(records, *args, **kwargs):
+        built.append([r.url for r in records])
+        return real(records, *args, **kwargs)
+
+    monkeypatch.setattr(pagefind, "index", counting)
+    cache = tmp_path / "search"
+    first = pagefind.index_parts(mini_records, part_size=4, cache=cache)
+    count = len(built)
+    assert count == -(-len(mini_records) // 4) and len(list(cache.glob("part-*.cbor"))) == count
+    built.clear()
+    assert pagefind.index_parts(mini_records, part_size=4, cache=cache) == first
+    assert built == []  # nothing indexed again
+    changed = list(mini_records)
+    paper = next(i for i, r in enumerate(changed) if r.url.startswith("papers/"))
+    changed[paper] = dataclasses.replace(changed[paper], title=changed[paper].title + " (revised)")
+    again = pagefind.index_parts(changed, part_size=4, cache=cache)
+    assert len(built) == 1 and changed[paper].url in built[0]  # only the edited record's part
+    assert again == pagefind.index_parts(changed, part_size=4)  # the same as built from scratch
+    (cache / "part-1.cbor").write_bytes(b"not cbor")  # a damaged cache file is a miss, not an error
+    assert pagefind.index_parts(changed, part_size=4, cache=cache) == again
+    pagefind.index_parts(mini_records, part_size=len(mini_records), cache=cache)  # now one part
+    assert [p.name for p in cache.glob("part-*.cbor")] == ["part-1.cbor"]

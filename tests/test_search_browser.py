@@ -8,6 +8,7 @@ results) and the expected papers within the first ``top`` (``tests/labels/search
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import unicodedata
@@ -17,6 +18,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 from conftest import CHROMIUM, ROOT
+
+from generator import io, pagefind, search
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from search_scale import measure_first_query, serve, shown
@@ -31,8 +34,32 @@ TITLES = "[data-survey-search] .md-search-result__item h1"
 FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes for everything the first query fetches (issue 11)
 
 
+@pytest.fixture(scope="module")
+def served_in_parts(bundled_site, bundled, tmp_path_factory):
+    """The bundled site with its search index in parts of at most 150 records, as a 10k-paper survey has its
+    index (``pagefind.PART_SIZE``): the page's script merges them."""
+    site = tmp_path_factory.mktemp("parts") / "site"
+    shutil.copytree(bundled_site, site)
+    corpus, _ = bundled
+    io.write_tree(site / "pagefind", pagefind.index_parts(search.records(corpus), part_size=150))
+    server, url = serve(site)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture()
 def page(browser, served):
+    yield from _page(browser, served)
+
+
+@pytest.fixture()
+def page_in_parts(browser, served_in_parts):
+    yield from _page(browser, served_in_parts)
+
+
+def _page(browser, served):
     """A fresh page on the home page; fails the test if the page logs an error or requests another host."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -66,6 +93,18 @@ def test_query_finds_expected_papers(page, case):
     titles = _shown(page, case["query"])[: case["top"]]
     for expected in case["expect"]:
         assert any(t.startswith(expected) for t in titles), f"{expected!r} not in the first {case['top']}: {titles}"
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
+def test_an_index_in_parts_finds_the_same_papers(page_in_parts, case):
+    fetched: list[str] = []
+    page_in_parts.on("request", lambda req: fetched.append(urlsplit(req.url).path))
+    page_in_parts.keyboard.press("/")
+    _type(page_in_parts, case["query"])
+    titles = _shown(page_in_parts, case["query"])[: case["top"]]
+    for expected in case["expect"]:
+        assert any(t.startswith(expected) for t in titles), f"{expected!r} not in the first {case['top']}: {titles}"
+    assert any(path.startswith("/pagefind/part-2/") for path in fetched)  # the parts were merged
 
 
 def test_hyphens_never_freeze_results(page):

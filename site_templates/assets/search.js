@@ -41,10 +41,21 @@
   function load() {
     if (!loading) {
       var bundle = new URL(root.getAttribute("data-bundle"), document.baseURI).href;
-      loading = import(bundle + "pagefind.js").then(function (module) {
+      // A large survey's index comes in parts (parts.json names the folders after the first);
+      // each is merged into the first, which brings the script and WebAssembly for all of them.
+      var parts = fetch(bundle + "parts.json").then(function (response) {
+        if (!response.ok) throw new Error("parts.json: HTTP " + response.status);
+        return response.json();
+      });
+      loading = Promise.all([import(bundle + "pagefind.js"), parts]).then(function (loaded) {
         // No worker: one script less to download; searching this index takes milliseconds.
-        pagefind = module.createInstance({ noWorker: true, ranking: RANKING, excerptLength: EXCERPT });
-        return pagefind;
+        var instance = loaded[0].createInstance({ noWorker: true, ranking: RANKING, excerptLength: EXCERPT });
+        return Promise.all(loaded[1].parts.map(function (part) {
+          return instance.mergeIndex(new URL(part, bundle).href, { ranking: RANKING, excerptLength: EXCERPT });
+        })).then(function () {
+          pagefind = instance;
+          return pagefind;
+        });
       });
       loading.catch(function (error) {
         meta.textContent = text("error");
