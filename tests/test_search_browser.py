@@ -36,8 +36,8 @@ FIRST_QUERY_BUDGET = 150 * 1024  # gzipped bytes for everything the first query 
 
 @pytest.fixture(scope="module")
 def served_in_parts(bundled_site, bundled, tmp_path_factory):
-    """The bundled site with its search index in parts of at most 150 records, as a 10k-paper survey has its
-    index (``pagefind.PART_SIZE``): the page's script merges them."""
+    """The bundled site with its search index in parts of at most 150 records, as a survey of more than
+    ``pagefind.PART_SIZE`` records has its index: the page's script merges them."""
     site = tmp_path_factory.mktemp("parts") / "site"
     shutil.copytree(bundled_site, site)
     corpus, _ = bundled
