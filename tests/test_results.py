@@ -64,6 +64,10 @@ def spans(sentence: str) -> list[tuple[str, float, float]]:
      [("speedup", 3.0, 3.0), ("speedup", 2.4, 2.4), ("speedup", 1.6, 1.6)]),
     ("We outperform the baselines by 10-40% on attention, 8times on SSMs, and 14times on linear attention.",
      [("speedup", 8.0, 8.0), ("speedup", 14.0, 14.0)]),
+    # set E of tests/labels/unseen: a title-cased "Times"; LaTeX's \sim with its braces kept
+    ("TurboDiffusion: Accelerating Video Diffusion Models by 100-200 Times", [("speedup", 100.0, 200.0)]),
+    ("Extensive experiments demonstrate that our method outperforms existing sparse attention in quality (\\eg, "
+     "84.5 on VBench) and efficiency (\\eg, 1.2{sim}1.3times end-to-end speedup).", [("speedup", 1.2, 1.3)]),
 ])
 def test_factor_patterns(sentence: str, expected: list[tuple[str, float, float]]) -> None:
     assert spans(sentence) == expected
@@ -84,6 +88,12 @@ def test_factor_patterns(sentence: str, expected: list[tuple[str, float, float]]
 def test_traps_are_not_results(sentence: str) -> None:
     found = spans(sentence)
     assert all(low not in (1024, 3, 1, 64, 7, 13, 8, 16, 2019, 2021, 2.32, 5, 23) for _k, low, _h in found), found
+
+
+def test_an_exponent_is_not_a_factor() -> None:
+    """ConceptMoE (set E): "R^2times" is R squared times; the 2 is an exponent, not a 2x reduction."""
+    assert numbers("Beyond performance, ConceptMoE reduces attention computation by up to R^2times and KV cache "
+                   "by Rtimes.") == []
 
 
 def test_percentages_need_a_measure() -> None:

@@ -23,12 +23,14 @@ _WORDNUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "sev
             "nine": 9.0, "ten": 10.0, "twice": 2.0, "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0,
             "fivefold": 5.0, "tenfold": 10.0, "hundredfold": 100.0}
 # the multiplication sign: x/×/X (not followed by a letter or digit: 8xA100, 3x3), glued or spaced
-# times ("5times", "300-times"), fold
-_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?times(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
-# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%")
-_SEP = r"\s?(?:--|-|–|—|~|∼|\\sim|sim|to)\s?"
-# a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X)
-_LEFT = r"(?<![A-Z0-9.,_/])(?<!\d-)(?<!\d\s-)"
+# times ("5times", "300-times", a title's "by 100-200 Times"), fold
+_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?[tT]imes(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
+# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%"); its \sim may
+# keep its braces ("1.2{sim}1.3times")
+_SEP = r"\s?(?:--|-|–|—|~|∼|\{?(?:\\sim|sim)\}?|to)\s?"
+# a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X);
+# a number after "^" is an exponent ("by up to R^2times": R squared, not 2x)
+_LEFT = r"(?<![A-Z0-9.,_/^])(?<!\d-)(?<!\d\s-)"
 FACTOR = re.compile(
     rf"{_LEFT}(?P<low>{_NUM})(?:{_TIMES})?(?:{_SEP}(?P<high>{_NUM}))?(?P<times>{_TIMES})"
     rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%]|\.\d|\s?[x×X%])"
