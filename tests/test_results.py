@@ -150,6 +150,11 @@ def test_percentages_need_a_measure() -> None:
     # GenEval scores whether images show what was asked: accuracy, as set B labels it
     ("Mobile-O attains competitive or superior performance, achieving 74% on GenEval and outperforming Show-O "
      "and JanusFlow by 5% and 11%, while running 6x and 11x faster, respectively.", 74.0, "accuracy"),
+    # set E: "pass@1" and "Skill^2-Bench" are one word each, not a count ("1", "2") before the measure
+    ("Notably, our Skywork-SWE model achieves 38.0% pass@1 accuracy on the SWE-bench Verified benchmark without "
+     "using verifiers or multiple rollouts.", 38.0, "accuracy"),
+    ("On Qwen3-4B-Instruct and Qwen3-1.7B, Skill-Entropy RL improves the Skill^2-Bench score from 34.4% to 68.4% "
+     "and from 14.6% to 40.1%, respectively, outperforming competitive baselines.", 40.1, "accuracy"),
 ])
 def test_percentages_take_their_measure_from_their_own_words(sentence: str, value: float, metric: str) -> None:
     found = {n.low: n.metric for n in percentages(sentence)}
@@ -459,6 +464,13 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
     ("The combined distillation method accelerates our base model by 10-18x (230/435ms latency for 32 second "
      "mono/stereo 44.1kHz, 15x faster than comparable SOTA).",
      [(18.0, "x", "speed", None, True, False), (15.0, "x", "speed", "comparable SOTA", True, False)]),
+    # set B (MolmoWeb): a value listed right after a baseline's value is the baseline's too; "pass@4" is
+    # one word, so the scores say what they measure
+    ("We further demonstrate consistent gains through test-time scaling via parallel rollouts with best-of-N "
+     "selection, achieving 94.7% and 60.5% pass@4 (compared to 78.2% and 35.3% pass@1) on WebVoyager and "
+     "Online-Mind2Web respectively.",
+     [(94.7, "%", "accuracy", None, True, False), (60.5, "%", "accuracy", None, True, False),
+      (78.2, "%", "accuracy", None, False, True), (35.3, "%", "accuracy", None, False, False)]),
 ])
 def test_values_read_from_their_neighbourhood(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _full(sentence) == expected

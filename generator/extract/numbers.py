@@ -655,7 +655,10 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = "speed", "implied"
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and not (how == "implied" and metric in ("accuracy", "quality"))
-        own = not _earlier(s, start, end) and start not in origins
+        # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
+        listed_after_theirs = bool(out) and not out[-1].own and out[-1].start not in origins \
+            and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
+        own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         baseline = _baseline(s, start, end, bounds) if own else None
         slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
@@ -688,6 +691,7 @@ def _restated(sentence: str, out: list[Number]) -> list[Number]:
     return out
 
 
+_THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
