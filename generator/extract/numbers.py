@@ -99,13 +99,14 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
     ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
     ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|gpu-time|"
-                           r"operations|ops)$")),
+                           r"operations|ops|complexity)$")),
     ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
     ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
-    ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
+    # "reducing 50times offline search overhead": an overhead nothing names is a cost
+    ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget|overheads?)$")),
     ("batch size", re.compile(r"batch(?:es)?$")),
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
-    ("tokens", re.compile(r"(?:tokens?|traces)$")),  # "30-50% shorter reasoning traces"
+    ("tokens", re.compile(r"(?:tokens?|traces|outputs?)$")),  # "30-50% shorter reasoning traces"
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
     ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
@@ -123,10 +124,14 @@ _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
     ("speed", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
     ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
     ("accuracy", re.compile(r"(?:performance|improvements?|accurate)$")),
+    ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
 ]
 # a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
 _HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
-                   r"budgets?)$")
+                   r"budgets?|complexity)$")
+# the length of what a model writes is counted in tokens; other lengths (sequence, context) are context
+_WRITTEN = frozenset({"output", "outputs", "response", "responses", "answer", "answers", "reasoning", "trace",
+                      "traces", "generation", "cot", "chain-of-thought", "character", "word"})
 _SYSTEM_WORDS = re.compile(r"(?:inference|training|serving|kernels?|gpus?|systems?|hardware|decoding|runtime)$")
 _METRIC_FOR_SIZE = {"dataset": "data", "data": "data", "batch": "batch size", "model": "model size",
                     "context": "context length", "cache": "memory", "vocabulary": "parameters"}
@@ -330,7 +335,8 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
 
 _PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
 _CONDITION = re.compile(r"\s*(?:with|without|at|under|when|using|given|for)\b", re.IGNORECASE)
-_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
+# "72.4% on Video-MME", "66.2% SR on R2R-CE" (a score's abbreviation between the value and its benchmark)
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+|[A-Z][A-Z\d@-]{1,6}\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
                               r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                               r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
@@ -338,7 +344,9 @@ _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s
                                r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
 # "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
 # "Across mathematics and science benchmarks, PRISM ... reaching 90.0%"
-_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
+# "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
+                             r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
 _BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
@@ -351,6 +359,8 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
                                 r"CLIP[- ]?[Ss]core|FID|FVD)\b")
 
 
+_POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
+                            re.IGNORECASE)
 _GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
                        r"approximately |roughly |more than |as much as )?\+?$", re.IGNORECASE)
 
@@ -370,6 +380,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
                         or _BENCHMARK_LEAD.match(s.text)):
         return "accuracy", "implied"
+    if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
+        return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
     if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
@@ -404,6 +416,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
         found = _measure(previous)
         if found is not None and not _HEAD.match(previous):
             return found
+    if label == "context length" and word.startswith("length") and previous in _WRITTEN:
+        return "tokens"  # "8.6-21.0% of their original character length", "output length"
     if label == "memory" and previous in ("kv", "kv-cache", "key-value"):
         return "KV cache"
     if label == "compute" and index + 1 < len(side) and side[index + 1] in ("/s", "per"):
@@ -769,13 +783,21 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
     "reducing the GPU memory footprint ... from 207 GB to 17 GB, achieving a 92% reduction"."""
     result = []
     previous_end = 0
+    afar: tuple[int, str] | None = None  # (clause start, measure) the previous value took from afar
     for n in out:
         if n.metric is None:
-            left, _right = s.clause(n.start, n.end)
-            left = max(left, previous_end)
+            clause_left, _right = s.clause(n.start, n.end)
+            left = max(clause_left, previous_end)
             found = _nouns(words(s.text[left:n.start])[-25:], range(len(words(s.text[left:n.start])[-25:]) - 1, -1, -1))
+            if found is None and afar is not None and afar[0] == clause_left:
+                found = (0, afar[1])  # "... (e.g., a 48% reduction compared to DiT and a 35% reduction ...)": both
             if found is not None:
                 n = replace(n, metric=found[1], what=found[1] if found[1] in LEGACY_WHAT else None, confidence="unsure")
+                afar = (clause_left, found[1])
+            else:
+                afar = None
+        else:
+            afar = None
         result.append(n)
         previous_end = n.end
     return result
