@@ -519,6 +519,13 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      "Qwen3VL-8B by 13.4 points and InternVL3.5 by 12.4 points (>20% relative), and on LVBench it transfers "
      "zero-shot to long video for an 8.0-point gain with Qwen3VL-8B.",
      [(20.0, "%", "accuracy", None, True, False)]),
+    # set E, against what: the rival named just before "with" the value (and the values listed with it,
+    # "~20x ... and ~20x"); a share of what a rival spends ("of the training compute used by Z-Image")
+    ("On segment anything image tasks, our EfficientTAMs also perform favorably over original SAM with ~20x "
+     "speedup on A100 and ~20x parameter reduction.",
+     [(20.0, "x", "speed", "original SAM", True, False), (20.0, "x", "parameters", "original SAM", True, False)]),
+    ("For example, Lens requires only about 19.3% of the training compute used by Z-Image.",
+     [(19.3, "%", "compute", "Z-Image", True, True)]),
 ])
 def test_values_read_from_their_neighbourhood(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert _full(sentence) == expected

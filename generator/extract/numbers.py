@@ -537,10 +537,18 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
                 joint = _JOINT.search(s.text, bounds[0], by.start())
                 begin = joint.end() if joint else begin
             return _phrase(s.text[:by.start()], begin, by.start())
+    # "perform favorably over original SAM with ~20x speedup": the rival named just before "with"
+    rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
+    if rival_with:
+        return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
     # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
     share_of = _SHARE_OF.match(s.text, end, limit)
     if share_of:
         return share_of.group("who")
+    # "requires only about 19.3% of the training compute used by Z-Image": a share of what a rival spends
+    used_by = _USED_BY.match(s.text, end, limit)
+    if used_by:
+        return _phrase(s.text, used_by.end(), limit)
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
@@ -560,6 +568,12 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
+_RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against|"
+                         r"comparabl[ey] (?:to|with)|on par with)\s+(?P<who>[^,;:]{1,60}?)\s+with\s+"
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         re.IGNORECASE)
+_USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
+                      r"taken)\s+by\s+", re.IGNORECASE)
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
                     r"match(?:es|ing)?)\s+", re.IGNORECASE)
@@ -709,7 +723,7 @@ _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
-_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
+_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+~∼-]?$")
 # "by 50% on language modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks"
 # "by up to 7.4% on Wan2.1-1.3B, and by 4.9% and 5.5% on 5B and 14B models"
 _PER_TASK_GAP = re.compile(r"\s+(?:on|in|for)\s+[\w\s.-]{1,70}?,?\s+and\s+(?:by\s+)?$")
