@@ -589,6 +589,9 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("running on an NVIDIA Jetson Nano board (GPU-based) and a Raspberry PI board (GPU-less).",
      ["Jetson Nano", "Raspberry Pi"]),
     ("the effectiveness of our training scheme is evaluated on a Xilinx VCU1525 FPGA card", ["VCU1525", "FPGA"]),
+    # a vendor's model number named as an FPGA (set E: LUT-LLM)
+    ("Implemented on an AMD V80 FPGA for a customized Qwen 3 1.7B model, LUT-LLM achieves 1.66x lower latency than "
+     "AMD MI210 and 1.72x higher energy efficiency than NVIDIA A100", ["V80", "FPGA", "MI210", "A100"]),
     ("with 32.9% fewer parameters and 42.3% faster acceleration on Qualcomm Snapdragon 855.", ["Snapdragon 855"]),
     # named supercomputers, not "frontier models" (bundled: Optimizing Distributed Training on Frontier,
     # Scaling Large Language Model Training on Frontier, Large Language Monkeys)
@@ -607,3 +610,7 @@ def test_a_named_device_replaces_its_class(vocab: Vocab) -> None:
     """Efficient N:M sparse DNN training (bundled): "a Xilinx VCU1525 FPGA card" is the VCU1525, not also "FPGA"."""
     found = extract("T", "The scheme is evaluated on a Xilinx VCU1525 FPGA card. FPGAs are efficient.", vocab)
     assert [f.value for f in found.facts if f.kind == "hardware"] == ["VCU1525"]
+    lut = extract("LUT-LLM: Efficient Large Language Model Inference with Memory-based Computations on FPGAs",
+                  "Implemented on an AMD V80 FPGA for a customized Qwen 3 1.7B model, LUT-LLM achieves 1.66x lower "
+                  "latency than AMD MI210.", vocab)
+    assert [f.value for f in lut.facts if f.kind == "hardware"] == ["V80", "MI210"]
