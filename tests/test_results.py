@@ -548,6 +548,14 @@ def test_values_read_from_their_neighbourhood(sentence: str, expected: list[tupl
     assert _full(sentence) == expected
 
 
+def test_a_name_starting_with_kv_is_not_the_kv_cache() -> None:
+    """KVServe (set E): the method's name, read from afar, is not a KV cache measure."""
+    found = numbers("KVServe (2) introduces Bayesian Profiling Engine that efficiently searches this space and "
+                    "distills a 3D Pareto candidate set, reducing 50times offline search overhead.")
+    assert [(n.high, n.metric) for n in found] == [(50.0, "cost")]
+    assert [n.metric for n in numbers("It reduces the KV cache by 4x and KV-caches by 2x.")] == ["KV cache", "KV cache"]
+
+
 def test_counted_words_are_not_factors() -> None:
     """ReMax: "threefold advantages" counts advantages; "threefold speedup" is a factor."""
     assert numbers("ReMax offers threefold advantages over PPO: first, it is simple to implement.") == []

@@ -91,7 +91,7 @@ _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # comparative only implies one ("faster": speed, "smaller": model size) and counts only when no
 # noun does.
 METRICS: list[tuple[str, re.Pattern[str]]] = [
-    ("KV cache", re.compile(r"kv|kv-cache|kvcache|kv-caches$")),
+    ("KV cache", re.compile(r"(?:kv|kv-?caches?)$")),  # not a name that starts with kv (KVServe, KVQuant)
     ("latency", re.compile(r"(?:latenc(?:y|ies)|ttft|tbt|tpot|time-to-first-token|time-per-output-token|delays?|"
                            r"slos?)$")),
     ("throughput", re.compile(r"(?:throughputs?|goodput|tokens/s|tokens/sec|qps|requests|tflops/s|flops/s|tops|"
