@@ -23,12 +23,14 @@ _WORDNUM = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "six": 6.0, "sev
             "nine": 9.0, "ten": 10.0, "twice": 2.0, "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0,
             "fivefold": 5.0, "tenfold": 10.0, "hundredfold": 100.0}
 # the multiplication sign: x/×/X (not followed by a letter or digit: 8xA100, 3x3), glued or spaced
-# times ("5times", "300-times"), fold
-_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?times(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
-# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%")
-_SEP = r"\s?(?:--|-|–|—|~|∼|\\sim|sim|to)\s?"
-# a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X)
-_LEFT = r"(?<![A-Z0-9.,_/])(?<!\d-)(?<!\d\s-)"
+# times ("5times", "300-times", a title's "by 100-200 Times"), fold
+_TIMES = r"(?:\s?[x×X](?![A-Za-z0-9])|(?:\s|-)?[tT]imes(?![A-Za-z0-9])|-?\s?fold(?![A-Za-z]))"
+# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%"); its \sim may
+# keep its braces ("1.2{sim}1.3times")
+_SEP = r"\s?(?:--|-|–|—|~|∼|\{?(?:\\sim|sim)\}?|to)\s?"
+# a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X);
+# a number after "^" is an exponent ("by up to R^2times": R squared, not 2x)
+_LEFT = r"(?<![A-Z0-9.,_/^])(?<!\d-)(?<!\d\s-)"
 FACTOR = re.compile(
     rf"{_LEFT}(?P<low>{_NUM})(?:{_TIMES})?(?:{_SEP}(?P<high>{_NUM}))?(?P<times>{_TIMES})"
     rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%]|\.\d|\s?[x×X%])"
@@ -60,7 +62,8 @@ _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|ver
 # phrases whose words would otherwise read as a kind: "50x and more", "more than 10x", "over 1.5x"
 _FILLER = re.compile(r"\b(?:and|or) more\b|\bmore than\b|\bup to\b|\bas much as\b|\bat least\b")
 _EARLIER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|\s*\(prior works?\)")
-_STRIP = re.compile(rf"(?:{_NUM})(?:{_TIMES}|\s?%)?")
+# numbers leave the keyword windows, except a digit glued to its word ("recall@1", "Skill^2")
+_STRIP = re.compile(rf"(?<![@^])(?:{_NUM})(?:{_TIMES}|\s?%)?")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("compression", re.compile(r"compress\w*$")),
@@ -75,7 +78,7 @@ _TIME_WORDS = re.compile(r"(?:latency|time|ttft|tbt|tpot|runtime|wall-clock|spee
                          r"decoding|prefill\w*|iterations?|checkpointing)$")
 _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("accuracy", re.compile(r"(?:accuracy|acc|top-1|top-5|top1|ap|map|miou|f1|bleu|rouge\w*|recall|precision|"
-                            r"exact|pass@1|score|auc|win)$")),
+                            r"exact|pass@1|score|auc|win)(?:@\d+)?$")),  # "recall@1", "acc@5": one word
     ("sparsity", re.compile(r"(?:sparsity|sparse|pruned|pruning|prune|non-zero|zeros?)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|efficiency)$")),
     ("reduction", _KINDS[2][1]),
@@ -88,7 +91,7 @@ _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
 # comparative only implies one ("faster": speed, "smaller": model size) and counts only when no
 # noun does.
 METRICS: list[tuple[str, re.Pattern[str]]] = [
-    ("KV cache", re.compile(r"kv|kv-cache|kvcache|kv-caches$")),
+    ("KV cache", re.compile(r"(?:kv|kv-?caches?)$")),  # not a name that starts with kv (KVServe, KVQuant)
     ("latency", re.compile(r"(?:latenc(?:y|ies)|ttft|tbt|tpot|time-to-first-token|time-per-output-token|delays?|"
                            r"slos?)$")),
     ("throughput", re.compile(r"(?:throughputs?|goodput|tokens/s|tokens/sec|qps|requests|tflops/s|flops/s|tops|"
@@ -97,13 +100,13 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
     ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
     ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|gpu-time|"
-                           r"operations|ops)$")),
+                           r"operations|ops|complexity)$")),
     ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
     ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
     ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
     ("batch size", re.compile(r"batch(?:es)?$")),
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
-    ("tokens", re.compile(r"(?:tokens?|traces)$")),  # "30-50% shorter reasoning traces"
+    ("tokens", re.compile(r"(?:tokens?|traces|outputs?)$")),  # "30-50% shorter reasoning traces"
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
     ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
@@ -112,19 +115,24 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
-                            r"capabilit(?:y|ies)|rewards?)$")),
+                            r"capabilit(?:y|ies)|rewards?)(?:@\d+)?$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
 ]
 _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
-    ("speed", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
+    # "ran approximately four times as fast as ConvNeXt"
+    ("speed", re.compile(r"(?:faster|fast|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
     ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
     ("accuracy", re.compile(r"(?:performance|improvements?|accurate)$")),
+    ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
 ]
 # a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
 _HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
-                   r"budgets?)$")
+                   r"budgets?|complexity)$")
+# the length of what a model writes is counted in tokens; other lengths (sequence, context) are context
+_WRITTEN = frozenset({"output", "outputs", "response", "responses", "answer", "answers", "reasoning", "trace",
+                      "traces", "generation", "cot", "chain-of-thought", "character", "word"})
 _SYSTEM_WORDS = re.compile(r"(?:inference|training|serving|kernels?|gpus?|systems?|hardware|decoding|runtime)$")
 _METRIC_FOR_SIZE = {"dataset": "data", "data": "data", "batch": "batch size", "model": "model size",
                     "context": "context length", "cache": "memory", "vocabulary": "parameters"}
@@ -320,6 +328,9 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
     if before is not None:
         return before[1], "noun"
     implied = _nearest(w.before, [], _IMPLIED)
+    overhead = next((d + 1 for d, x in enumerate(reversed(w.before)) if _OVERHEAD.match(x)), None)
+    if implied is not None and overhead is not None and overhead < implied[1]:
+        return None, None  # "faster training ... with marginal overhead (<10%)": the overhead's, read later
     if implied is not None:
         label = _implied(implied[0], w)
         return label, "implied" if label else None
@@ -328,7 +339,8 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
 
 _PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
 _CONDITION = re.compile(r"\s*(?:with|without|at|under|when|using|given|for)\b", re.IGNORECASE)
-_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
+# "72.4% on Video-MME", "66.2% SR on R2R-CE" (a score's abbreviation between the value and its benchmark)
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+|[A-Z][A-Z\d@-]{1,6}\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
                               r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                               r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
@@ -336,7 +348,9 @@ _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s
                                r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
 # "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
 # "Across mathematics and science benchmarks, PRISM ... reaching 90.0%"
-_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b")
+# "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
+                             r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
 _BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
@@ -349,6 +363,8 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
                                 r"CLIP[- ]?[Ss]core|FID|FVD)\b")
 
 
+_POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
+                            re.IGNORECASE)
 _GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
                        r"approximately |roughly |more than |as much as )?\+?$", re.IGNORECASE)
 
@@ -368,6 +384,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
                         or _BENCHMARK_LEAD.match(s.text)):
         return "accuracy", "implied"
+    if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
+        return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
     if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
@@ -402,6 +420,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
         found = _measure(previous)
         if found is not None and not _HEAD.match(previous):
             return found
+    if label == "context length" and word.startswith("length") and previous in _WRITTEN:
+        return "tokens"  # "8.6-21.0% of their original character length", "output length"
     if label == "memory" and previous in ("kv", "kv-cache", "key-value"):
         return "KV cache"
     if label == "compute" and index + 1 < len(side) and side[index + 1] in ("/s", "per"):
@@ -521,10 +541,18 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
                 joint = _JOINT.search(s.text, bounds[0], by.start())
                 begin = joint.end() if joint else begin
             return _phrase(s.text[:by.start()], begin, by.start())
+    # "perform favorably over original SAM with ~20x speedup": the rival named just before "with"
+    rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
+    if rival_with:
+        return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
     # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
     share_of = _SHARE_OF.match(s.text, end, limit)
     if share_of:
         return share_of.group("who")
+    # "requires only about 19.3% of the training compute used by Z-Image": a share of what a rival spends
+    used_by = _USED_BY.match(s.text, end, limit)
+    if used_by:
+        return _phrase(s.text, used_by.end(), limit)
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
@@ -544,6 +572,12 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
+_RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against|"
+                         r"comparabl[ey] (?:to|with)|on par with)\s+(?P<who>[^,;:]{1,60}?)\s+with\s+"
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         re.IGNORECASE)
+_USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
+                      r"taken)\s+by\s+", re.IGNORECASE)
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
                     r"match(?:es|ing)?)\s+", re.IGNORECASE)
@@ -653,7 +687,10 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = "speed", "implied"
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and not (how == "implied" and metric in ("accuracy", "quality"))
-        own = not _earlier(s, start, end) and start not in origins
+        # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
+        listed_after_theirs = bool(out) and not out[-1].own and out[-1].start not in origins \
+            and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
+        own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         baseline = _baseline(s, start, end, bounds) if own else None
         slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
@@ -686,10 +723,11 @@ def _restated(sentence: str, out: list[Number]) -> list[Number]:
     return out
 
 
+_THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
-_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+-]?$")
+_LIST_GAP = re.compile(r"[\s,]*(?:and|or|/|&|to)?[\s,]*(?:in|on|for|of)?[\w\s.-]{0,30}?[\s,]*(?:and|or|to)?\s*[+~∼-]?$")
 # "by 50% on language modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks"
 # "by up to 7.4% on Wan2.1-1.3B, and by 4.9% and 5.5% on 5B and 14B models"
 _PER_TASK_GAP = re.compile(r"\s+(?:on|in|for)\s+[\w\s.-]{1,70}?,?\s+and\s+(?:by\s+)?$")
@@ -758,18 +796,35 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
                                     confidence="sure")
 
 
+_OVERHEAD = re.compile(r"overheads?$")
+
+
 def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
     """A value its own words say nothing about takes the clause's measure, flagged unsure:
     "reducing the GPU memory footprint ... from 207 GB to 17 GB, achieving a 92% reduction"."""
     result = []
     previous_end = 0
-    for n in out:
+    afar: tuple[int, str] | None = None  # (clause start, measure) the previous value took from afar
+    for i, n in enumerate(out):
         if n.metric is None:
-            left, _right = s.clause(n.start, n.end)
-            left = max(left, previous_end)
+            clause_left, _right = s.clause(n.start, n.end)
+            left = max(clause_left, previous_end)
             found = _nouns(words(s.text[left:n.start])[-25:], range(len(words(s.text[left:n.start])[-25:]) - 1, -1, -1))
+            if found is None and afar is not None and afar[0] == clause_left:
+                found = (0, afar[1])  # "... (e.g., a 48% reduction compared to DiT and a 35% reduction ...)": both
             if found is not None:
                 n = replace(n, metric=found[1], what=found[1] if found[1] in LEGACY_WHAT else None, confidence="unsure")
+                afar = (clause_left, found[1])
+            else:
+                afar = None
+                # "reducing 50times offline search overhead": an overhead nothing in the clause names is a cost
+                # (a named one takes its measure above: "communication volume and overhead" is bandwidth)
+                bounds = (previous_end, out[i + 1].start if i + 1 < len(out) else len(s.text))
+                w = _own_words(s, n.start, n.end, bounds)
+                if any(_OVERHEAD.match(x) for x in w.before[-_NEAR_WORDS:] + w.after):
+                    n = replace(n, metric="cost", what="cost", confidence="unsure")
+        else:
+            afar = None
         result.append(n)
         previous_end = n.end
     return result

@@ -54,9 +54,10 @@ def mask_urls(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-cased word tokens (letters, digits, hyphens) for keyword windows; a possessive "'s" is
-    part of its word ("the model's training data" is four words, not five)."""
+    part of its word ("the model's training data" is four words, not five); "pass@1" and "Skill^2-Bench"
+    are one word each (their digit is no count of what follows)."""
     return _WORD.findall(_POSSESSIVE.sub("", text.lower()))
 
 
-_WORD = re.compile(r"[a-z][a-z0-9\-/]*|\d[\w.]*")
+_WORD = re.compile(r"[a-z][a-z0-9\-/@^]*|\d[\w.]*")
 _POSSESSIVE = re.compile(r"(?<=[a-z0-9])['’]s\b")
