@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -393,3 +393,17 @@ def test_a_method_that_saves_compute_is_not_a_cost_analysis():
     Structured Sparse Gradients" saves compute; "Compute" in its title does not make it a
     performance, energy and cost analysis."""
     assert "performance-analysis" not in {a.topic for a in topics.assign(_unseen("2406.17660"), _taxonomy())}
+
+
+def test_at_inference_time_says_when_not_what_it_costs():
+    """Set E: MemDLM ("... the inner loop can be re-enabled at inference time as an adaptation step")
+    and Spatial Memory Agent ("... without depending on external expert spatial tools at inference
+    time?") say when something happens, not what inference costs: no efficiency signal, no topic.
+    "reducing memory requirements and inference time by up to 11x" (Star Attention) still counts."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2603.22241", "2608.12743"):
+        paper = _unseen(arxiv)
+        assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score, paper.title
+        assert topics.assign(paper, taxonomy) == (), paper.title
+    star = Paper("star", "Star Attention", "Star Attention reduces memory requirements and inference time by up to 11x.", ())
+    assert topics.signal(topics._Text(star), taxonomy) >= taxonomy.settings.signal_score
