@@ -407,3 +407,15 @@ def test_at_inference_time_says_when_not_what_it_costs():
         assert topics.assign(paper, taxonomy) == (), paper.title
     star = Paper("star", "Star Attention", "Star Attention reduces memory requirements and inference time by up to 11x.", ())
     assert topics.signal(topics._Text(star), taxonomy) >= taxonomy.settings.signal_score
+
+
+def test_frontier_level_and_frontier_open_weight_models_are_not_the_supercomputer():
+    """Set D's "Step 3.5 Flash: Open Frontier-Level Intelligence ..." and set E's SERA ("matching the
+    performance of frontier open-weight models") name no machine; "on Frontier" does."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2602.10604", "2601.20789"):
+        paper = _unseen(arxiv)
+        assert "training-infrastructure" not in {a.topic for a in topics.assign(paper, taxonomy)}, paper.title
+    frontier = Paper("f", "Scaling LLM training", "We train a trillion-parameter model on Frontier and raise "
+                     "training throughput and cut communication overhead despite node failures.", ())
+    assert "training-infrastructure" in {a.topic for a in topics.assign(frontier, taxonomy)}
