@@ -419,3 +419,25 @@ def test_frontier_level_and_frontier_open_weight_models_are_not_the_supercompute
     frontier = Paper("f", "Scaling LLM training", "We train a trillion-parameter model on Frontier and raise "
                      "training throughput and cut communication overhead despite node failures.", ())
     assert "training-infrastructure" in {a.topic for a in topics.assign(frontier, taxonomy)}
+
+
+def test_a_title_naming_mixture_of_experts_is_in_scope_and_an_abbreviation_is_no_second_phrase():
+    """Set D's "MH-MoE: Multi-Head Mixture-of-Experts" and set E's SharpMoE ("... Accurate Routing for
+    Diffusion MoE") are about sparse experts though their abstracts say little of cost. Qwen3-VL's
+    technical report ("... both dense and Mixture-of-Experts (MoE) architectures") names one term twice,
+    spelled out and abbreviated: a variant it ships, not its subject."""
+    from generator.taxonomy import parse
+
+    taxonomy = _taxonomy()
+    for arxiv in ("2411.16205", "2606.26938"):
+        paper = _unseen(arxiv)
+        assert [a.topic for a in topics.assign(paper, taxonomy)][:1] == ["mixture-of-experts"], paper.title
+    assert topics.assign(_unseen("2511.21631"), taxonomy) == ()
+    nas, _ = parse("topics:\n  - id: nas\n    title: NAS\n    rules:\n"
+                   "      scope: [neural architecture search, nas, supernet]\n      phrases: {nas: 4}\n")
+
+    def scoped(abstract: str) -> bool:
+        return topics.in_scope(topics._Text(Paper("p", "Vision models", abstract, ())), nas.rules["nas"])
+
+    assert not scoped("We use neural architecture search (NAS) to find the backbone.")
+    assert scoped("Neural architecture search trains a supernet once.")

@@ -200,7 +200,8 @@ def signal(text: _Text, taxonomy: Taxonomy) -> float:
 def in_scope(text: _Text, rules: TopicRules) -> bool:
     """The paper is about the topic's subject itself (``scope``), whatever it says of cost: the title
     names it, or the abstract names two different scope phrases ("continual learning ... catastrophic
-    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject."""
+    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject, and so is
+    one term spelled out and abbreviated ("Mixture-of-Experts (MoE)")."""
     phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
     named: set[str] = set()
     for rule in rules.scope:
@@ -208,8 +209,14 @@ def in_scope(text: _Text, rules: TopicRules) -> bool:
         if title:
             return True
         if abstract:  # "optimizer" and "optimizers" both match "optimizers": one phrase, not two
-            named.add(rule.label.removesuffix("s"))
-    return len(named) >= 2
+            named.add(_singular(rule.label))
+    # an abbreviation of another phrase named ("moe" beside "mixture of experts") is that phrase again
+    abbreviations = {_singular("".join(w[0] for w in name.split())) for name in named if " " in name}
+    return len(named - abbreviations) >= 2
+
+
+def _singular(label: str) -> str:
+    return label.removesuffix("s")
 
 
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
