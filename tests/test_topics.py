@@ -441,3 +441,15 @@ def test_a_title_naming_mixture_of_experts_is_in_scope_and_an_abbreviation_is_no
 
     assert not scoped("We use neural architecture search (NAS) to find the backbone.")
     assert scoped("Neural architecture search trains a supernet once.")
+
+
+def test_efficient_model_reasoning_and_chain_of_thought_compression_are_efficient_reasoning():
+    """Set E: "Focused Chain-of-Thought: Efficient LLM Reasoning via Structured Input Information" names
+    the model between "efficient" and "reasoning"; "Compress-Distill: Reasoning Trace Compression for
+    Efficient Knowledge Distillation" shortens the chain of thought before distilling it. Set B's
+    TriAttention ("Efficient Long Reasoning with Trigonometric KV Compression") compresses the KV
+    cache, not the reasoning, and stays out."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2511.22176"), taxonomy)] == ["test-time-compute"]
+    assert [a.topic for a in topics.assign(_unseen("2606.05988"), taxonomy)] == ["distillation", "test-time-compute"]
+    assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2604.04921"), taxonomy)}
