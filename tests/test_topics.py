@@ -453,3 +453,15 @@ def test_efficient_model_reasoning_and_chain_of_thought_compression_are_efficien
     assert [a.topic for a in topics.assign(_unseen("2511.22176"), taxonomy)] == ["test-time-compute"]
     assert [a.topic for a in topics.assign(_unseen("2606.05988"), taxonomy)] == ["distillation", "test-time-compute"]
     assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2604.04921"), taxonomy)}
+
+
+def test_vector_search_needs_the_vectors_not_only_a_retrieval_task():
+    """Set E: DiscoVLA ("... Parameter-Efficient Video-Text Retrieval"), HISA ("Efficient Hierarchical
+    Indexing for Fine-Grained Sparse Attention") and ReToken ("... for Visual Retrieval") name a
+    retrieval task or an attention indexer, never embeddings, an index or nearest neighbours. Set D's
+    EmbeddingGemma, "a new lightweight, open text embedding model", is an embedding model for search."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2506.08887", "2603.28458", "2607.28627"):
+        paper = _unseen(arxiv)
+        assert "vector-search" not in {a.topic for a in topics.assign(paper, taxonomy)}, paper.title
+    assert "vector-search" in {a.topic for a in topics.assign(_unseen("2509.20354"), taxonomy)}
