@@ -465,3 +465,13 @@ def test_vector_search_needs_the_vectors_not_only_a_retrieval_task():
         paper = _unseen(arxiv)
         assert "vector-search" not in {a.topic for a in topics.assign(paper, taxonomy)}, paper.title
     assert "vector-search" in {a.topic for a in topics.assign(_unseen("2509.20354"), taxonomy)}
+
+
+def test_a_title_distilling_models_is_in_distillation_scope_data_distilled_from_models_is_not():
+    """Set E: "Theia: Distilling Diverse Vision Foundation Models for Robot Learning" distills models into
+    a smaller one; its abstract says little of cost ("smaller model sizes") but the title names the
+    subject. MathSE's "these datasets are typically distilled directly from teacher models ... compared
+    to student models" is background about data taken from a model: no scope, no topic."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2407.20179"), taxonomy)] == ["distillation"]
+    assert topics.assign(_unseen("2511.06805"), taxonomy) == ()
