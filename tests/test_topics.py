@@ -475,3 +475,21 @@ def test_a_title_distilling_models_is_in_distillation_scope_data_distilled_from_
     taxonomy = _taxonomy()
     assert [a.topic for a in topics.assign(_unseen("2407.20179"), taxonomy)] == ["distillation"]
     assert topics.assign(_unseen("2511.06805"), taxonomy) == ()
+
+
+def test_a_term_spelled_out_and_abbreviated_is_one_mention():
+    """Set D, Ferret: "Existing methods often resort to parameter-efficient fine-tuning (PEFT) to mitigate
+    communication overhead" names one technique once; counted as "parameter efficient fine tuning" and
+    again as "peft" it scored 10 and stayed beside federated learning. An abbreviation used on its own
+    later still counts."""
+    taxonomy = _taxonomy()
+    assert "peft" not in {a.topic for a in topics.assign(_unseen("2409.06277"), taxonomy)}
+    peft = taxonomy.rules["peft"]
+
+    def phrases(abstract: str) -> set[str]:
+        _value, evidence, _titled = topics.score(topics._Text(Paper("p", "Tuning", abstract, ())), peft)
+        return {e.phrase for e in evidence}
+
+    assert phrases("We use parameter-efficient fine-tuning (PEFT).") == {"parameter efficient fine tuning"}
+    assert phrases("We use parameter-efficient fine-tuning (PEFT). PEFT saves memory.") == {
+        "parameter efficient fine tuning", "peft"}
