@@ -493,3 +493,13 @@ def test_a_term_spelled_out_and_abbreviated_is_one_mention():
     assert phrases("We use parameter-efficient fine-tuning (PEFT).") == {"parameter efficient fine tuning"}
     assert phrases("We use parameter-efficient fine-tuning (PEFT). PEFT saves memory.") == {
         "parameter efficient fine tuning", "peft"}
+
+
+def test_merging_tokens_and_the_singular_visual_token_are_token_reduction():
+    """Set E: ConceptMoE "dynamically merges semantically similar tokens into concept representations";
+    the words between the verb and "tokens" no longer hide token merging. Mage-VL "reduces visual token
+    consumption by over 75%": "visual token" in the singular is the same evidence as the plural."""
+    taxonomy = _taxonomy()
+    assert {"mixture-of-experts", "token-reduction"} <= {a.topic for a in topics.assign(_unseen("2601.21420"), taxonomy)}
+    _value, evidence, _titled = topics.score(topics._Text(_unseen("2607.24904")), taxonomy.rules["token-reduction"])
+    assert "visual token" in {e.phrase for e in evidence}
