@@ -503,3 +503,14 @@ def test_merging_tokens_and_the_singular_visual_token_are_token_reduction():
     assert {"mixture-of-experts", "token-reduction"} <= {a.topic for a in topics.assign(_unseen("2601.21420"), taxonomy)}
     _value, evidence, _titled = topics.score(topics._Text(_unseen("2607.24904")), taxonomy.rules["token-reduction"])
     assert "visual token" in {e.phrase for e in evidence}
+
+
+def test_serving_needs_something_served_not_only_latency():
+    """Set E: Stream-DiffVSR ("Low-Latency Streamable Video Super-Resolution ...", "low-latency online
+    deployment") lowers a diffusion model's latency; it serves no requests, batches or schedules
+    nothing, so "latency", "deployment" and "inference" alone do not make it a serving-systems paper."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2512.23709")
+    assert "llm-serving" not in {a.topic for a in topics.assign(paper, taxonomy)}
+    serving = Paper("s", "Low-latency inference", "We serve concurrent requests with lower latency.", ())
+    assert topics.score(topics._Text(serving), taxonomy.rules["llm-serving"])[0] > 0
