@@ -514,3 +514,13 @@ def test_serving_needs_something_served_not_only_latency():
     assert "llm-serving" not in {a.topic for a in topics.assign(paper, taxonomy)}
     serving = Paper("s", "Low-latency inference", "We serve concurrent requests with lower latency.", ())
     assert topics.score(topics._Text(serving), taxonomy.rules["llm-serving"])[0] > 0
+
+
+def test_compilers_need_what_a_compiler_works_on():
+    """Set E: Embodied-Navigator ("a unified framework for efficient embodied navigation", "inefficient
+    memory management" of the agent memory, "high runtime and sample efficiency") compiles nothing;
+    "Efficient Memory Management for Deep Neural Net Inference" (bundled) shares buffers among
+    "intermediate tensors" and stays a runtime paper."""
+    taxonomy = _taxonomy()
+    assert "ml-compilers" not in {a.topic for a in topics.assign(_unseen("2608.17512"), taxonomy)}
+    assert "ml-compilers" in leaf_ids(paper_by_prefix(sorted_corpus(), "efficient-memory-management-for-deep"))
