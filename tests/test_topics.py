@@ -524,3 +524,15 @@ def test_compilers_need_what_a_compiler_works_on():
     taxonomy = _taxonomy()
     assert "ml-compilers" not in {a.topic for a in topics.assign(_unseen("2608.17512"), taxonomy)}
     assert "ml-compilers" in leaf_ids(paper_by_prefix(sorted_corpus(), "efficient-memory-management-for-deep"))
+
+
+def test_few_step_sampling_is_in_efficient_diffusion_scope():
+    """Set D's Reward Forcing ("Existing methods distill few-step video diffusion models ...", "Rewarded
+    Distribution Matching Distillation") and set C's Consistency^2 ("... with Latent Consistency
+    Models") say little of cost in cost words (signal under 3), but sampling in few steps is the
+    efficient-diffusion topic's own subject."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2512.04678", "2406.11202"):
+        paper = _unseen(arxiv)
+        assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score, paper.title
+        assert [a.topic for a in topics.assign(paper, taxonomy)][:1] == ["efficient-diffusion"], paper.title
