@@ -536,3 +536,12 @@ def test_few_step_sampling_is_in_efficient_diffusion_scope():
         paper = _unseen(arxiv)
         assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score, paper.title
         assert [a.topic for a in topics.assign(paper, taxonomy)][:1] == ["efficient-diffusion"], paper.title
+
+
+def test_alignment_alone_is_not_reinforcement_learning():
+    """Set E: "BridgeVLA: Input-Output Alignment for Efficient 3D Manipulation Learning ..." aligns a
+    model's inputs and outputs; with its one "policy learning" it had scored 4 for scalable RL. ReMax
+    (bundled, "Alignment is crucial for training large language models ... RLHF") names its RL."""
+    taxonomy = _taxonomy()
+    assert "reinforcement-learning" not in {a.topic for a in topics.assign(_unseen("2506.07961"), taxonomy)}
+    assert "reinforcement-learning" in leaf_ids(paper_by_prefix(sorted_corpus(), "remax-"))
