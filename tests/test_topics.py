@@ -545,3 +545,12 @@ def test_alignment_alone_is_not_reinforcement_learning():
     taxonomy = _taxonomy()
     assert "reinforcement-learning" not in {a.topic for a in topics.assign(_unseen("2506.07961"), taxonomy)}
     assert "reinforcement-learning" in leaf_ids(paper_by_prefix(sorted_corpus(), "remax-"))
+
+
+def test_compute_allocation_and_compute_intensive_are_no_cost_analysis():
+    """Set E: ConceptMoE, "Adaptive Token-to-Concept Compression for Implicit Compute Allocation", feeds
+    "the compute-intensive concept model" fewer tokens: a method that spends compute where it matters,
+    not a performance, energy and cost analysis."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2601.21420"), _taxonomy())}
+    assert "performance-analysis" not in topics_of
+    assert {"mixture-of-experts", "token-reduction"} <= topics_of
