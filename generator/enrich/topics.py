@@ -121,17 +121,21 @@ class _Text:
         Without this, "kv cache" would also score as "kv" and as "cache", and "tensor cores" as
         "tensor core": one mention would count two or three times.
         """
+        return {rule: (len(title), len(abstract)) for rule, (title, abstract) in self.phrase_spans(rules).items()}
+
+    def phrase_spans(self, rules: Iterable[Rule]) -> dict[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
+        """Where each phrase matches the title and the abstract, the longest phrase claiming its words."""
         live = self.live
         present = [r for r in rules if r in live] if live is not None else [r for r in rules if self.may_match(r)]
         ordered = sorted(present, key=lambda r: (-len(r.label), r.label))
-        out: dict[Rule, tuple[int, int]] = {}
+        out: dict[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
             found = []
             for spans, taken in zip(self.spans(rule), claimed, strict=True):
                 free = [sp for sp in spans if not any(sp[0] < end and start < sp[1] for start, end in taken)]
                 taken.extend(free)
-                found.append(len(free))
+                found.append(free)
             out[rule] = (found[0], found[1])
         return out
 
@@ -163,9 +167,14 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
         return 0.0, (), False
     evidence = []
     titled = False
-    phrases = text.phrase_counts(r for r in rules.rules if not r.on_raw)
+    phrases = text.phrase_spans(r for r in rules.rules if not r.on_raw)
+    defined = _defined_abbreviations(phrases)
     for rule in rules.rules:
-        in_title, in_abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
+        if rule.on_raw:
+            in_title, in_abstract = text.counts(rule)
+        else:
+            title, abstract = phrases.get(rule, ([], []))
+            in_title, in_abstract = len(title) - defined[rule][0], len(abstract) - defined[rule][1]
         value = contribution(rule.weight, in_title, in_abstract)
         titled = titled or bool(in_title and rule.weight >= title_weight)
         if value:
@@ -200,7 +209,8 @@ def signal(text: _Text, taxonomy: Taxonomy) -> float:
 def in_scope(text: _Text, rules: TopicRules) -> bool:
     """The paper is about the topic's subject itself (``scope``), whatever it says of cost: the title
     names it, or the abstract names two different scope phrases ("continual learning ... catastrophic
-    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject."""
+    forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject, and so is
+    one term spelled out and abbreviated ("Mixture-of-Experts (MoE)")."""
     phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
     named: set[str] = set()
     for rule in rules.scope:
@@ -208,8 +218,40 @@ def in_scope(text: _Text, rules: TopicRules) -> bool:
         if title:
             return True
         if abstract:  # "optimizer" and "optimizers" both match "optimizers": one phrase, not two
-            named.add(rule.label.removesuffix("s"))
-    return len(named) >= 2
+            named.add(_singular(rule.label))
+    # an abbreviation of another phrase named ("moe" beside "mixture of experts") is that phrase again
+    abbreviations = {_initials(name) for name in named if " " in name}
+    return len(named - abbreviations) >= 2
+
+
+def _defined_abbreviations(phrases: Mapping[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]]
+                           ) -> defaultdict[Rule, tuple[int, int]]:
+    """How often each phrase is only the abbreviation of the phrase just before it, in the title and
+    the abstract: "parameter-efficient fine-tuning (PEFT)" names one thing once, not twice."""
+    out: defaultdict[Rule, tuple[int, int]] = defaultdict(lambda: (0, 0))
+    long_forms: dict[str, list[Rule]] = defaultdict(list)
+    for rule in phrases:
+        if " " in rule.label:
+            long_forms[_initials(rule.label)].append(rule)
+    for rule, (title, abstract) in phrases.items():
+        forms = long_forms.get(_singular(rule.label), []) if " " not in rule.label else []
+        if not forms:
+            continue
+        counts = []
+        for place, spans in enumerate((title, abstract)):
+            ends = {end for form in forms for _start, end in phrases[form][place]}
+            counts.append(sum(start in ends for start, _end in spans))
+        out[rule] = (counts[0], counts[1])
+    return out
+
+
+def _singular(label: str) -> str:
+    return label.removesuffix("s")
+
+
+def _initials(label: str) -> str:
+    """"mixture of experts" -> "moe": what an abbreviation of a phrase reads, singular."""
+    return _singular("".join(w[0] for w in label.split()))
 
 
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
