@@ -118,12 +118,15 @@ class Memo:
     def put(self, table: str, key: str, value: Any) -> None:
         self._used.setdefault(table, {})[key] = value
 
-    def get_object(self, name: str, key: str) -> Any | None:
+    def get_object(self, name: str, key: str, keep: bool = True) -> Any | None:
         """The object the last run kept as ``name`` if it kept it under ``key`` (a ``key()``), else None.
 
-        A hit is kept for the next run as the same bytes (no pickling again).
+        A hit is kept for the next run as the same bytes (no pickling again), unless ``keep`` is
+        false: the caller then puts a new value. The last run's bytes are let go once read.
         """
-        data = self._objects.get(name) or self._old_objects.get(name)
+        data = self._objects.get(name)
+        if data is None:
+            data = self._old_objects.pop(name, None)
         if data is None:
             return None
         try:
@@ -132,16 +135,20 @@ class Memo:
             return None
         if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == _FORMAT and stored[1] == key):
             return None
-        self._objects[name] = data
+        if keep:
+            self._objects[name] = data
         return stored[2]
 
-    def put_object(self, name: str, key: str, value: Any) -> None:
+    def put_object(self, name: str, key: str, value: Any, level: int = 1) -> None:
         """Keep ``value`` (the model's dataclasses and plain containers only) as ``name`` under ``key``.
 
         Compressed: the merged corpus of 30,000 papers is held as these bytes until the build folder
-        is written, and they were a tenth of ``survey generate``'s peak there.
+        is written, and they were a tenth of ``survey generate``'s peak there. An object that holds
+        compressed bytes already (remembered pages) is stored at ``level`` 0: zlib's framing and
+        checksum without compressing again.
         """
-        self._objects[name] = zlib.compress(pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL), 1)
+        data = pickle.dumps((_FORMAT, key, value), protocol=pickle.HIGHEST_PROTOCOL)
+        self._objects[name] = zlib.compress(data, level)
 
     def files(self) -> dict[str, str | bytes]:
         """Every table and object this run used, as ``.cache/<table>.json`` text and ``.cache/<name>.pickle``.
@@ -154,6 +161,20 @@ class Memo:
             for name, entries in sorted(self._used.items())}
         out.update({f"{FOLDER}/{name}.pickle": data for name, data in sorted(self._objects.items())})
         return out
+
+
+def flat(value: object) -> bytes:
+    """``value`` as bytes that depend only on what it holds (pickle without its memo: no object identity)."""
+    buffer = BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True  # no memo: two equal values give the same bytes however their objects are shared
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def fingerprint(value: object) -> bytes:
+    """A short hash of everything ``value`` holds (``flat``): a key part for values that are not JSON."""
+    return hashlib.blake2b(flat(value), digest_size=16).digest()
 
 
 def decoded(decode: Callable[..., T], value: Any, *args: Any) -> T | None:

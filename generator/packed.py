@@ -7,16 +7,36 @@ string (one ``·`` or ``é`` makes a page two bytes a character): at 30k papers 
 (zlib, fastest level) from ``COMPRESS_FROM`` bytes on: the downloads and topic pages that are most
 of the volume shrink about four times, and small pages are not worth the time. Reading a value
 gives back exactly what was put in, ``str`` or ``bytes``.
+
+A text remembered from an earlier run (``pages/remember.py``) comes as ``Zipped``: compressed
+already, and checked when it was rendered. It is kept as those bytes (not compressed again) and
+reads back as its text; ``unchecked`` leaves it out of what the pipeline checks.
 """
 
 from __future__ import annotations
 
 import zlib
 from collections.abc import Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
 
 COMPRESS_FROM = 16 * 1024  # bytes of UTF-8
 
-_TEXT, _TEXT_Z, _BYTES = 0, 1, 2  # how a value is stored
+_TEXT, _TEXT_Z, _BYTES, _CHECKED = 0, 1, 2, 3  # how a value is stored; _CHECKED: a Zipped text
+_ZIPPED = (_TEXT_Z, _CHECKED)
+
+
+@dataclass(frozen=True)
+class Zipped:
+    """A page's text as ``zlib.compress(text.encode("utf-8"), 1)``, already checked (``render.front_matter_problem``)."""
+
+    data: bytes
+
+    @classmethod
+    def of(cls, text: str) -> Zipped:
+        return cls(zlib.compress(text.encode("utf-8"), 1))
+
+    def text(self) -> str:
+        return zlib.decompress(self.data).decode("utf-8")
 
 
 class Packed(MutableMapping[str, "str | bytes"]):
@@ -27,8 +47,10 @@ class Packed(MutableMapping[str, "str | bytes"]):
     def __init__(self) -> None:
         self._data: dict[str, tuple[int, bytes]] = {}
 
-    def __setitem__(self, path: str, value: str | bytes) -> None:
-        if isinstance(value, str):
+    def __setitem__(self, path: str, value: str | bytes | Zipped) -> None:
+        if isinstance(value, Zipped):
+            self._data[path] = (_CHECKED, value.data)
+        elif isinstance(value, str):
             data = value.encode("utf-8")
             self._data[path] = (_TEXT_Z, zlib.compress(data, 1)) if len(data) >= COMPRESS_FROM else (_TEXT, data)
         else:
@@ -38,7 +60,7 @@ class Packed(MutableMapping[str, "str | bytes"]):
         how, data = self._data[path]
         if how == _BYTES:
             return data
-        return (zlib.decompress(data) if how == _TEXT_Z else data).decode("utf-8")
+        return (zlib.decompress(data) if how in _ZIPPED else data).decode("utf-8")
 
     def __delitem__(self, path: str) -> None:
         del self._data[path]
@@ -61,6 +83,10 @@ class Packed(MutableMapping[str, "str | bytes"]):
         items = sorted(self._data.items()) if in_order else self._data.items()
         out._data = {prefix + path: value for path, value in items}
         return out
+
+    def unchecked(self) -> Mapping[str, str | bytes]:
+        """The files that did not come in as ``Zipped``: those a check of the rendered pages still has to read."""
+        return _Unchecked(self)
 
     def encoded(self, besides: Mapping[str, str | bytes] | None = None) -> Mapping[str, bytes]:
         """These files and ``besides`` (which win), text as its UTF-8 bytes: what is written, never made into ``str``."""
@@ -85,7 +111,7 @@ class _Encoded(Mapping[str, bytes]):
             value = self._besides[path]  # the memo's tables (text) and objects (pickled bytes)
             return value.encode("utf-8") if isinstance(value, str) else value
         how, data = self._data[path]
-        return zlib.decompress(data) if how == _TEXT_Z else data
+        return zlib.decompress(data) if how in _ZIPPED else data
 
     def __contains__(self, path: object) -> bool:
         return path in self._besides or path in self._data
@@ -93,6 +119,26 @@ class _Encoded(Mapping[str, bytes]):
     def __iter__(self) -> Iterator[str]:
         yield from self._besides
         yield from (path for path in self._data if path not in self._besides)
+
+    def __len__(self) -> int:
+        return sum(1 for _path in self)
+
+
+class _Unchecked(Mapping[str, "str | bytes"]):
+    """``Packed.unchecked``: a view, without the ``Zipped`` texts."""
+
+    __slots__ = ("_packed",)
+
+    def __init__(self, packed: Packed) -> None:
+        self._packed = packed
+
+    def __getitem__(self, path: str) -> str | bytes:
+        if self._packed._data[path][0] == _CHECKED:
+            raise KeyError(path)
+        return self._packed[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return (path for path, (how, _data) in self._packed._data.items() if how != _CHECKED)
 
     def __len__(self) -> int:
         return sum(1 for _path in self)

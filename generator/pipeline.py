@@ -150,7 +150,7 @@ def generate(opts: Options, content: ContentFiles | None = None, progress: Progr
                 memo=memo)
     with progress.stage(f"rendering pages for {len(corpus.papers):,} papers"):
         pages = render_site(site)
-    for path, problem in front_matter_problems(pages).items():
+    for path, problem in front_matter_problems(pages.unchecked()).items():  # remembered pages were checked
         # never written as it is: MkDocs would render a broken front matter block as Markdown
         diags.error(f"{opts.build.as_posix()}/docs/{path}", 1, "internal-front-matter", problem)
         pages[path] = "---\ntitle: \"Page left out\"\n---\n\nThis page was left out: its front matter did not read back.\n"

@@ -107,21 +107,33 @@ def front_matter_problems(pages: Mapping[str, str | bytes]) -> dict[str, str]:
     """Pages whose front matter MkDocs would not read back as a mapping with a text title, and why.
 
     MkDocs ignores front matter it cannot parse and renders it as Markdown instead; a title
-    there is then live Markdown. Every page is read back the way MkDocs reads it.
+    there is then live Markdown. Every page is read back the way MkDocs reads it. Only pages
+    (``.md``) are read from ``pages``: the downloads are most of the bytes, kept compressed.
     """
+    problems: dict[str, str] = {}
+    for path in pages:
+        if not path.endswith(".md"):
+            continue
+        text = pages[path]
+        problem = front_matter_problem(text) if isinstance(text, str) else None
+        if problem:
+            problems[path] = problem
+    return problems
+
+
+def front_matter_problem(text: str) -> str | None:
+    """Why MkDocs would not read this page's front matter back as a mapping with a text title, or None."""
+    if not text.startswith("---"):
+        return None
     from mkdocs.utils.meta import get_data
 
-    problems: dict[str, str] = {}
-    for path, text in pages.items():
-        if not isinstance(text, str) or not path.endswith(".md") or not text.startswith("---"):
-            continue
-        _body, meta = get_data(text)
-        title = meta.get("title") if isinstance(meta, dict) else None
-        if not isinstance(title, str):
-            problems[path] = "the page's front matter does not read back as YAML with a title"
-        elif "<" in title:
-            problems[path] = "the page title reads back with a '<' (themes print it unescaped)"
-    return problems
+    _body, meta = get_data(text)
+    title = meta.get("title") if isinstance(meta, dict) else None
+    if not isinstance(title, str):
+        return "the page's front matter does not read back as YAML with a title"
+    if "<" in title:
+        return "the page title reads back with a '<' (themes print it unescaped)"
+    return None
 
 
 NAV_GROUP_OVER = 4  # a format with more source files than this gets one nav entry holding them

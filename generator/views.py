@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
 
 from . import identity, names, urls
 from .enrich import glossary as glossary_mod
 from .enrich import results as results_mod
 from .enrich import topics as topics_mod
+from .memo import fingerprint
 from .model import Collection, Corpus, Fact, Mention, Paper, Result, Term, Topic
 from .sanitize import markdown_to_safe_html
 
@@ -47,6 +49,9 @@ class Views:
     author_of: dict[str, identity.Author] = field(default_factory=dict)  # identity key -> author
     # key -> sanitized HTML of curated Markdown, written to build/fragments.json for the post-build step
     fragments: dict[str, str] = field(default_factory=dict)
+    _digests: dict[str, bytes] = field(default_factory=dict, repr=False)  # paper id -> paper_digest
+    _note_digests: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _corpus_digest: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Views:
@@ -170,6 +175,51 @@ class Views:
             if fact.value not in {v for _, v in grouped[fact.kind]}:
                 grouped[fact.kind].append((i, fact.value))
         return [(labels[k], grouped[k]) for k in labels if grouped.get(k)]
+
+    # -- digests of what pages show, for the page kinds that remember texts (pages/remember.py) ------
+
+    def paper_digest(self, paper: Paper) -> bytes:
+        """A hash of every field of ``paper`` but its note, made once per run and shared by the page kinds.
+
+        What a list of papers (topic tables, downloads, feeds, all papers) shows of a paper comes from
+        these fields: a note acts through them (its results, topics and corrections are applied to
+        them). A kind that shows something of the note itself adds ``note_digest`` or the note.
+        """
+        found = self._digests.get(paper.id)
+        if found is None:
+            found = self._digests[paper.id] = fingerprint(replace(paper, note=None) if paper.note else paper)
+        return found
+
+    def note_digest(self, paper: Paper) -> bytes:
+        """A hash of the paper's note without its body (its summary, status, contributors...); b"" without a note.
+
+        The body is shown only on the paper's own page (the paper kind keys on the whole note).
+        """
+        if paper.note is None:
+            return b""
+        found = self._note_digests.get(paper.id)
+        if found is None:
+            found = self._note_digests[paper.id] = fingerprint(replace(paper.note, body=""))
+        return found
+
+    def listed_digests(self, papers: Iterable[Paper]) -> list[tuple[str, bytes, bytes]]:
+        """(id, paper_digest, note_digest) of each paper in order: what a table of papers depends on."""
+        return [(p.id, self.paper_digest(p), self.note_digest(p)) for p in papers]
+
+    def corpus_digest(self) -> bytes:
+        """A hash of the whole corpus but the bodies of notes (shown only on paper pages): every paper's
+        digests in order and every other field of the corpus, so a field added to ``Corpus`` counts."""
+        if self._corpus_digest is None:
+            parts: list[object] = []
+            for f in fields(self.corpus):
+                value = getattr(self.corpus, f.name)
+                if f.name == "papers":
+                    value = self.listed_digests(value)
+                elif f.name == "notes":
+                    value = [replace(note, body="") for note in value]
+                parts.append((f.name, value))
+            self._corpus_digest = fingerprint(parts)
+        return self._corpus_digest
 
     # -- curated Markdown -----------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, options_for
 
-from generator import memo, pipeline
+from generator import memo, pipeline, urls
 from generator.enrich import glossary, mentions, methods, related, results, topics
 from generator.pages import charts
 
@@ -219,3 +219,159 @@ def test_only_pages_whose_inputs_changed_are_rendered_again(project, monkeypatch
     monkeypatch.undo()
     shutil.rmtree(project.build)
     assert pipeline.generate(project).files == edited.files
+
+
+# -- remembered topic pages and downloads ------------------------------------------------------------
+
+PAPER = "pc-darts-partial-channel-connections-for-memory-eadb"
+
+
+def _made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of remembered kinds' files rendered (not taken from the memo) in the runs that follow."""
+    from generator.pages.remember import Remembered
+
+    made: list[str] = []
+    real = Remembered.put
+
+    def spy(self, key, path, text):
+        made.append(path)
+        return real(self, key, path, text)
+
+    monkeypatch.setattr(Remembered, "put", spy)
+    return made
+
+
+def _listing(corpus, paper_ids: set[str]) -> list[str]:
+    """Topics whose table lists any of ``paper_ids``, in taxonomy order."""
+    from generator.views import Views
+
+    views = Views.build(corpus)
+    return [t.id for t in corpus.topics if paper_ids & {p.id for p in views.topic_papers[t.id]}]
+
+
+def _topic_files(topic_ids: list[str]) -> list[str]:
+    return [urls.topic(t) for t in topic_ids]
+
+
+def _export_files(lists: list[str | None]) -> list[str]:
+    return [urls.export(fmt, t) for t in lists for fmt in urls.EXPORT_FORMATS]
+
+
+def _same_as_cold(project: pipeline.Options, edited: pipeline.Generated) -> None:
+    shutil.rmtree(project.build)
+    cold = pipeline.generate(project)
+    assert sorted(cold.files) == sorted(edited.files)
+    assert [path for path in cold.files if cold.files[path] != edited.files[path]] == []
+    assert cold.cache == edited.cache  # and the next run starts from the same memo
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_unchanged_run_renders_no_topic_page_or_download(project, monkeypatch):
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    warm = pipeline.generate(project)
+    assert made == []
+    assert any(path.startswith("docs/topics/") for path in warm.files)
+    _same_as_cold(project, warm)
+
+
+def test_a_note_body_renders_only_its_paper_page(project, monkeypatch):
+    """Only the paper page shows a note's body: every topic page and download is the last run's."""
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    _edit(project.content / NOTE, "removes most of", "removes nearly all of")
+    edited = pipeline.generate(project)
+    assert made == [urls.paper(PAPER)]
+    assert "nearly all" in edited.files["fragments.json"]
+    _same_as_cold(project, edited)
+
+
+def test_a_note_summary_renders_the_topic_pages_that_list_its_paper(project, monkeypatch):
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    _edit(project.content / NOTE, "summary: Samples a subset", "summary: Searches over a subset")
+    edited = pipeline.generate(project)
+    topics = _listing(edited.corpus, {PAPER})
+    assert len(topics) >= 2  # its own topic and that topic's parent
+    assert made == [urls.paper(PAPER), *_topic_files(topics)]  # no download shows a note
+    for topic in topics:
+        assert "Searches over a subset" in edited.files[f"docs/{urls.topic(topic)}"]
+    _same_as_cold(project, edited)
+
+
+def test_a_corrected_paper_renders_the_topic_pages_and_downloads_that_list_it(project, monkeypatch):
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    _edit(project.content / NOTE, "venue: ICLR 2020", "venue: ICLR 2021")
+    edited = pipeline.generate(project)
+    topics = _listing(edited.corpus, {PAPER})
+    assert sorted(made) == sorted([urls.paper(PAPER), *_topic_files(topics), *_export_files([None, *topics])])
+    for topic in [None, *topics]:
+        assert "ICLR 2021" in edited.files[f"docs/{urls.export('csv', topic)}"]
+    _same_as_cold(project, edited)
+
+
+def test_an_edited_source_renders_the_topic_pages_of_every_paper_that_changed(project, monkeypatch):
+    before = pipeline.generate(project)
+    pipeline.write(project, before)
+    made = _made(monkeypatch)
+    _edit(project.content / "sources/hf/daily.txt", "fast solution in finding", "quick solution for finding")
+    edited = pipeline.generate(project)
+    changed = {p.id for p in edited.corpus.papers if p != before.corpus.by_id.get(p.id)}
+    assert PAPER in changed
+    topics = _listing(before.corpus, changed) + [t for t in _listing(edited.corpus, changed)
+                                                 if t not in _listing(before.corpus, changed)]
+    assert sorted(path for path in made if path.startswith("topics/")) == sorted(_topic_files(topics))
+    assert sorted(path for path in made if path.startswith("exports/")) == sorted(_export_files([None, *topics]))
+    assert "quick solution for finding" in edited.files[f"docs/{urls.export('json')}"]
+    _same_as_cold(project, edited)
+
+
+def test_a_retitled_topic_renders_the_pages_that_show_its_title(project, monkeypatch):
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    _edit(project.content / "taxonomy.yml", "title: Architecture search", "title: Neural architecture search")
+    edited = pipeline.generate(project)
+    topics = {t.id: t for t in edited.corpus.topics}
+    shown_in = ["architecture-search", "training",  # the topic itself, and its parent's list of subtopics
+                *(t for t, topic in topics.items() if "architecture-search" in topic.related)]
+    assert sorted(path for path in made if path.startswith("topics/")) == sorted(set(_topic_files(shown_in)))
+    # a download names each paper's topics: every list with a paper of that topic is made again
+    assert sorted(path for path in made if path.startswith("exports/")) == sorted(_export_files([None, *topics]))
+    page = edited.files[f"docs/{urls.topic('training')}"]
+    assert "[Neural architecture search](architecture-search.md)" in page
+    _same_as_cold(project, edited)
+
+
+def test_a_topic_intro_renders_only_its_topic_page(project, monkeypatch):
+    pipeline.write(project, pipeline.generate(project))
+    made = _made(monkeypatch)
+    _edit(project.content / "topics/architecture-search.md", "GPU-days and memory", "GPU-days, memory and energy")
+    edited = pipeline.generate(project)
+    assert made == [urls.topic("architecture-search")]
+    assert "memory and energy" in edited.files["fragments.json"]
+    _same_as_cold(project, edited)
+
+
+def test_a_page_that_fails_the_front_matter_check_is_reported_on_every_run(project, monkeypatch):
+    """A page left out is never remembered: a warm run reports it again instead of writing it."""
+    from generator.render import Site
+
+    real = Site.render
+    broken = urls.topic("architecture-search")
+
+    def render(self, template, here, **context):
+        text = real(self, template, here, **context)
+        return text.replace("title:", "title: [", 1) if here == broken else text
+
+    monkeypatch.setattr(Site, "render", render)
+    for _run in range(2):
+        generated = pipeline.generate(project)
+        assert [d.code for d in generated.diagnostics.errors] == ["internal-front-matter"]
+        assert "Page left out" in generated.files[f"docs/{broken}"]
+        pipeline.write(project, generated)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.packed import COMPRESS_FROM, Packed
+from generator.packed import COMPRESS_FROM, Packed, Zipped
 
 
 @settings(deadline=None)
@@ -48,3 +48,17 @@ def test_encoded_gives_the_bytes_written():
     assert dict(both) == {"big.md": ("é" * COMPRESS_FROM).encode(), "small.md": b"other", "logo.svg": b"<svg/>",
                           ".cache/t.json": b"{}"}
     assert len(both) == 4
+
+
+def test_a_zipped_text_is_kept_as_its_bytes_and_left_out_of_the_unchecked_files():
+    packed = Packed()
+    zipped = Zipped.of("---\ntitle: \"H₂O\"\n---\n")
+    packed["remembered.md"] = zipped
+    packed["rendered.md"] = "# rendered"
+    packed["logo.svg"] = b"<svg/>"
+    assert packed["remembered.md"] == zipped.text() == "---\ntitle: \"H₂O\"\n---\n"
+    assert packed.stored_size() == len(zipped.data) + len("# rendered") + len(b"<svg/>")  # not compressed again
+    assert dict(packed.unchecked()) == {"rendered.md": "# rendered", "logo.svg": b"<svg/>"}
+    moved = packed.renamed("docs/")
+    assert dict(moved.unchecked()) == {"docs/rendered.md": "# rendered", "docs/logo.svg": b"<svg/>"}
+    assert moved.encoded()["docs/remembered.md"] == "---\ntitle: \"H₂O\"\n---\n".encode()

@@ -249,3 +249,23 @@ def test_glossary_groups_terms_by_initial_with_symbols_last():
              Term("KD", "knowledge distillation")]
     assert [(letter, [t.abbr for t in ts]) for letter, ts in by_initial(terms)] == [
         ("A", ["AI"]), ("K", ["KD", "kv"]), ("#", ["3DGS"])]
+
+
+def test_only_paper_pages_show_the_body_of_a_note(site):
+    """Remembered kinds key on digests that leave note bodies out (``Views.paper_digest``, ``corpus_digest``):
+    a body may show on its paper's page only."""
+    assert site.corpus.notes
+
+    def rewritten(note):
+        return replace(note, body=note.body + "\n\nA sentence only the paper's own page shows.\n")
+
+    papers = tuple(replace(p, note=rewritten(p.note)) if p.note else p for p in site.papers)
+    other = Site(corpus=replace(site.corpus, papers=papers, notes=tuple(rewritten(n) for n in site.corpus.notes)),
+                 title=site.title, templates=TEMPLATES)
+    pages, others = render_site(site), render_site(other)
+    assert sorted(pages) == sorted(others)
+    differ = [path for path in pages if pages[path] != others[path]]
+    assert differ and all(path.startswith("papers/") for path in differ)
+    assert other.views.corpus_digest() == site.views.corpus_digest()
+    assert [other.views.paper_digest(p) for p in other.papers] == [site.views.paper_digest(p) for p in site.papers]
+    assert other.views.fragments != site.views.fragments  # the bodies themselves go to fragments.json

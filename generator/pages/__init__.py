@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..packed import Packed
+from ..packed import Packed, Zipped
 from ..render import Site
 from . import (
     all_papers,
@@ -27,8 +27,9 @@ from . import (
 )
 
 # A kind's files: a mapping, or (path, text) pairs made one at a time (the kinds with a file per
-# paper, so that every page goes into ``Packed`` as soon as it is made).
-Pages = Mapping[str, str | bytes] | Iterable[tuple[str, str | bytes]]
+# paper, so that every page goes into ``Packed`` as soon as it is made). A remembered text comes
+# as ``Zipped`` (``remember.py``).
+Pages = Mapping[str, str | bytes | Zipped] | Iterable[tuple[str, str | bytes | Zipped]]
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,10 @@ KINDS: tuple[PageKind, ...] = tuple(
 
 
 def render_site(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> Packed:
-    """Every generated file, keyed by its path under docs/ in path order; two kinds may never write one path."""
+    """Every generated file, keyed by its path under docs/ in path order; two kinds may never write one path.
+
+    Texts that came as ``Zipped`` were checked when rendered: ``Packed.unchecked`` leaves them out.
+    """
     out = Packed()
     owner: dict[str, str] = {}
     for kind in kinds:

@@ -73,9 +73,9 @@ def metric_points(papers: Iterable[Paper]) -> dict[tuple[str, str], list[Point]]
             for key, points in sorted(out.items()) if len(points) >= MIN_POINTS}
 
 
-def _svg(spec: dict[str, Any], label: str, memo: Memo | None = None) -> str:
+def _svg(spec: dict[str, Any], label: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
     text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
-    svg = _drawn(text, memo) if memo is not None else _render(text)
+    svg = _drawn(text, memo, used) if memo is not None else _render(text)
     svg = svg.replace(f'xlink:href="{_VEGA_BASE}', 'xlink:href="')
     # the whole chart in words for screen readers; no width/height: the stylesheet scales it to the column
     svg = re.sub(r'^<svg ([^>]*?)width="[\d.]+" height="[\d.]+" ',
@@ -83,14 +83,30 @@ def _svg(spec: dict[str, Any], label: str, memo: Memo | None = None) -> str:
     return svg
 
 
-def _drawn(spec: str, memo: Memo) -> str:
-    """The SVG of ``spec``, from ``memo`` when an earlier run drew it: drawing is most of a topic page's cost."""
+def _drawn(spec: str, memo: Memo, used: list[str] | None = None) -> str:
+    """The SVG of ``spec``, from ``memo`` when an earlier run drew it: drawing is most of a topic page's cost.
+
+    ``used`` collects the keys of the drawings taken or made (a remembered topic page keeps them).
+    """
     key = memo.key(spec, _CONFIG, _vl_version())
+    if used is not None:
+        used.append(key)
     svg = decoded(as_text, memo.get("charts", key))
     if svg is None:
         svg = _render(spec)
         memo.put("charts", key, svg)
     return svg
+
+
+def drawing_inputs() -> tuple[object, ...]:
+    """What a drawing depends on besides its spec: the chart configuration and the Vega versions."""
+    return (_CONFIG, _vl_version())
+
+
+def keep(memo: Memo | None, key: str) -> bool:
+    """Keep the drawing under ``key`` for the next run, as drawing it again would (a remembered page shows
+    it); False if the memo does not hold it (a damaged cache): the page is then rendered again."""
+    return memo is not None and decoded(as_text, memo.get("charts", key)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +128,7 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="survey-chart">{svg}<figcaption>{escape.html(caption)}</figcaption></figure>'
 
 
-def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None) -> str:
+def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
     """A bar chart of papers per year, or "" when no paper is dated."""
     counts = per_year(papers)
     if not counts:
@@ -134,10 +150,11 @@ def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None) -> 
     }
     undated = sum(1 for p in papers if not p.year)
     caption = f"{what} per year" + (f" ({undated} undated not shown)" if undated else "")
-    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}.", memo), caption)
+    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}.", memo, used), caption)
 
 
-def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: Memo | None = None) -> str:
+def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: Memo | None = None,
+                 used: list[str] | None = None) -> str:
     """One number over time: a point per paper at its date, each linking to the sentence that states it."""
     name = column.rstrip(" ×%").strip()
     values = [{"date": _iso(pt.paper.date or ""), "value": pt.value,
@@ -157,7 +174,7 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: M
     }
     what = f"{name} reported ({'factor' if unit == 'x' else 'percent'}), by publication date"
     words = "; ".join(str(v["label"]) for v in values)
-    return _figure(_svg(spec, f"Scatter chart of {what}. {words}.", memo),
+    return _figure(_svg(spec, f"Scatter chart of {what}. {words}.", memo, used),
                    f"{what}: the largest value each paper reports; each point links to its sentence")
 
 
@@ -168,12 +185,12 @@ def _iso(date: str) -> str:
     return f"{parts[0]}-{month}-{day}"
 
 
-def topic_charts(site: Site, topic_id: str, here: str) -> list[str]:
+def topic_charts(site: Site, topic_id: str, here: str, used: list[str] | None = None) -> list[str]:
     """A topic page's charts: its papers per year, and each number at least three of its papers report."""
     papers = site.views.topic_papers.get(topic_id, [])
-    out = [per_year_chart(list(papers), "Papers", site.memo)]
+    out = [per_year_chart(list(papers), "Papers", site.memo, used)]
     for (column, unit), points in metric_points(papers).items():
-        out.append(metric_chart(points, column, unit, here, site.memo))
+        out.append(metric_chart(points, column, unit, here, site.memo, used))
     return [chart for chart in out if chart]
 
 

@@ -9,11 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 from .. import escape, identity, names, urls
+from ..memo import fingerprint
 from ..model import Paper, Topic
 from ..render import Site
+from .remember import Remembered, Zipped
+
+MEMO = "export-files"  # the memo object: {digest of a download's inputs: its text}
 
 CSV_COLUMNS = ("title", "authors", "year", "date", "venue", "arxiv", "doi", "code", "topics", "page", "abstract")
 _RIS_TYPES = {"article": "JOUR", "inproceedings": "CPAPER"}
@@ -134,20 +138,58 @@ def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None
           entries: Mapping[str, str] | None = None, records: _Records | None = None) -> dict[str, str]:
     """The four downloads of one list of papers (``entries``: BibTeX by paper id, when already made)."""
     records = records or _Records(topics)
-    return {urls.export("bib", topic_id): bibtex(papers, entries),
-            urls.export("csv", topic_id): csv_table(papers, topics, records),
-            urls.export("json", topic_id): json_list(papers, topics, records),
-            urls.export("ris", topic_id): ris(papers, topics, records)}
+    return {path: make() for path, make in _makers(papers, topics, topic_id, entries, records)}
 
 
-def pages(site: Site) -> Iterator[tuple[str, str]]:
-    """The survey's downloads, then each topic's, made one list at a time (they are the largest files)."""
+def _makers(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None,
+            entries: Mapping[str, str] | None, records: _Records) -> list[tuple[str, Callable[[], str]]]:
+    """Each download's path and how to make its text (only when the memo does not hold it)."""
+    return [(urls.export("bib", topic_id), lambda: bibtex(papers, entries)),
+            (urls.export("csv", topic_id), lambda: csv_table(papers, topics, records)),
+            (urls.export("json", topic_id), lambda: json_list(papers, topics, records)),
+            (urls.export("ris", topic_id), lambda: ris(papers, topics, records))]
+
+
+class _Entries(Mapping[str, str]):
+    """Each paper's BibTeX entry by id, made when first asked for (an unchanged download asks for none)."""
+
+    def __init__(self, papers: Iterable[Paper]) -> None:
+        self._papers = {p.id: p for p in papers}
+        self._made: dict[str, str] = {}
+
+    def __getitem__(self, paper_id: str) -> str:
+        entry = self._made.get(paper_id)
+        if entry is None:
+            entry = self._made[paper_id] = identity.bibtex(self._papers[paper_id])
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._papers)
+
+    def __len__(self) -> int:
+        return len(self._papers)
+
+
+def pages(site: Site) -> Iterator[tuple[str, str | Zipped]]:
+    """The survey's downloads, then each topic's, made one list at a time (they are the largest files).
+
+    With a memo, a download whose papers are unchanged is the text the last run made (``remember.py``).
+    It depends on the list's papers in order (every field but the note, which no download shows) and on
+    the titles of the topics they name; the formats are the code's.
+    """
     if not site.papers:
         return
-    topics = site.views.topics
-    entries = {p.id: identity.bibtex(p) for p in site.papers}
+    views = site.views
+    topics = views.topics
+    remembered = Remembered(site, MEMO, sorted((t.id, t.title) for t in topics.values()))
+    entries = _Entries(site.papers)
     records = _Records(topics)
-    yield from files(sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)), topics, entries=entries,
-                     records=records).items()
-    for topic in site.corpus.topics:
-        yield from files(site.views.topic_papers[topic.id], topics, topic.id, entries, records).items()
+    lists: list[tuple[str | None, list[Paper]]] = [(None, sorted(site.papers, key=lambda p: (p.citekey or p.id, p.id)))]
+    lists += [(topic.id, views.topic_papers[topic.id]) for topic in site.corpus.topics]
+    for topic_id, papers in lists:
+        listed = fingerprint([(p.id, views.paper_digest(p)) for p in papers]) if site.memo is not None else b""
+        for path, make in _makers(papers, topics, topic_id, entries, records):
+            key = remembered.key((path, listed))
+            text: str | Zipped | None = remembered.get(key)
+            yield path, text if text is not None else remembered.put(key, path, make())
+    remembered.save()

@@ -9,7 +9,7 @@ from typing import Any
 from .. import identity, urls
 from ..model import Paper, Topic, TopicAssignment
 from ..render import Site
-from .remember import Remembered, paper_digest
+from .remember import Remembered, Zipped
 
 MEMO = "paper-pages"  # the memo object: {digest of a page's inputs: its text}
 
@@ -46,7 +46,7 @@ def topic_reasons(paper: Paper, topics: dict[str, Topic]) -> list[TopicReason]:
     return [topic_reason(a, topics[a.topic]) for a in paper.topics if a.topic in topics]
 
 
-def pages(site: Site) -> Iterator[tuple[str, str]]:
+def pages(site: Site) -> Iterator[tuple[str, str | Zipped]]:
     """One page per paper, made as they are taken (``render_site`` packs each before the next); with a
     memo, a page whose inputs are unchanged is the text the last run rendered."""
     collections = site.views.collections_by_id()
@@ -55,12 +55,12 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
     for paper in site.papers:
         here = urls.paper(paper.id)
         key = remembered.key(page_inputs(site, paper, here))
-        text = remembered.get(key)
+        text: str | Zipped | None = remembered.get(key)
         if text is not None:
             if paper.note and paper.note.body:
                 site.views.fragment(paper.note.body)  # the one thing rendering does besides the text
         else:
-            text = remembered.put(key, site.render(
+            text = remembered.put(key, here, site.render(
                 "paper.md.j2", here, paper=paper, collections=collections,
                 reasons=topic_reasons(paper, site.views.topics),
                 paper_links=identity.paper_links(paper), bibtex=identity.bibtex(paper),
@@ -72,11 +72,12 @@ def pages(site: Site) -> Iterator[tuple[str, str]]:
 
 
 def page_inputs(site: Site, paper: Paper, here: str) -> tuple[Any, ...]:
-    """What a paper page shows besides the paper itself: other papers' titles, its incoming mentions,
-    author index links and glossary meanings (the site-wide inputs are hashed once, in ``pages``)."""
+    """What a paper page shows besides the paper itself (its every field and its whole note): other
+    papers' titles, its incoming mentions, author index links and glossary meanings (the site-wide
+    inputs are hashed once, in ``pages``)."""
     views = site.views
     by_id = site.corpus.by_id
-    return (paper_digest(paper), here,
+    return (views.paper_digest(paper), paper.note, here,
             [views.author_link(here, name) for name in paper.authors],
             [(m, by_id[m.source].title) for m in views.incoming.get(paper.id, [])],
             [by_id[m.target].title for m in paper.mentions],

@@ -1,35 +1,50 @@
 """Generated texts kept between runs by a digest of their inputs: a page kind renders only what changed.
 
-Each page kind that uses it keeps one memo object (``memo.py``), ``{digest: text}``, holding the
-texts this run produced, so texts no longer produced go away. A digest covers the code (through
-the memo's key), the templates, the survey's title and description, what the kind declares as
-common to all its texts, and what each text declares as its own inputs: a hit is exactly the
-text rendering would give.
+Each page kind that uses it keeps one memo object (``memo.py``), ``{digest: compressed text}``,
+holding the texts this run produced, so texts no longer produced go away. A digest covers the code
+(through the memo's key), the libraries that shape the texts (``LIBRARIES``), the templates, the
+survey's title and description, what the kind declares as common to all its texts, and what each
+text declares as its own inputs: a hit is exactly the text rendering would give.
+
+A text is handed to ``render_site`` as ``Zipped``, the compressed bytes the memo keeps: a hit is
+neither decompressed nor compressed again. Only pages that pass the front matter check are kept, so
+a hit needs no check either; a page that fails it is handed over as text, for the pipeline to report.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
-import pickle
-import zlib
+import platform
+from functools import cache
+from importlib import metadata
 
+from ..memo import fingerprint, flat
 from ..model import Paper
-from ..render import Site
+from ..packed import Zipped
+from ..render import Site, front_matter_problem
+
+__all__ = ["LIBRARIES", "Remembered", "Zipped", "flat", "paper_digest"]
+
+# Libraries whose output is part of a remembered text: the template engine and its escaping, the
+# Markdown and sanitizer behind fragment keys, names behind author links, YAML behind the front matter check.
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "nameparser", "pyyaml", "mkdocs")
 
 
-def flat(value: object) -> bytes:
-    """``value`` as bytes that depend only on what it holds (pickle without its memo: no object identity)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.fast = True  # no memo: two equal values give the same bytes however their objects are shared
-    pickler.dump(value)
-    return buffer.getvalue()
+@cache
+def versions(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, installed version) of each library and of Python: an upgrade empties the remembered texts."""
+    found = [("python", platform.python_version())]
+    for name in names:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, ""))
+    return tuple(found)
 
 
 def paper_digest(paper: Paper) -> bytes:
-    """A paper's every field, hashed: what a text that shows the paper depends on."""
-    return hashlib.blake2b(flat(paper), digest_size=16).digest()
+    """A paper's every field, hashed (``Views.paper_digest`` leaves the note out and is made once per run)."""
+    return fingerprint(paper)
 
 
 class Remembered:
@@ -39,38 +54,43 @@ class Remembered:
     ``save``, and at 30,000 papers two copies of every paper page as ``str`` would be half a gigabyte.
     """
 
-    def __init__(self, site: Site, name: str, common: object) -> None:
+    def __init__(self, site: Site, name: str, common: object, libraries: tuple[str, ...] = ()) -> None:
         self.memo = site.memo
         self.name = name
         self.old: dict[str, bytes] = {}
         self.new: dict[str, bytes] = {}
         self.common = b""
         if self.memo is not None:
-            stored = self.memo.get_object(name, self.memo.key(name))
+            stored = self.memo.get_object(name, self.memo.key(name), keep=False)  # save() puts this run's
             self.old = stored if isinstance(stored, dict) else {}
-            self.common = flat((name, sorted(site.templates.items()), site.title, site.description, common))
+            self.common = flat((name, versions(LIBRARIES + libraries), sorted(site.templates.items()), site.title,
+                                site.description, common))
 
     def key(self, inputs: object) -> str:
         if self.memo is None:
             return ""
         return hashlib.blake2b(self.common + flat(inputs), digest_size=16).hexdigest()
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> Zipped | None:
+        """The text the last run rendered from these inputs, or None; a hit is kept for the next run."""
         data = self.old.get(key) if key else None
         if not isinstance(data, bytes):
             return None
-        try:
-            text = zlib.decompress(data).decode("utf-8")
-        except (zlib.error, UnicodeDecodeError):  # a damaged entry: render it again
-            return None
         self.new[key] = data
-        return text
+        return Zipped(data)
 
-    def put(self, key: str, text: str) -> str:
-        if key:
-            self.new[key] = zlib.compress(text.encode("utf-8"), 1)
-        return text
+    def put(self, key: str, path: str, text: str) -> str | Zipped:
+        """Keep ``text``, the file ``path`` rendered from the inputs ``key`` is made of; hand it over.
+
+        A page MkDocs would not read back is not kept and is handed over as text: the pipeline
+        reports it and leaves it out, on this run and on every later one.
+        """
+        if not key or (path.endswith(".md") and front_matter_problem(text)):
+            return text
+        zipped = Zipped.of(text)
+        self.new[key] = zipped.data
+        return zipped
 
     def save(self) -> None:
         if self.memo is not None:
-            self.memo.put_object(self.name, self.memo.key(self.name), self.new)
+            self.memo.put_object(self.name, self.memo.key(self.name), self.new, level=0)
