@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 
 from . import identity, names, urls
 from .enrich import glossary as glossary_mod
@@ -51,7 +51,6 @@ class Views:
     fragments: dict[str, str] = field(default_factory=dict)
     _digests: dict[str, bytes] = field(default_factory=dict, repr=False)  # paper id -> paper_digest
     _note_digests: dict[str, bytes] = field(default_factory=dict, repr=False)
-    _corpus_digest: bytes | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Views:
@@ -205,21 +204,6 @@ class Views:
     def listed_digests(self, papers: Iterable[Paper]) -> list[tuple[str, bytes, bytes]]:
         """(id, paper_digest, note_digest) of each paper in order: what a table of papers depends on."""
         return [(p.id, self.paper_digest(p), self.note_digest(p)) for p in papers]
-
-    def corpus_digest(self) -> bytes:
-        """A hash of the whole corpus but the bodies of notes (shown only on paper pages): every paper's
-        digests in order and every other field of the corpus, so a field added to ``Corpus`` counts."""
-        if self._corpus_digest is None:
-            parts: list[object] = []
-            for f in fields(self.corpus):
-                value = getattr(self.corpus, f.name)
-                if f.name == "papers":
-                    value = self.listed_digests(value)
-                elif f.name == "notes":
-                    value = [replace(note, body="") for note in value]
-                parts.append((f.name, value))
-            self._corpus_digest = fingerprint(parts)
-        return self._corpus_digest
 
     # -- curated Markdown -----------------------------------------------------------------------
 
