@@ -7,6 +7,7 @@ Two writes go into content/, never during a build: ``create_source`` for ``surve
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -103,7 +104,8 @@ def _inside(base: Path, rel: str, folders: dict[str, Path] | None = None) -> Pat
 
 
 def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = (),
-               keep: tuple[str, ...] = ()) -> int:
+               keep: tuple[str, ...] = (), tokens: Callable[[str], bytes] | None = None,
+               manifest: str | None = None) -> int:
     """Make ``out_dir`` hold exactly ``files``: write what changed (each atomically), delete the rest.
 
     Top-level entries named in ``keep`` (the build folder's ``.cache``) are never deleted; files under
@@ -113,6 +115,12 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     events (``survey serve`` relies on that) and a large survey rewrites only what changed.
     Returns how many files were written or deleted. ``forbidden`` folders (content/) may never
     be the output, inside it, or contain it.
+
+    With ``tokens`` (a digest of each value as the caller keeps it, ``Packed.encoded().token``) and
+    ``manifest`` (a file under a ``keep`` folder), a file whose token, size and modification time
+    are those this function recorded when it last wrote or checked it is taken as unchanged without
+    unpacking the value or reading the file back: at 10,000 papers that was most of a warm write.
+    A file changed by hand has another size or time and is compared and written as without them.
     """
     out_dir = out_dir.resolve()
     for bad in forbidden:
@@ -123,20 +131,31 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     changed = 0
     wanted: set[Path] = set()
     folders: dict[str, Path] = {}
+    recorded = _read_manifest(out_dir, manifest) if tokens is not None and manifest else {}
+    seen: dict[str, list[object]] = {}
     for rel in sorted(files):
         target = _inside(out_dir, rel, folders)
         wanted.add(target)
+        token = tokens(rel).hex() if tokens is not None else ""
+        before = _regular_stat(target)
+        if token and before is not None and recorded.get(rel) == [token, before.st_size, before.st_mtime_ns]:
+            seen[rel] = recorded[rel]
+            continue
         data = files[rel]
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        if target.is_file() and not target.is_symlink() and target.read_bytes() == payload:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-        changed += 1
+        if before is None or before.st_size != len(payload) or target.read_bytes() != payload:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+            changed += 1
+            before = target.stat()
+        if token:
+            seen[rel] = [token, before.st_size, before.st_mtime_ns]
+    if tokens is not None and manifest:
+        _write_manifest(out_dir, manifest, seen)
     kept = {out_dir / name for name in keep}
     for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
         here = Path(dirpath)
@@ -156,6 +175,33 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
             elif not any(sub.iterdir()):
                 sub.rmdir()
     return changed
+
+
+def _regular_stat(path: Path) -> os.stat_result | None:
+    """``path``'s stat when it is a regular file (not a symlink), else None."""
+    try:
+        found = path.lstat()
+    except OSError:
+        return None
+    return found if stat.S_ISREG(found.st_mode) else None
+
+
+def _read_manifest(out_dir: Path, rel: str) -> dict[str, list[object]]:
+    """``write_tree``'s record of the files it last wrote or checked; {} when missing or damaged."""
+    try:
+        found = json.loads((out_dir / rel).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def _write_manifest(out_dir: Path, rel: str, seen: Mapping[str, list[object]]) -> None:
+    target = _inside(out_dir, rel, None)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(seen, handle, sort_keys=True, separators=(",", ":"))
+    os.replace(tmp, target)
 
 
 def read_tree(root: Path, suffixes: tuple[str, ...] = ()) -> dict[str, bytes]:

@@ -15,6 +15,7 @@ reads back as its text; ``unchecked`` leaves it out of what the pipeline checks.
 
 from __future__ import annotations
 
+import hashlib
 import zlib
 from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -88,16 +89,16 @@ class Packed(MutableMapping[str, "str | bytes"]):
         """The files that did not come in as ``Zipped``: those a check of the rendered pages still has to read."""
         return _Unchecked(self)
 
-    def encoded(self, besides: Mapping[str, str | bytes] | None = None) -> Mapping[str, bytes]:
+    def encoded(self, besides: Mapping[str, str | bytes] | None = None) -> Encoded:
         """These files and ``besides`` (which win), text as its UTF-8 bytes: what is written, never made into ``str``."""
-        return _Encoded(self._data, besides or {})
+        return Encoded(self._data, besides or {})
 
     def stored_size(self) -> int:
         """Bytes the values take packed (for measurements)."""
         return sum(len(data) for _how, data in self._data.values())
 
 
-class _Encoded(Mapping[str, bytes]):
+class Encoded(Mapping[str, bytes]):
     """``Packed.encoded``: a view, each value unpacked only when it is read."""
 
     __slots__ = ("_besides", "_data")
@@ -113,6 +114,18 @@ class _Encoded(Mapping[str, bytes]):
         how, data = self._data[path]
         return zlib.decompress(data) if how in _ZIPPED else data
 
+    def token(self, path: str) -> bytes:
+        """A digest of the value as it is kept, without unpacking it: equal tokens, equal bytes.
+
+        Equal bytes may still differ in token (one text kept compressed, the other not); a caller
+        that finds tokens differ compares the bytes themselves (``io.write_tree``).
+        """
+        if path in self._besides:
+            value = self._besides[path]
+            return _digest(b"r", value.encode("utf-8") if isinstance(value, str) else value)
+        how, data = self._data[path]
+        return _digest(b"z" if how in _ZIPPED else b"r", data)  # one zlib level for both: same text, same bytes
+
     def __contains__(self, path: object) -> bool:
         return path in self._besides or path in self._data
 
@@ -122,6 +135,12 @@ class _Encoded(Mapping[str, bytes]):
 
     def __len__(self) -> int:
         return sum(1 for _path in self)
+
+
+def _digest(tag: bytes, data: bytes) -> bytes:
+    hasher = hashlib.blake2b(tag, digest_size=16)
+    hasher.update(data)
+    return hasher.digest()
 
 
 class _Unchecked(Mapping[str, "str | bytes"]):

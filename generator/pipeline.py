@@ -187,13 +187,17 @@ def _build_config(opts: Options, navigation: list[object], redirects: dict[str, 
     return buildconfig.render(user, shown, opts.build.as_posix(), navigation, redirects)
 
 
+WRITTEN = "generated-files.json"  # under <build>/.cache/: what write() last wrote, so unchanged files are not read back
+
+
 def write(opts: Options, generated: Generated) -> int:
     """Write the build folder (only after everything was read and rendered); returns files changed."""
     # <build>/.cache/ holds this run's memo tables (written here) and the HTML cache of the build step
     # (html.sqlite, written by the engine driver): never deleted as a file generate did not make
     # a view of both, so each file is unpacked only as it is written
-    return io.write_tree(opts.build, generated.files.encoded(besides=generated.cache), forbidden=(opts.content,),
-                         keep=(buildconfig.CACHE,))
+    files = generated.files.encoded(besides=generated.cache)
+    return io.write_tree(opts.build, files, forbidden=(opts.content,), keep=(buildconfig.CACHE,),
+                         tokens=files.token, manifest=f"{buildconfig.CACHE}/{WRITTEN}")
 
 
 def _json(value: object) -> str:

@@ -46,3 +46,59 @@ def test_a_symlinked_file_is_replaced_never_written_through(tmp_path: Path):
     assert outside.read_text() == "theirs"
     page = tmp_path / "build" / "page.md"
     assert not page.is_symlink() and page.read_text() == "ours"
+
+
+class _Reads(dict):
+    """A mapping of files that records which values were asked for."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read: list[str] = []
+
+    def __getitem__(self, rel):
+        self.read.append(rel)
+        return super().__getitem__(rel)
+
+
+def _token(files):
+    return lambda rel: dict.__getitem__(files, rel).encode() + b"#"  # any digest of the kept value
+
+
+def test_with_a_manifest_unchanged_files_are_neither_unpacked_nor_read_back(tmp_path: Path):
+    out = tmp_path / "build"
+    files = _Reads({"a.md": "one", "docs/b.md": "two", ".cache/memo.json": "{}"})
+    assert io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=".cache/written.json") == 3
+    again = _Reads(files)
+    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=".cache/written.json") == 0
+    assert again.read == []  # nothing unpacked, nothing compared
+    (out / "docs/b.md").write_text("changed by hand")  # another size and time: written again
+    changed = _Reads({**files, "a.md": "ONE"})
+    assert io.write_tree(out, changed, keep=(".cache",), tokens=_token(changed), manifest=".cache/written.json") == 2
+    assert sorted(changed.read) == ["a.md", "docs/b.md"]
+    assert (out / "a.md").read_text() == "ONE" and (out / "docs/b.md").read_text() == "two"
+    assert (out / ".cache/written.json").exists()
+
+
+def test_a_damaged_manifest_means_comparing_every_file_and_writing_none(tmp_path: Path):
+    out = tmp_path / "build"
+    files = _Reads({"a.md": "one", "docs/b.md": "two"})
+    io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=".cache/written.json")
+    stamp = (out / "a.md").stat().st_mtime_ns
+    (out / ".cache/written.json").write_text("[not a manifest")
+    again = _Reads(files)
+    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=".cache/written.json") == 0
+    assert sorted(again.read) == ["a.md", "docs/b.md"] and (out / "a.md").stat().st_mtime_ns == stamp
+    assert io.write_tree(out, _Reads(files), keep=(".cache",), tokens=_token(files), manifest=".cache/written.json") == 0
+
+
+def test_packed_tokens_are_equal_for_equal_values_without_unpacking(tmp_path: Path):
+    from generator.packed import COMPRESS_FROM, Packed, Zipped
+
+    big = "x" * COMPRESS_FROM
+    one, two = Packed(), Packed()
+    one["big.md"], one["small.md"], one["data.bin"] = big, "small", b"\x00\x01"
+    two["big.md"], two["small.md"], two["data.bin"] = Zipped.of(big), "small", b"\x00\x01"
+    a, b = one.encoded(besides={".cache/t.json": "{}"}), two.encoded(besides={".cache/t.json": "{}"})
+    assert [a.token(p) for p in sorted(a)] == [b.token(p) for p in sorted(b)]
+    two["small.md"] = "smalL"
+    assert b.token("small.md") != a.token("small.md")
