@@ -173,7 +173,7 @@ def _settle(page: Any, state: dict[str, Any], files: Any) -> dict[str, Any]:
     """
     _restore(page, state)
     page._title_from_render, page.present_anchor_ids = state["title"], state["anchors"]
-    page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in state["links"].items()}
+    page.links_to_anchors = {files.src_uris.get(uri): links for uri, links in state["links"].items()}
     page.title = page.title  # MkDocs' weak_property: the value it has with the whole state, kept for good
     _drop(page)
     return {"meta": state["meta"], "rendered": state["title"], "anchors": state["anchors"],
@@ -183,7 +183,7 @@ def _settle(page: Any, state: dict[str, Any], files: Any) -> dict[str, Any]:
 def _settled(page: Any, part: dict[str, Any], files: Any) -> None:
     """What ``_settle`` leaves on a page, from what it returned: the page's Markdown stays unread."""
     page.meta, page._title_from_render, page.present_anchor_ids = part["meta"], part["rendered"], part["anchors"]
-    page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in part["links"].items()}
+    page.links_to_anchors = {files.src_uris.get(uri): links for uri, links in part["links"].items()}  # uris as MkDocs keys them: no PurePath per link
     page.title = part["title"]
 
 
