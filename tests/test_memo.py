@@ -66,7 +66,7 @@ def test_editing_one_note_rewrites_only_its_paper_page_and_the_fragments(project
                     encoding="utf-8")
     _no_recomputing(monkeypatch)  # the note's text changes no paper's text, methods or topics: all remembered
     edited = pipeline.generate(project)
-    assert pipeline.write(project, edited) == 3  # the page, fragments.json and the paper-page cache
+    assert pipeline.write(project, edited) == 4  # the page, fragments.json, the paper-page cache and its checksum
     after = _files(project)
     changed = sorted(path for path in after if before.get(path) != after[path])
     assert changed == ["docs/papers/pc-darts-partial-channel-connections-for-memory-eadb.md", "fragments.json"]
@@ -139,6 +139,38 @@ def test_objects_round_trip_and_a_foreign_or_torn_pickle_is_ignored():
 
     evil = pickle.dumps((1, a.key("thing"), Evil()))
     assert memo.Memo.load("code-1", {"thing.pickle": evil}).get_object("thing", a.key("thing")) is None
+
+
+def test_an_object_kept_uncompressed_is_checked_by_its_crc_and_still_unpickled_safely():
+    """Level 0 (remembered pages, compressed already): the bare pickle, no copy; its CRC-32 in a table."""
+    import pickle
+    import zlib
+
+    a = memo.Memo("code-1")
+    pages = {"k1": zlib.compress(b"# A page", 1), "k2": zlib.compress(b"# Another", 1)}
+    a.put_object("pages", a.key("pages"), pages, level=0)
+    files = {name.split("/")[1]: data.encode() if isinstance(data, str) else data for name, data in a.files().items()}
+    assert sorted(files) == [f"{memo.CHECKS}.json", "pages.pickle"]
+    assert files["pages.pickle"][:1] == b"\x80"  # not wrapped in zlib
+    loaded = memo.Memo.load("code-1", files)
+    assert loaded.get_object("pages", loaded.key("pages")) == pages
+    assert loaded.files() == a.files()  # a hit and its checksum are kept for the next run
+    flipped = bytearray(files["pages.pickle"])
+    flipped[-20] ^= 1  # one bit inside a page's bytes: the pickle still loads, the checksum does not match
+    assert memo.Memo.load("code-1", {**files, "pages.pickle": bytes(flipped)}).get_object(
+        "pages", a.key("pages")) is None
+    without = {name: data for name, data in files.items() if name != f"{memo.CHECKS}.json"}
+    assert memo.Memo.load("code-1", without).get_object("pages", a.key("pages")) is None
+
+    class Evil:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("code ran from the cache",))
+
+    evil = pickle.dumps((1, a.key("pages"), Evil()), protocol=pickle.HIGHEST_PROTOCOL)
+    b = memo.Memo("code-1")
+    b.put(memo.CHECKS, "pages", zlib.crc32(evil))  # even with a matching checksum, only the model unpickles
+    tables = {name.split("/")[1]: data.encode() for name, data in b.files().items()}
+    assert memo.Memo.load("code-1", {**tables, "pages.pickle": evil}).get_object("pages", a.key("pages")) is None
 
 
 def test_an_unchanged_source_set_is_not_read_or_merged_again(project, monkeypatch):
