@@ -554,3 +554,15 @@ def test_compute_allocation_and_compute_intensive_are_no_cost_analysis():
     topics_of = {a.topic for a in topics.assign(_unseen("2601.21420"), _taxonomy())}
     assert "performance-analysis" not in topics_of
     assert {"mixture-of-experts", "token-reduction"} <= topics_of
+
+
+def test_sampling_steps_are_efficient_diffusion_evidence():
+    """Set A: "MoViE: Mobile Diffusion for Video Editing" ("we reduce the number of sampling steps to one
+    by introducing a novel adversarial distillation scheme") cuts a diffusion model's sampling steps:
+    efficient diffusion beside on-device, not on-device alone."""
+    taxonomy = _taxonomy()
+    assert {"on-device", "efficient-diffusion"} <= {a.topic for a in topics.assign(_unseen("2412.06578"), taxonomy)}
+    _value, evidence, _titled = topics.score(topics._Text(Paper("p", "Fast sampling", "We reduce the number of "
+                                                                "sampling steps to one.", ())),
+                                             taxonomy.rules["efficient-diffusion"])
+    assert "sampling steps" in {e.phrase for e in evidence}
