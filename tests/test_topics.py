@@ -566,3 +566,14 @@ def test_sampling_steps_are_efficient_diffusion_evidence():
                                                                 "sampling steps to one.", ())),
                                              taxonomy.rules["efficient-diffusion"])
     assert "sampling steps" in {e.phrase for e in evidence}
+
+
+def test_carbon_emissions_and_cost_of_ownership_are_cost_measures():
+    """Set B: DumpsterCluster ("second-hand systems can produce approximately 4x higher total carbon
+    emissions per token", "making total cost of ownership favorable only in regions with inexpensive
+    electricity") measures what serving costs in carbon and money: a cost signal, and a performance,
+    energy and cost analysis beside serving."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2608.14614")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {"llm-serving", "performance-analysis"} <= {a.topic for a in topics.assign(paper, taxonomy)}
