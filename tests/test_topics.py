@@ -577,3 +577,13 @@ def test_carbon_emissions_and_cost_of_ownership_are_cost_measures():
     paper = _unseen("2608.14614")
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert {"llm-serving", "performance-analysis"} <= {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_orders_of_magnitude_in_words_are_a_cost_factor():
+    """Set C: Long-LRM ("our method achieves performance comparable to optimization-based approaches
+    while being two orders of magnitude more efficient") states its factor in words; it is as much a
+    cost claim as "100x faster"."""
+    taxonomy = _taxonomy()
+    claim = Paper("p", "Reconstruction", "Our method is two orders of magnitude more efficient.", ())
+    assert topics.signal(topics._Text(claim), taxonomy) >= taxonomy.settings.signal_score
+    assert topics.signal(topics._Text(_unseen("2410.12781")), taxonomy) >= taxonomy.settings.signal_score
