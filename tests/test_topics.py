@@ -587,3 +587,10 @@ def test_orders_of_magnitude_in_words_are_a_cost_factor():
     claim = Paper("p", "Reconstruction", "Our method is two orders of magnitude more efficient.", ())
     assert topics.signal(topics._Text(claim), taxonomy) >= taxonomy.settings.signal_score
     assert topics.signal(topics._Text(_unseen("2410.12781")), taxonomy) >= taxonomy.settings.signal_score
+
+
+def test_gaussian_splats_and_3d_gaussians_are_neural_rendering():
+    """Set C: "Long-LRM: Long-sequence Large Reconstruction Model for Wide-coverage Gaussian Splats"
+    ("a generalizable 3D Gaussian reconstruction model") names the primitives, not "Gaussian
+    Splatting"; it is neural rendering all the same."""
+    assert "neural-rendering" in {a.topic for a in topics.assign(_unseen("2410.12781"), _taxonomy())}
