@@ -594,3 +594,13 @@ def test_gaussian_splats_and_3d_gaussians_are_neural_rendering():
     ("a generalizable 3D Gaussian reconstruction model") names the primitives, not "Gaussian
     Splatting"; it is neural rendering all the same."""
     assert "neural-rendering" in {a.topic for a in topics.assign(_unseen("2410.12781"), _taxonomy())}
+
+
+def test_faster_inference_is_a_cost_claim():
+    """Set B: GlobalSplat ("GlobalSplat enables significantly faster inference than the baselines,
+    operating under 78 milliseconds") claims speed for running its model, not the praise a lone
+    "faster" or "efficient" often is; with its compact footprint it is about cost."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2604.15284")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["neural-rendering"]
