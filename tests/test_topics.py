@@ -604,3 +604,19 @@ def test_faster_inference_is_a_cost_claim():
     paper = _unseen("2604.15284")
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["neural-rendering"]
+
+
+def test_mamba2_linear_recurrences_and_deltanet_are_state_space_models():
+    """Set C: MDN ("Recent LA models such as Mamba2 and GDN interpret linear recurrences as closed-form
+    online stochastic gradient descent", "The resulting model, Momentum DeltaNet (MDN)") is a linear
+    recurrent model; "Mamba2" with its version glued on is still Mamba, and "mambaout" is not."""
+    taxonomy = _taxonomy()
+    assert "state-space-models" in {a.topic for a in topics.assign(_unseen("2605.05838"), taxonomy)}
+    ssm = taxonomy.rules["state-space-models"]
+
+    def phrases(abstract: str) -> set[str]:
+        return {e.phrase for e in topics.score(topics._Text(Paper("p", "Models", abstract, ())), ssm)[1]}
+
+    assert len(phrases("We compare Mamba2 and RWKV7.")) == 1
+    assert phrases("We compare MambaOut and ConvNeXt.") == set()
+    assert phrases("Linear recurrences such as Gated DeltaNet.") == {"linear recurrence", "deltanet"}
