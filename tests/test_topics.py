@@ -620,3 +620,14 @@ def test_mamba2_linear_recurrences_and_deltanet_are_state_space_models():
     assert len(phrases("We compare Mamba2 and RWKV7.")) == 1
     assert phrases("We compare MambaOut and ConvNeXt.") == set()
     assert phrases("Linear recurrences such as Gated DeltaNet.") == {"linear recurrence", "deltanet"}
+
+
+def test_mup_is_learning_theory():
+    """Set C: "Scaling Diffusion Transformers Efficiently via μP" ("Maximal Update Parametrization (muP)
+    ... enables stable HP transfer from small to large language models") is about the infinite-width
+    parametrization, named in Greek in the title and in Latin letters in the abstract."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2505.15270"), taxonomy)][:1] == ["learning-theory"]
+    theory = taxonomy.rules["learning-theory"]
+    for title in ("Transfer via μP", "Transfer via muP"):
+        assert topics.score(topics._Text(Paper("p", title, "", ())), theory)[0] >= 8, title
