@@ -631,3 +631,13 @@ def test_mup_is_learning_theory():
     theory = taxonomy.rules["learning-theory"]
     for title in ("Transfer via μP", "Transfer via muP"):
         assert topics.score(topics._Text(Paper("p", title, "", ())), theory)[0] >= 8, title
+
+
+def test_context_and_prompt_compression_are_token_reduction():
+    """Set B: "End-to-End Context Compression at Scale" ("Encoder-decoder compressors, which map a long
+    token sequence to a shorter sequence of latent embeddings") shortens the context the model reads:
+    token reduction beside the KV cache. PackForcing's "hierarchical context compression" of its KV
+    cache does not push its video diffusion topic out."""
+    taxonomy = _taxonomy()
+    assert {"kv-cache", "token-reduction"} <= {a.topic for a in topics.assign(_unseen("2606.09659"), taxonomy)}
+    assert {"kv-cache", "efficient-diffusion"} <= {a.topic for a in topics.assign(_unseen("2603.25730"), taxonomy)}
