@@ -641,3 +641,13 @@ def test_context_and_prompt_compression_are_token_reduction():
     taxonomy = _taxonomy()
     assert {"kv-cache", "token-reduction"} <= {a.topic for a in topics.assign(_unseen("2606.09659"), taxonomy)}
     assert {"kv-cache", "efficient-diffusion"} <= {a.topic for a in topics.assign(_unseen("2603.25730"), taxonomy)}
+
+
+def test_pipeline_parallel_inference_is_distributed_inference_pipeline_parallel_training_is_not():
+    """Set D: Live Avatar ("Timestep-forcing Pipeline Parallelism (TPP), a distributed inference paradigm
+    that pipelines denoising steps across multiple GPUs") spreads one model's inference over devices.
+    GPipe (bundled, "... using Pipeline Parallelism") trains; it says nothing of inference and stays
+    out of the topic."""
+    taxonomy = _taxonomy()
+    assert {"efficient-diffusion", "distributed-inference"} <= {a.topic for a in topics.assign(_unseen("2512.04677"), taxonomy)}
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "gpipe-")) == {"pipeline-parallelism"}
