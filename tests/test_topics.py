@@ -651,3 +651,11 @@ def test_pipeline_parallel_inference_is_distributed_inference_pipeline_parallel_
     taxonomy = _taxonomy()
     assert {"efficient-diffusion", "distributed-inference"} <= {a.topic for a in topics.assign(_unseen("2512.04677"), taxonomy)}
     assert leaf_ids(paper_by_prefix(sorted_corpus(), "gpipe-")) == {"pipeline-parallelism"}
+
+
+def test_ai_infrastructure_and_network_topology_are_training_clusters():
+    """Set D: "Insights into DeepSeek-V3" ("an in-depth analysis of the DeepSeek-V3/R1 model architecture
+    and its AI infrastructure", "a Multi-Plane Network Topology to minimize cluster-level network
+    overhead") reports on the cluster it was trained on."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2505.09343"), _taxonomy())}
+    assert {"training-infrastructure", "accelerators"} <= topics_of
