@@ -659,3 +659,10 @@ def test_ai_infrastructure_and_network_topology_are_training_clusters():
     overhead") reports on the cluster it was trained on."""
     topics_of = {a.topic for a in topics.assign(_unseen("2505.09343"), _taxonomy())}
     assert {"training-infrastructure", "accelerators"} <= topics_of
+
+
+def test_a_reasoning_budget_is_efficient_reasoning():
+    """Set B: SIRI ("a training regime that iteratively alternates between compressing and expanding the
+    reasoning budget", "reducing token usage by 46.9%") spends fewer reasoning tokens: the reasoning
+    budget is the thinking budget by another name."""
+    assert "test-time-compute" in {a.topic for a in topics.assign(_unseen("2509.25176"), _taxonomy())}
