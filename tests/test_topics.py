@@ -666,3 +666,10 @@ def test_a_reasoning_budget_is_efficient_reasoning():
     reasoning budget", "reducing token usage by 46.9%") spends fewer reasoning tokens: the reasoning
     budget is the thinking budget by another name."""
     assert "test-time-compute" in {a.topic for a in topics.assign(_unseen("2509.25176"), _taxonomy())}
+
+
+def test_condensation_is_data_efficiency():
+    """Set E: "DISCO: Diversifying Sample Condensation for Efficient Model Evaluation" ("selects the top-k
+    samples with the greatest model disagreements") condenses a benchmark to a few samples: condensation
+    is dataset distillation's other name."""
+    assert "data-efficiency" in {a.topic for a in topics.assign(_unseen("2510.07959"), _taxonomy())}
