@@ -673,3 +673,12 @@ def test_condensation_is_data_efficiency():
     samples with the greatest model disagreements") condenses a benchmark to a few samples: condensation
     is dataset distillation's other name."""
     assert "data-efficiency" in {a.topic for a in topics.assign(_unseen("2510.07959"), _taxonomy())}
+
+
+def test_local_devices_and_local_deployment_are_on_device():
+    """Set B: "SmallThinker: A Family of Efficient Large Language Models Natively Trained for Local
+    Deployment" ("natively designed - not adapted - for the unique constraints of local devices: weak
+    computational power, limited memory, and slow storage") runs on the user's own machine; its
+    co-designed inference engine serves no requests."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2507.20984"), _taxonomy())]
+    assert topics_of[:1] == ["on-device"] and "llm-serving" not in topics_of
