@@ -682,3 +682,12 @@ def test_local_devices_and_local_deployment_are_on_device():
     co-designed inference engine serves no requests."""
     topics_of = [a.topic for a in topics.assign(_unseen("2507.20984"), _taxonomy())]
     assert topics_of[:1] == ["on-device"] and "llm-serving" not in topics_of
+
+
+def test_inference_performance_evaluated_is_a_performance_analysis():
+    """Set A: "The Impact of Hyperparameters on Large Language Model Inference Performance: An Evaluation
+    of vLLM and HuggingFace Pipelines" ("we analyze the performance, particularly the throughput (tokens
+    generated per unit of time), of 20 LLMs") measures serving speed: a performance analysis beside
+    serving systems."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2408.01050"), _taxonomy())}
+    assert topics_of == {"llm-serving", "performance-analysis"}
