@@ -691,3 +691,11 @@ def test_inference_performance_evaluated_is_a_performance_analysis():
     serving systems."""
     topics_of = {a.topic for a in topics.assign(_unseen("2408.01050"), _taxonomy())}
     assert topics_of == {"llm-serving", "performance-analysis"}
+
+
+def test_compressing_visual_tokens_is_token_reduction():
+    """Set A: ConvLLaVA ("we train a successive stage to further compress the visual tokens, thereby
+    reducing redundancy") is about the visual tokens a multimodal model reads, more than about its
+    ConvNeXt backbone: compressing tokens is token reduction as merging or pruning them is."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2405.15738"), _taxonomy())]
+    assert "token-reduction" in topics_of
