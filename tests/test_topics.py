@@ -699,3 +699,17 @@ def test_compressing_visual_tokens_is_token_reduction():
     ConvNeXt backbone: compressing tokens is token reduction as merging or pruning them is."""
     topics_of = [a.topic for a in topics.assign(_unseen("2405.15738"), _taxonomy())]
     assert "token-reduction" in topics_of
+
+
+def test_of_two_phrases_as_long_the_heavier_claims_the_words():
+    """Set E: Qihoo-T2X ("... to address the limitations in detail modeling caused by the sparse attention
+    mechanism") names sparse attention; "attention mechanism", as many words and more letters, had
+    claimed the words and left efficient attention under the keep ratio. Set E's HISA ("a block-level
+    coarse filter scores pooled block representatives to prune irrelevant regions") prunes inside
+    sparse attention, not weights."""
+    taxonomy = _taxonomy()
+    attention = taxonomy.rules["efficient-attention"]
+    paper = Paper("p", "Proxy tokens", "This is caused by the sparse attention mechanism.", ())
+    assert {e.phrase for e in topics.score(topics._Text(paper), attention)[1]} == {"sparse attention"}
+    assert {"efficient-diffusion", "efficient-attention"} <= {a.topic for a in topics.assign(_unseen("2409.04005"), taxonomy)}
+    assert [a.topic for a in topics.assign(_unseen("2603.28458"), taxonomy)] == ["efficient-attention"]
