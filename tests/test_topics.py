@@ -713,3 +713,13 @@ def test_of_two_phrases_as_long_the_heavier_claims_the_words():
     assert {e.phrase for e in topics.score(topics._Text(paper), attention)[1]} == {"sparse attention"}
     assert {"efficient-diffusion", "efficient-attention"} <= {a.topic for a in topics.assign(_unseen("2409.04005"), taxonomy)}
     assert [a.topic for a in topics.assign(_unseen("2603.28458"), taxonomy)] == ["efficient-attention"]
+
+
+def test_reducing_visual_tokens_is_token_reduction_shorter_answers_are_not():
+    """Set E: Mage-VL ("Operating at a 16 x 16 patch level, this reduces visual token consumption by over
+    75%") reads fewer visual tokens. Set B's SIRI ("which effectively reduces redundant tokens and
+    increases reasoning density") shortens a reasoning model's answers: efficient reasoning, not token
+    reduction."""
+    taxonomy = _taxonomy()
+    assert "token-reduction" in {a.topic for a in topics.assign(_unseen("2607.24904"), taxonomy)}
+    assert "token-reduction" not in {a.topic for a in topics.assign(_unseen("2509.25176"), taxonomy)}
