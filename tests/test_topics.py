@@ -723,3 +723,12 @@ def test_reducing_visual_tokens_is_token_reduction_shorter_answers_are_not():
     taxonomy = _taxonomy()
     assert "token-reduction" in {a.topic for a in topics.assign(_unseen("2607.24904"), taxonomy)}
     assert "token-reduction" not in {a.topic for a in topics.assign(_unseen("2509.25176"), taxonomy)}
+
+
+def test_score_distillation_is_distillation():
+    """Set E: "Parallel Decoding Distillation for Fast Image and Video Generation" ("Current state-of-the-art
+    (SOTA) acceleration methods heavily rely on variational score distillation (VSD) and adversarial
+    losses to distill diffusion models into few-step generators") distills a sampler into a few-step
+    student: knowledge distillation beside efficient diffusion."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2607.26004"), _taxonomy())}
+    assert {"efficient-diffusion", "distillation"} <= topics_of
