@@ -732,3 +732,14 @@ def test_score_distillation_is_distillation():
     student: knowledge distillation beside efficient diffusion."""
     topics_of = {a.topic for a in topics.assign(_unseen("2607.26004"), _taxonomy())}
     assert {"efficient-diffusion", "distillation"} <= topics_of
+
+
+def test_diffusion_distillation_is_in_efficient_diffusion_scope():
+    """Set B: "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation"
+    ("Few-step diffusion distillation has become increasingly mature for 4-8-step generation, yet pushing
+    further to 2 steps remains challenging") says little of cost in cost words, but distilling a
+    diffusion model into few steps is the topic's own subject."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.12575")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert "efficient-diffusion" in {a.topic for a in topics.assign(paper, taxonomy)}
