@@ -743,3 +743,13 @@ def test_diffusion_distillation_is_in_efficient_diffusion_scope():
     paper = _unseen("2606.12575")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert "efficient-diffusion" in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_parameter_efficient_fine_tuning_spelled_out_and_abbreviated_is_one_scope_phrase():
+    """Set B: TabTune ("multiple adaptation strategies, including zero-shot inference, meta-learning,
+    supervised fine-tuning (SFT), and parameter-efficient fine-tuning (PEFT)") lists PEFT among the
+    strategies its library supports: one term spelled out and abbreviated, not the paper's subject."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2511.02802")
+    assert not topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert topics.assign(paper, taxonomy) == ()
