@@ -753,3 +753,11 @@ def test_parameter_efficient_fine_tuning_spelled_out_and_abbreviated_is_one_scop
     paper = _unseen("2511.02802")
     assert not topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
     assert topics.assign(paper, taxonomy) == ()
+
+
+def test_context_parallel_inference_is_distributed_inference():
+    """Set D: Wan-Streamer v0.2 ("The performer becomes a multi-GPU Ulysses-style context-parallel group for
+    the expensive next-unit latent generation") splits one model's generation over GPUs at inference:
+    distributed inference, with sequence parallelism beside it."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2607.04443"), _taxonomy())]
+    assert topics_of[:1] == ["distributed-inference"] and "sequence-parallelism" in topics_of
