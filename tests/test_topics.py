@@ -761,3 +761,11 @@ def test_context_parallel_inference_is_distributed_inference():
     distributed inference, with sequence parallelism beside it."""
     topics_of = [a.topic for a in topics.assign(_unseen("2607.04443"), _taxonomy())]
     assert topics_of[:1] == ["distributed-inference"] and "sequence-parallelism" in topics_of
+
+
+def test_microbenchmarks_are_a_performance_analysis():
+    """Bundled: "Dissecting Tensor Cores via Microbenchmarks: Latency, Throughput and Numeric Behaviors"
+    ("In this paper, we explore the throughput and latency of current programming APIs") measures the
+    hardware: "microbenchmarks", a scope phrase of the topic, now also counts as its evidence."""
+    paper = paper_by_prefix(sorted_corpus(), "dissecting-tensor-cores-via-microbenchmarks")
+    assert leaf_ids(paper) == {"gpu-kernels", "performance-analysis"}
