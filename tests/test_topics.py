@@ -769,3 +769,12 @@ def test_microbenchmarks_are_a_performance_analysis():
     hardware: "microbenchmarks", a scope phrase of the topic, now also counts as its evidence."""
     paper = paper_by_prefix(sorted_corpus(), "dissecting-tensor-cores-via-microbenchmarks")
     assert leaf_ids(paper) == {"gpu-kernels", "performance-analysis"}
+
+
+def test_memory_efficient_training_by_name_is_a_memory_efficient_training_paper():
+    """Set E: "VeLoRA: Memory Efficient Training using Rank-1 Sub-Token Projections" ("the intermediate
+    activations used to implement backpropagation can be excessively compressed without incurring any
+    degradation") names the topic in its title; the phrase, already in the topic's scope, now counts
+    as its evidence beside the memory-efficient optimizers."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2405.17991"), _taxonomy())}
+    assert {"memory-efficient-training", "memory-efficient-optimizers"} <= topics_of
