@@ -778,3 +778,10 @@ def test_memory_efficient_training_by_name_is_a_memory_efficient_training_paper(
     as its evidence beside the memory-efficient optimizers."""
     topics_of = {a.topic for a in topics.assign(_unseen("2405.17991"), _taxonomy())}
     assert {"memory-efficient-training", "memory-efficient-optimizers"} <= topics_of
+
+
+def test_rank_pruning_is_low_rank_not_weight_pruning():
+    """Bundled: "Trained Rank Pruning for Efficient Deep Neural Networks" ("We propose Trained Rank Pruning
+    (TRP), which iterates low rank approximation and training") prunes ranks of factorized weights: the
+    words "rank pruning" belong to low-rank, as "token pruning" belongs to token reduction."""
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "trained-rank-pruning-")) == {"low-rank"}
