@@ -785,3 +785,10 @@ def test_rank_pruning_is_low_rank_not_weight_pruning():
     (TRP), which iterates low rank approximation and training") prunes ranks of factorized weights: the
     words "rank pruning" belong to low-rank, as "token pruning" belongs to token reduction."""
     assert leaf_ids(paper_by_prefix(sorted_corpus(), "trained-rank-pruning-")) == {"low-rank"}
+
+
+def test_model_growth_is_a_training_algorithm():
+    """Set A: "Stacking Your Transformers: A Closer Look at Model Growth for Efficient LLM Pre-Training"
+    ("Model growth emerges as a promising approach by leveraging smaller models to accelerate the
+    training of larger ones") is a training algorithm that trains faster: the optimizers topic."""
+    assert [a.topic for a in topics.assign(_unseen("2405.15319"), _taxonomy())] == ["optimizers"]
