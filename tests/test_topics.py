@@ -792,3 +792,12 @@ def test_model_growth_is_a_training_algorithm():
     ("Model growth emerges as a promising approach by leveraging smaller models to accelerate the
     training of larger ones") is a training algorithm that trains faster: the optimizers topic."""
     assert [a.topic for a in topics.assign(_unseen("2405.15319"), _taxonomy())] == ["optimizers"]
+
+
+def test_sampling_efficiency_is_efficient_diffusion_evidence():
+    """Set A: "Accelerate TarFlow Sampling with GS-Jacobi Iteration" ("GS-Jacobi sampling can significantly
+    enhance sampling efficiency while maintaining the quality of generated images (measured by FID)")
+    makes a normalizing-flow image generator sample faster: efficient generative sampling, beside the
+    Jacobi iterations of parallel decoding."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2505.12849"), _taxonomy())}
+    assert {"efficient-diffusion", "speculative-decoding"} <= topics_of
