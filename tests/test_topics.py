@@ -801,3 +801,14 @@ def test_sampling_efficiency_is_efficient_diffusion_evidence():
     Jacobi iterations of parallel decoding."""
     topics_of = {a.topic for a in topics.assign(_unseen("2505.12849"), _taxonomy())}
     assert {"efficient-diffusion", "speculative-decoding"} <= topics_of
+
+
+def test_process_reward_model_guided_inference_is_test_time_compute():
+    """Set B: "PRISM: Pushing the Frontier of Deep Think via Process Reward Model-Guided Inference" ("a
+    Process Reward Model (PRM)-guided inference algorithm that uses step-level verification to guide both
+    population refinement and solution aggregation", "weak returns to additional compute") spends
+    inference compute on verified search; its title names the verifier, so no cost word is needed."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2603.02479")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
