@@ -812,3 +812,16 @@ def test_process_reward_model_guided_inference_is_test_time_compute():
     paper = _unseen("2603.02479")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
+
+
+def test_generation_in_a_few_steps_is_a_cost_claim_and_efficient_diffusion():
+    """Set B: "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation" ("we
+    introduce Z-Image Turbo++, a high-quality 2-step image generation model distilled from the 8-step
+    Z-Image Turbo teacher") claims fewer sampling steps: a cost claim, so its distillation counts, and
+    the title names the diffusion topic's subject. A two-step method that generates nothing is neither."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.12575")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {"efficient-diffusion", "distillation"} <= {a.topic for a in topics.assign(paper, taxonomy)}
+    other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step method parses sentences.", ())
+    assert topics.signal(topics._Text(other), taxonomy) == 0
