@@ -828,3 +828,14 @@ def test_generation_in_a_few_steps_is_a_cost_claim_and_efficient_diffusion():
     assert {"efficient-diffusion", "distillation"} <= {a.topic for a in topics.assign(paper, taxonomy)}
     other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step method parses sentences.", ())
     assert topics.signal(topics._Text(other), taxonomy) == 0
+
+
+def test_efficient_diffusion_needs_a_step_by_step_generator():
+    """Set A: K-Sort Arena ("The rapid advancement of visual generative models necessitates efficient and
+    reliable evaluation methods") ranks text-to-image and text-to-video models by votes; it names no
+    diffusion, denoising or sampling in steps, so the tasks alone do not make it efficient diffusion.
+    Set E's Lens ("its distilled turbo version performs 4-step generation in 0.84 seconds") names its
+    sampler by its steps and stays."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2408.14468"), taxonomy)] == ["performance-analysis"]
+    assert [a.topic for a in topics.assign(_unseen("2605.21573"), taxonomy)][:1] == ["efficient-diffusion"]
