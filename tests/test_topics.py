@@ -839,3 +839,11 @@ def test_efficient_diffusion_needs_a_step_by_step_generator():
     taxonomy = _taxonomy()
     assert [a.topic for a in topics.assign(_unseen("2408.14468"), taxonomy)] == ["performance-analysis"]
     assert [a.topic for a in topics.assign(_unseen("2605.21573"), taxonomy)][:1] == ["efficient-diffusion"]
+
+
+def test_in_browser_inference_is_on_device_agents_in_browser_environments_are_not():
+    """Set B: GameWorld ("a benchmark designed for standardized and verifiable evaluation of MLLMs as
+    generalist game agents in browser environments") places agents in a browser; it runs no model there.
+    The bundled "Accelerating In-Browser Deep Learning Inference on Diverse Edge Clients" does."""
+    assert topics.assign(_unseen("2604.07429"), _taxonomy()) == ()
+    assert "on-device" in leaf_ids(paper_by_prefix(sorted_corpus(), "accelerating-in-browser-deep-learning"))
