@@ -554,3 +554,296 @@ def test_compute_allocation_and_compute_intensive_are_no_cost_analysis():
     topics_of = {a.topic for a in topics.assign(_unseen("2601.21420"), _taxonomy())}
     assert "performance-analysis" not in topics_of
     assert {"mixture-of-experts", "token-reduction"} <= topics_of
+
+
+def test_sampling_steps_are_efficient_diffusion_evidence():
+    """Set A: "MoViE: Mobile Diffusion for Video Editing" ("we reduce the number of sampling steps to one
+    by introducing a novel adversarial distillation scheme") cuts a diffusion model's sampling steps:
+    efficient diffusion beside on-device, not on-device alone."""
+    taxonomy = _taxonomy()
+    assert {"on-device", "efficient-diffusion"} <= {a.topic for a in topics.assign(_unseen("2412.06578"), taxonomy)}
+    _value, evidence, _titled = topics.score(topics._Text(Paper("p", "Fast sampling", "We reduce the number of "
+                                                                "sampling steps to one.", ())),
+                                             taxonomy.rules["efficient-diffusion"])
+    assert "sampling steps" in {e.phrase for e in evidence}
+
+
+def test_carbon_emissions_and_cost_of_ownership_are_cost_measures():
+    """Set B: DumpsterCluster ("second-hand systems can produce approximately 4x higher total carbon
+    emissions per token", "making total cost of ownership favorable only in regions with inexpensive
+    electricity") measures what serving costs in carbon and money: a cost signal, and a performance,
+    energy and cost analysis beside serving."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2608.14614")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {"llm-serving", "performance-analysis"} <= {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_orders_of_magnitude_in_words_are_a_cost_factor():
+    """Set C: Long-LRM ("our method achieves performance comparable to optimization-based approaches
+    while being two orders of magnitude more efficient") states its factor in words; it is as much a
+    cost claim as "100x faster"."""
+    taxonomy = _taxonomy()
+    claim = Paper("p", "Reconstruction", "Our method is two orders of magnitude more efficient.", ())
+    assert topics.signal(topics._Text(claim), taxonomy) >= taxonomy.settings.signal_score
+    assert topics.signal(topics._Text(_unseen("2410.12781")), taxonomy) >= taxonomy.settings.signal_score
+
+
+def test_gaussian_splats_and_3d_gaussians_are_neural_rendering():
+    """Set C: "Long-LRM: Long-sequence Large Reconstruction Model for Wide-coverage Gaussian Splats"
+    ("a generalizable 3D Gaussian reconstruction model") names the primitives, not "Gaussian
+    Splatting"; it is neural rendering all the same."""
+    assert "neural-rendering" in {a.topic for a in topics.assign(_unseen("2410.12781"), _taxonomy())}
+
+
+def test_faster_inference_is_a_cost_claim():
+    """Set B: GlobalSplat ("GlobalSplat enables significantly faster inference than the baselines,
+    operating under 78 milliseconds") claims speed for running its model, not the praise a lone
+    "faster" or "efficient" often is; with its compact footprint it is about cost."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2604.15284")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["neural-rendering"]
+
+
+def test_mamba2_linear_recurrences_and_deltanet_are_state_space_models():
+    """Set C: MDN ("Recent LA models such as Mamba2 and GDN interpret linear recurrences as closed-form
+    online stochastic gradient descent", "The resulting model, Momentum DeltaNet (MDN)") is a linear
+    recurrent model; "Mamba2" with its version glued on is still Mamba, and "mambaout" is not."""
+    taxonomy = _taxonomy()
+    assert "state-space-models" in {a.topic for a in topics.assign(_unseen("2605.05838"), taxonomy)}
+    ssm = taxonomy.rules["state-space-models"]
+
+    def phrases(abstract: str) -> set[str]:
+        return {e.phrase for e in topics.score(topics._Text(Paper("p", "Models", abstract, ())), ssm)[1]}
+
+    assert len(phrases("We compare Mamba2 and RWKV7.")) == 1
+    assert phrases("We compare MambaOut and ConvNeXt.") == set()
+    assert phrases("Linear recurrences such as Gated DeltaNet.") == {"linear recurrence", "deltanet"}
+
+
+def test_mup_is_learning_theory():
+    """Set C: "Scaling Diffusion Transformers Efficiently via μP" ("Maximal Update Parametrization (muP)
+    ... enables stable HP transfer from small to large language models") is about the infinite-width
+    parametrization, named in Greek in the title and in Latin letters in the abstract."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2505.15270"), taxonomy)][:1] == ["learning-theory"]
+    theory = taxonomy.rules["learning-theory"]
+    for title in ("Transfer via μP", "Transfer via muP"):
+        assert topics.score(topics._Text(Paper("p", title, "", ())), theory)[0] >= 8, title
+
+
+def test_context_and_prompt_compression_are_token_reduction():
+    """Set B: "End-to-End Context Compression at Scale" ("Encoder-decoder compressors, which map a long
+    token sequence to a shorter sequence of latent embeddings") shortens the context the model reads:
+    token reduction beside the KV cache. PackForcing's "hierarchical context compression" of its KV
+    cache does not push its video diffusion topic out."""
+    taxonomy = _taxonomy()
+    assert {"kv-cache", "token-reduction"} <= {a.topic for a in topics.assign(_unseen("2606.09659"), taxonomy)}
+    assert {"kv-cache", "efficient-diffusion"} <= {a.topic for a in topics.assign(_unseen("2603.25730"), taxonomy)}
+
+
+def test_pipeline_parallel_inference_is_distributed_inference_pipeline_parallel_training_is_not():
+    """Set D: Live Avatar ("Timestep-forcing Pipeline Parallelism (TPP), a distributed inference paradigm
+    that pipelines denoising steps across multiple GPUs") spreads one model's inference over devices.
+    GPipe (bundled, "... using Pipeline Parallelism") trains; it says nothing of inference and stays
+    out of the topic."""
+    taxonomy = _taxonomy()
+    assert {"efficient-diffusion", "distributed-inference"} <= {a.topic for a in topics.assign(_unseen("2512.04677"), taxonomy)}
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "gpipe-")) == {"pipeline-parallelism"}
+
+
+def test_ai_infrastructure_and_network_topology_are_training_clusters():
+    """Set D: "Insights into DeepSeek-V3" ("an in-depth analysis of the DeepSeek-V3/R1 model architecture
+    and its AI infrastructure", "a Multi-Plane Network Topology to minimize cluster-level network
+    overhead") reports on the cluster it was trained on."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2505.09343"), _taxonomy())}
+    assert {"training-infrastructure", "accelerators"} <= topics_of
+
+
+def test_a_reasoning_budget_is_efficient_reasoning():
+    """Set B: SIRI ("a training regime that iteratively alternates between compressing and expanding the
+    reasoning budget", "reducing token usage by 46.9%") spends fewer reasoning tokens: the reasoning
+    budget is the thinking budget by another name."""
+    assert "test-time-compute" in {a.topic for a in topics.assign(_unseen("2509.25176"), _taxonomy())}
+
+
+def test_condensation_is_data_efficiency():
+    """Set E: "DISCO: Diversifying Sample Condensation for Efficient Model Evaluation" ("selects the top-k
+    samples with the greatest model disagreements") condenses a benchmark to a few samples: condensation
+    is dataset distillation's other name."""
+    assert "data-efficiency" in {a.topic for a in topics.assign(_unseen("2510.07959"), _taxonomy())}
+
+
+def test_local_devices_and_local_deployment_are_on_device():
+    """Set B: "SmallThinker: A Family of Efficient Large Language Models Natively Trained for Local
+    Deployment" ("natively designed - not adapted - for the unique constraints of local devices: weak
+    computational power, limited memory, and slow storage") runs on the user's own machine; its
+    co-designed inference engine serves no requests."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2507.20984"), _taxonomy())]
+    assert topics_of[:1] == ["on-device"] and "llm-serving" not in topics_of
+
+
+def test_inference_performance_evaluated_is_a_performance_analysis():
+    """Set A: "The Impact of Hyperparameters on Large Language Model Inference Performance: An Evaluation
+    of vLLM and HuggingFace Pipelines" ("we analyze the performance, particularly the throughput (tokens
+    generated per unit of time), of 20 LLMs") measures serving speed: a performance analysis beside
+    serving systems."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2408.01050"), _taxonomy())}
+    assert topics_of == {"llm-serving", "performance-analysis"}
+
+
+def test_compressing_visual_tokens_is_token_reduction():
+    """Set A: ConvLLaVA ("we train a successive stage to further compress the visual tokens, thereby
+    reducing redundancy") is about the visual tokens a multimodal model reads, more than about its
+    ConvNeXt backbone: compressing tokens is token reduction as merging or pruning them is."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2405.15738"), _taxonomy())]
+    assert "token-reduction" in topics_of
+
+
+def test_of_two_phrases_as_long_the_heavier_claims_the_words():
+    """Set E: Qihoo-T2X ("... to address the limitations in detail modeling caused by the sparse attention
+    mechanism") names sparse attention; "attention mechanism", as many words and more letters, had
+    claimed the words and left efficient attention under the keep ratio. Set E's HISA ("a block-level
+    coarse filter scores pooled block representatives to prune irrelevant regions") prunes inside
+    sparse attention, not weights."""
+    taxonomy = _taxonomy()
+    attention = taxonomy.rules["efficient-attention"]
+    paper = Paper("p", "Proxy tokens", "This is caused by the sparse attention mechanism.", ())
+    assert {e.phrase for e in topics.score(topics._Text(paper), attention)[1]} == {"sparse attention"}
+    assert {"efficient-diffusion", "efficient-attention"} <= {a.topic for a in topics.assign(_unseen("2409.04005"), taxonomy)}
+    assert [a.topic for a in topics.assign(_unseen("2603.28458"), taxonomy)] == ["efficient-attention"]
+
+
+def test_reducing_visual_tokens_is_token_reduction_shorter_answers_are_not():
+    """Set E: Mage-VL ("Operating at a 16 x 16 patch level, this reduces visual token consumption by over
+    75%") reads fewer visual tokens. Set B's SIRI ("which effectively reduces redundant tokens and
+    increases reasoning density") shortens a reasoning model's answers: efficient reasoning, not token
+    reduction."""
+    taxonomy = _taxonomy()
+    assert "token-reduction" in {a.topic for a in topics.assign(_unseen("2607.24904"), taxonomy)}
+    assert "token-reduction" not in {a.topic for a in topics.assign(_unseen("2509.25176"), taxonomy)}
+
+
+def test_score_distillation_is_distillation():
+    """Set E: "Parallel Decoding Distillation for Fast Image and Video Generation" ("Current state-of-the-art
+    (SOTA) acceleration methods heavily rely on variational score distillation (VSD) and adversarial
+    losses to distill diffusion models into few-step generators") distills a sampler into a few-step
+    student: knowledge distillation beside efficient diffusion."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2607.26004"), _taxonomy())}
+    assert {"efficient-diffusion", "distillation"} <= topics_of
+
+
+def test_diffusion_distillation_is_in_efficient_diffusion_scope():
+    """Set B: "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation"
+    ("Few-step diffusion distillation has become increasingly mature for 4-8-step generation, yet pushing
+    further to 2 steps remains challenging"): distilling a diffusion model into few steps is the topic's
+    own subject, whatever the abstract says of cost."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.12575")
+    assert topics.in_scope(topics._Text(paper), taxonomy.rules["efficient-diffusion"])
+    assert "efficient-diffusion" in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_parameter_efficient_fine_tuning_spelled_out_and_abbreviated_is_one_scope_phrase():
+    """Set B: TabTune ("multiple adaptation strategies, including zero-shot inference, meta-learning,
+    supervised fine-tuning (SFT), and parameter-efficient fine-tuning (PEFT)") lists PEFT among the
+    strategies its library supports: one term spelled out and abbreviated, not the paper's subject."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2511.02802")
+    assert not topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_context_parallel_inference_is_distributed_inference():
+    """Set D: Wan-Streamer v0.2 ("The performer becomes a multi-GPU Ulysses-style context-parallel group for
+    the expensive next-unit latent generation") splits one model's generation over GPUs at inference:
+    distributed inference, with sequence parallelism beside it."""
+    topics_of = [a.topic for a in topics.assign(_unseen("2607.04443"), _taxonomy())]
+    assert topics_of[:1] == ["distributed-inference"] and "sequence-parallelism" in topics_of
+
+
+def test_microbenchmarks_are_a_performance_analysis():
+    """Bundled: "Dissecting Tensor Cores via Microbenchmarks: Latency, Throughput and Numeric Behaviors"
+    ("In this paper, we explore the throughput and latency of current programming APIs") measures the
+    hardware: "microbenchmarks", a scope phrase of the topic, now also counts as its evidence."""
+    paper = paper_by_prefix(sorted_corpus(), "dissecting-tensor-cores-via-microbenchmarks")
+    assert leaf_ids(paper) == {"gpu-kernels", "performance-analysis"}
+
+
+def test_memory_efficient_training_by_name_is_a_memory_efficient_training_paper():
+    """Set E: "VeLoRA: Memory Efficient Training using Rank-1 Sub-Token Projections" ("the intermediate
+    activations used to implement backpropagation can be excessively compressed without incurring any
+    degradation") names the topic in its title; the phrase, already in the topic's scope, counts as its
+    evidence, and no longer as the memory-efficient optimizers' (set C's "Efficient Long Video
+    Tokenization ...": "this efficient video tokenization enables memory-efficient training of a
+    diffusion transformer" had both memory topics for one phrase)."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2405.17991"), taxonomy)][:1] == ["memory-efficient-training"]
+    assert "memory-efficient-optimizers" not in {a.topic for a in topics.assign(_unseen("2411.14762"), taxonomy)}
+
+
+def test_rank_pruning_is_low_rank_not_weight_pruning():
+    """Bundled: "Trained Rank Pruning for Efficient Deep Neural Networks" ("We propose Trained Rank Pruning
+    (TRP), which iterates low rank approximation and training") prunes ranks of factorized weights: the
+    words "rank pruning" belong to low-rank, as "token pruning" belongs to token reduction."""
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "trained-rank-pruning-")) == {"low-rank"}
+
+
+def test_model_growth_is_a_training_algorithm():
+    """Set A: "Stacking Your Transformers: A Closer Look at Model Growth for Efficient LLM Pre-Training"
+    ("Model growth emerges as a promising approach by leveraging smaller models to accelerate the
+    training of larger ones") is a training algorithm that trains faster: the optimizers topic."""
+    assert [a.topic for a in topics.assign(_unseen("2405.15319"), _taxonomy())] == ["optimizers"]
+
+
+def test_sampling_efficiency_is_efficient_diffusion_evidence():
+    """Set A: "Accelerate TarFlow Sampling with GS-Jacobi Iteration" ("GS-Jacobi sampling can significantly
+    enhance sampling efficiency while maintaining the quality of generated images (measured by FID)")
+    makes a normalizing-flow image generator sample faster: efficient generative sampling, beside the
+    Jacobi iterations of parallel decoding."""
+    topics_of = {a.topic for a in topics.assign(_unseen("2505.12849"), _taxonomy())}
+    assert {"efficient-diffusion", "speculative-decoding"} <= topics_of
+
+
+def test_process_reward_model_guided_inference_is_test_time_compute():
+    """Set B: "PRISM: Pushing the Frontier of Deep Think via Process Reward Model-Guided Inference" ("a
+    Process Reward Model (PRM)-guided inference algorithm that uses step-level verification to guide both
+    population refinement and solution aggregation", "weak returns to additional compute") spends
+    inference compute on verified search; its title names the verifier, so no cost word is needed."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2603.02479")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
+
+
+def test_generation_in_a_few_steps_is_a_cost_claim_and_efficient_diffusion():
+    """Set B: "High-Fidelity Two-Step Image Generation via Teacher-Aligned End-to-End Distillation" ("we
+    introduce Z-Image Turbo++, a high-quality 2-step image generation model distilled from the 8-step
+    Z-Image Turbo teacher") claims fewer sampling steps: a cost claim, so its distillation counts, and
+    the title names the diffusion topic's subject. A two-step method that generates nothing is neither."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.12575")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {"efficient-diffusion", "distillation"} <= {a.topic for a in topics.assign(paper, taxonomy)}
+    other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step method parses sentences.", ())
+    assert topics.signal(topics._Text(other), taxonomy) == 0
+
+
+def test_efficient_diffusion_needs_a_step_by_step_generator():
+    """Set A: K-Sort Arena ("The rapid advancement of visual generative models necessitates efficient and
+    reliable evaluation methods") ranks text-to-image and text-to-video models by votes; it names no
+    diffusion, denoising or sampling in steps, so the tasks alone do not make it efficient diffusion.
+    Set E's Lens ("its distilled turbo version performs 4-step generation in 0.84 seconds") names its
+    sampler by its steps and stays."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2408.14468"), taxonomy)] == ["performance-analysis"]
+    assert [a.topic for a in topics.assign(_unseen("2605.21573"), taxonomy)][:1] == ["efficient-diffusion"]
+
+
+def test_in_browser_inference_is_on_device_agents_in_browser_environments_are_not():
+    """Set B: GameWorld ("a benchmark designed for standardized and verifiable evaluation of MLLMs as
+    generalist game agents in browser environments") places agents in a browser; it runs no model there.
+    The bundled "Accelerating In-Browser Deep Learning Inference on Diverse Edge Clients" does."""
+    assert topics.assign(_unseen("2604.07429"), _taxonomy()) == ()
+    assert "on-device" in leaf_ids(paper_by_prefix(sorted_corpus(), "accelerating-in-browser-deep-learning"))

@@ -124,10 +124,14 @@ class _Text:
         return {rule: (len(title), len(abstract)) for rule, (title, abstract) in self.phrase_spans(rules).items()}
 
     def phrase_spans(self, rules: Iterable[Rule]) -> dict[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-        """Where each phrase matches the title and the abstract, the longest phrase claiming its words."""
+        """Where each phrase matches the title and the abstract, the longest phrase claiming its words.
+
+        Longest in words; of two as long, the heavier claims first: in "sparse attention mechanism" the
+        words are "sparse attention" (a technique), not "attention mechanism" (every transformer's).
+        """
         live = self.live
         present = [r for r in rules if r in live] if live is not None else [r for r in rules if self.may_match(r)]
-        ordered = sorted(present, key=lambda r: (-len(r.label), r.label))
+        ordered = sorted(present, key=lambda r: (-len(r.label.split()), -r.weight, -len(r.label), r.label))
         out: dict[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
