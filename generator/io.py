@@ -105,7 +105,7 @@ def _inside(base: Path, rel: str, folders: dict[str, Path] | None = None) -> Pat
 
 def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple[Path, ...] = (),
                keep: tuple[str, ...] = (), tokens: Callable[[str], bytes] | None = None,
-               manifest: str | None = None) -> int:
+               manifest: Path | None = None) -> int:
     """Make ``out_dir`` hold exactly ``files``: write what changed (each atomically), delete the rest.
 
     Top-level entries named in ``keep`` (the build folder's ``.cache``) are never deleted; files under
@@ -117,7 +117,7 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     be the output, inside it, or contain it.
 
     With ``tokens`` (a digest of each value as the caller keeps it, ``Packed.encoded().token``) and
-    ``manifest`` (a file under a ``keep`` folder), a file whose token, size and modification time
+    ``manifest`` (a file of the build's cache, outside what this call may delete), a file whose token, size and modification time
     are those this function recorded when it last wrote or checked it is taken as unchanged without
     unpacking the value or reading the file back: at 10,000 papers that was most of a warm write.
     A file changed by hand has another size or time and is compared and written as without them.
@@ -131,7 +131,7 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     changed = 0
     wanted: set[Path] = set()
     folders: dict[str, Path] = {}
-    recorded = _read_manifest(out_dir, manifest) if tokens is not None and manifest else {}
+    recorded = _read_manifest(manifest) if tokens is not None and manifest is not None else {}
     seen: dict[str, list[object]] = {}
     for rel in sorted(files):
         target = _inside(out_dir, rel, folders)
@@ -154,8 +154,8 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
             before = target.stat()
         if token:
             seen[rel] = [token, before.st_size, before.st_mtime_ns]
-    if tokens is not None and manifest:
-        _write_manifest(out_dir, manifest, seen)
+    if tokens is not None and manifest is not None:
+        _write_manifest(manifest, seen)
     kept = {out_dir / name for name in keep}
     for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
         here = Path(dirpath)
@@ -186,17 +186,16 @@ def _regular_stat(path: Path) -> os.stat_result | None:
     return found if stat.S_ISREG(found.st_mode) else None
 
 
-def _read_manifest(out_dir: Path, rel: str) -> dict[str, list[object]]:
+def _read_manifest(path: Path) -> dict[str, list[object]]:
     """``write_tree``'s record of the files it last wrote or checked; {} when missing or damaged."""
     try:
-        found = json.loads((out_dir / rel).read_text(encoding="utf-8"))
+        found = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return found if isinstance(found, dict) else {}
 
 
-def _write_manifest(out_dir: Path, rel: str, seen: Mapping[str, list[object]]) -> None:
-    target = _inside(out_dir, rel, None)
+def _write_manifest(target: Path, seen: Mapping[str, list[object]]) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -197,7 +197,7 @@ def write(opts: Options, generated: Generated) -> int:
     # a view of both, so each file is unpacked only as it is written
     files = generated.files.encoded(besides=generated.cache)
     return io.write_tree(opts.build, files, forbidden=(opts.content,), keep=(buildconfig.CACHE,),
-                         tokens=files.token, manifest=f"{buildconfig.CACHE}/{WRITTEN}")
+                         tokens=files.token, manifest=opts.build / buildconfig.CACHE / WRITTEN)
 
 
 def _json(value: object) -> str:

@@ -9,6 +9,7 @@ while still counted by strict mode (MkDocs' own ``--quiet`` hides them from the 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -26,6 +27,7 @@ from .model import Corpus
 ENGINES = ("mkdocs", "zensical")
 SEARCH = "pagefind"  # the search index's folder in the site, written by ``finish``
 SEARCH_CACHE = "search"  # its parts from the last build, under <build>/.cache/
+SEARCH_WRITTEN = "search-written.json"  # under <build>/.cache/: what finish() last wrote into site/pagefind/
 
 # Banners some dependencies print on import (MkDocs 2 plans, Material's end of life, noted in the
 # README). They are not our output; set before mkdocs or material is imported.
@@ -200,7 +202,10 @@ def finish(site: Path, build_dir: Path, indexing: pagefind.Indexing, fill: Fill 
     if isinstance(index, str):
         problems.append(index)
     else:
-        io.write_tree(site / SEARCH, index)
+        # the index is rebuilt whole after an edit, but most of its files come out the same
+        written = index
+        io.write_tree(site / SEARCH, written, tokens=lambda rel: hashlib.blake2b(written[rel], digest_size=16).digest(),
+                      manifest=build_dir / buildconfig.CACHE / SEARCH_WRITTEN)
     return problems
 
 

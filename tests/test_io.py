@@ -67,13 +67,13 @@ def _token(files):
 def test_with_a_manifest_unchanged_files_are_neither_unpacked_nor_read_back(tmp_path: Path):
     out = tmp_path / "build"
     files = _Reads({"a.md": "one", "docs/b.md": "two", ".cache/memo.json": "{}"})
-    assert io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=".cache/written.json") == 3
+    assert io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=out / ".cache/written.json") == 3
     again = _Reads(files)
-    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=".cache/written.json") == 0
+    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=out / ".cache/written.json") == 0
     assert again.read == []  # nothing unpacked, nothing compared
     (out / "docs/b.md").write_text("changed by hand")  # another size and time: written again
     changed = _Reads({**files, "a.md": "ONE"})
-    assert io.write_tree(out, changed, keep=(".cache",), tokens=_token(changed), manifest=".cache/written.json") == 2
+    assert io.write_tree(out, changed, keep=(".cache",), tokens=_token(changed), manifest=out / ".cache/written.json") == 2
     assert sorted(changed.read) == ["a.md", "docs/b.md"]
     assert (out / "a.md").read_text() == "ONE" and (out / "docs/b.md").read_text() == "two"
     assert (out / ".cache/written.json").exists()
@@ -82,13 +82,13 @@ def test_with_a_manifest_unchanged_files_are_neither_unpacked_nor_read_back(tmp_
 def test_a_damaged_manifest_means_comparing_every_file_and_writing_none(tmp_path: Path):
     out = tmp_path / "build"
     files = _Reads({"a.md": "one", "docs/b.md": "two"})
-    io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=".cache/written.json")
+    io.write_tree(out, files, keep=(".cache",), tokens=_token(files), manifest=out / ".cache/written.json")
     stamp = (out / "a.md").stat().st_mtime_ns
     (out / ".cache/written.json").write_text("[not a manifest")
     again = _Reads(files)
-    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=".cache/written.json") == 0
+    assert io.write_tree(out, again, keep=(".cache",), tokens=_token(again), manifest=out / ".cache/written.json") == 0
     assert sorted(again.read) == ["a.md", "docs/b.md"] and (out / "a.md").stat().st_mtime_ns == stamp
-    assert io.write_tree(out, _Reads(files), keep=(".cache",), tokens=_token(files), manifest=".cache/written.json") == 0
+    assert io.write_tree(out, _Reads(files), keep=(".cache",), tokens=_token(files), manifest=out / ".cache/written.json") == 0
 
 
 def test_packed_tokens_are_equal_for_equal_values_without_unpacking(tmp_path: Path):
