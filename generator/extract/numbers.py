@@ -479,7 +479,9 @@ _BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+)?(?:when\s+)?(?:compared (?:to|with)|
 _BASE_END = re.compile(
     r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
     r"depending|achiev\w*|reach\w*|and\s+(?:is|are|achieves|reduces|improves|uses)|respectively|as|from|to|"
-    r"per|during|if|after|before|via|despite|thanks)\b|\s\d|\s\(|$")
+    r"per|during|if|after|before|via|despite|thanks|such\s+as|including)\b|\s--?\s|\s—|\s\(|$"
+    # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
+    r"|\s\d(?![\d.]*[A-Z]\b)")
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
@@ -488,7 +490,7 @@ _BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|g
 _JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
 _COMPARISON_WORDS = frozenset({"than", "over", "compared", "compare", "compares", "relative", "versus",
                                "vs", "vs.", "against", "in", "to", "of"})
-_GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor", "baseline", "baselines"})
+_GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor"})
 _BASE_WORDS = 7
 
 
