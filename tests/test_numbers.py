@@ -31,3 +31,37 @@ def _baselines(sentence: str) -> list[str | None]:
 ])
 def test_the_baseline_phrase_ends_where_the_name_does(sentence: str, expected: str) -> None:
     assert _baselines(sentence)[-1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # GeneralVLA-2 (set C): ", and KnowledgeBank improves over ReasoningBank" is the next claim's rival
+    ("GeoFuse-MV3D improves over the MV-SAM3D baseline by reducing CD and LPIPS by 2.20% and 2.02% while increasing "
+     "PSNR and SSIM by 2.36% and 1.03%, and KnowledgeBank improves over ReasoningBank by 4.53% on Terminal-Bench SR.",
+     ["MV-SAM3D baseline", "MV-SAM3D baseline", None, None, "ReasoningBank"]),
+    # Distilling Diffusion Models to Efficient 3D LiDAR Scene Completion (set A): "and achieves superior
+    # performance compared to X" compares that performance, not the speedup
+    ("Extensive experiments demonstrate that ScoreLiDAR significantly accelerates the completion time from 30.55 to "
+     "5.37 seconds per frame (>5times) on SemanticKITTI and achieves superior performance compared to "
+     "state-of-the-art 3D LiDAR scene completion models.", [None]),
+    # Radial Attention (set B): "and accelerating inference" ends the baseline's name
+    ("With minimal tuning, it enables video generation up to 4times longer while reducing training costs by up to "
+     "4.4times compared to direct fine-tuning and accelerating inference by up to 3.7times compared to dense "
+     "attention inference.", [None, "direct fine-tuning", "dense attention inference"]),
+    # Llumnix (bundled): a comparison set off by a comma at the end holds for every claim before it
+    ("Our evaluations show that Llumnix improves tail latencies by an order of magnitude, accelerates high-priority "
+     "requests by up to 1.5x, and delivers up to 36% cost savings while achieving similar tail latencies, compared "
+     "against state-of-the-art LLM serving systems.",
+     ["state-of-the-art LLM serving systems", "state-of-the-art LLM serving systems"]),
+    # NanoVDR (set D), Scalable Autoregressive Image Generation with Mamba (set A), Compute Better Spent
+    # (bundled): the rival a verb names just before "with" the value, also across a comma
+    ("The resulting NanoVDR-S-Multi (DistilBERT, 69M) retains 95.1\\% of teacher quality and outperforms DSE-Qwen2 "
+     "(2B) on v2 and v3 with 32times fewer parameters and 50times lower CPU query latency, at a total training cost "
+     "under 13 GPU-hours.", [None, "DSE-Qwen2", "DSE-Qwen2"]),
+    ("On the ImageNet1K 256*256 benchmark, our best AiM model achieves a FID of 2.21, surpassing all existing AR "
+     "models of comparable parameter counts and demonstrating significant competitiveness against diffusion models, "
+     "with 2 to 10 times faster inference speed.", ["diffusion models"]),
+    ("BTT matches dense ViT-S/32 performance on ImageNet-1k with 3.8 times less compute and is more efficient than "
+     "dense for training small GPT-2 language models.", ["dense ViT-S/32 performance"]),
+])
+def test_a_comparison_belongs_to_its_own_claim(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected

@@ -476,14 +476,19 @@ _BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*
                         re.IGNORECASE)
 _BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
                         r"relative to|in comparison (?:to|with)|unlike)\s+", re.IGNORECASE)
+# "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
+_NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|further\s+)?(?:is|are|uses?|"
+              r"(?:achiev|deliver|improv|reduc|outperform|surpass|exceed|yield|attain|obtain|enabl|accelerat|boost|"
+              r"increas|lower|cut|speed|provid)\w*)\b")
 _BASE_END = re.compile(
     r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
-    r"depending|achiev\w*|reach\w*|and\s+(?:is|are|achieves|reduces|improves|uses)|respectively|as|from|to|"
-    r"per|during|if|after|before|via|despite|thanks|such\s+as|including)\b|\s--?\s|\s—|\s\(|$"
+    rf"depending|achiev\w*|reach\w*|respectively|as|from|to|"
+    rf"per|during|if|after|before|via|despite|thanks|such\s+as|including)\b|{_NEW_CLAIM}|\s--?\s|\s—|\s\(|$"
     # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
     r"|\s\d(?![\d.]*[A-Z]\b)")
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
+_CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
 _BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
                  r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
                  r"(?:\\?sim|~|\+)?$")
@@ -523,10 +528,13 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
     left, _right = s.clause(start, end)
     reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
     limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
+    claim = _CLAIM_AFTER.search(s.text, end, limit)
     for after in _BASE_AFTER.finditer(s.text, end, limit):
         if after.group(0)[:1].isalpha() and after.group(0).split()[0].lower() not in _COMPARISON_WORDS \
                 and after.start() - end > 30:
             continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
+        if claim and claim.start() < after.start() and s.text[max(0, after.start() - 2):after.start()] != ", ":
+            break  # "..., and KnowledgeBank improves over ReasoningBank": the next claim's own rival
         phrase = _phrase(s.text, after.end(), limit)
         if phrase:
             return phrase
@@ -575,7 +583,8 @@ _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
 _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against|"
-                         r"comparabl[ey] (?:to|with)|on par with)\s+(?P<who>[^,;:]{1,60}?)\s+with\s+"
+                         r"comparabl[ey] (?:to|with)|on par with|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|"
+                         r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?),?\s+with\s+"
                          r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
