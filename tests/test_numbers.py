@@ -65,3 +65,29 @@ def test_the_baseline_phrase_ends_where_the_name_does(sentence: str, expected: s
 ])
 def test_a_comparison_belongs_to_its_own_claim(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # GORGO (set B), Latent Spatial Memory for Video World Models (set B): two claims joined by "and"
+    # share the comparison after the second
+    ("During held-out evaluation windows, we fix the parameter values learned from tuning and improve p95 TTFT by "
+     "6.9-15.5% and p95 end-to-end (E2E) latency by 14.3-30.9% over baseline load-balancing policies such as simple "
+     "session affinity and prefix-cache.", ["baseline load-balancing policies", "baseline load-balancing policies"]),
+    ("Experiments show that latent spatial memory achieves up to 10.57times faster end-to-end video generation and "
+     "55times reduction in memory footprint relative to explicit 3D baselines.",
+     ["explicit 3D baselines", "explicit 3D baselines"]),
+    # FBNet (bundled): the accuracy before a comma is no part of the "faster than" claim after it
+    ("FBNet-B achieves 74.1% top-1 accuracy on ImageNet with 295M FLOPs and 23.1 ms latency on a Samsung S8 phone, "
+     "2.4x smaller and 1.5x faster than MobileNetV2-1.3 with similar accuracy.",
+     [None, "MobileNetV2-1.3", "MobileNetV2-1.3"]),
+])
+def test_claims_joined_by_and_share_their_comparison(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_only_a_comparison_word_is_shared() -> None:
+    """Addition is All You Need for Energy-efficient Language Models (bundled): "energy cost of dot products"
+    says whose cost; it compares nothing the value before it could share."""
+    assert _baselines("applying the L-Mul operation in tensor processing hardware can potentially reduce 95% energy "
+                      "cost by element-wise floating point tensor multiplications and 80% energy cost of dot "
+                      "products.")[0] is None
