@@ -91,3 +91,19 @@ def test_only_a_comparison_word_is_shared() -> None:
     assert _baselines("applying the L-Mul operation in tensor processing hardware can potentially reduce 95% energy "
                       "cost by element-wise floating point tensor multiplications and 80% energy cost of dot "
                       "products.")[0] is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # FlashPrefill V2 (set C), Accelerating Deep Learning Model Inference on Arm CPUs (bundled): "respectively"
+    # hands out conditions, and the one baseline holds for both values
+    ("Extensive evaluations on NVIDIA H20 GPUs demonstrate that FlashPrefill V2 delivers up to 47.26x and 27.19x "
+     "speedups over FlashAttention-2 at 128K context length under FP8 and BF16 precision, respectively.",
+     ["FlashAttention-2", "FlashAttention-2"]),
+    ("We also achieve significant speedups of up to 5x and 3.2x compared to ONNX Runtime for classification and "
+     "detection models, respectively.", ["ONNX Runtime", "ONNX Runtime"]),
+    # TorchSparse (bundled): a list of names is handed out one by one
+    ("TorchSparse achieves 1.6x and 1.5x measured end-to-end speedup over the state-of-the-art MinkowskiEngine and "
+     "SpConv, respectively.", ["state-of-the-art MinkowskiEngine", "SpConv"]),
+])
+def test_respectively_hands_out_names_not_conditions(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected

@@ -814,11 +814,19 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
         lead = re.search(r"\b(?:for|in|on)\s+", pieces)
         pieces = pieces[lead.end():] if lead else ""
     names = [n.strip(" ,") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", pieces) if n.strip(" ,")]
+    condition = _CONDITION_IN_NAME.search(names[0]) if marker and names else None
+    shared = _phrase(tail, marker.end(), stop) if condition and marker else None
+    if shared and not _VALUE_IN.search(tail, 0, stop):
+        # "speedups over FlashAttention-2 at 128K context length under FP8 and BF16 precision, respectively":
+        # the list is of conditions; the one baseline holds for every value
+        for i in run:
+            result[i] = replace(result[i], baseline=shared)
+        return
     if len(names) != len(run):
         return
     for i, name in zip(run, names, strict=True):
         if marker:
-            result[i] = replace(result[i], baseline=name)
+            result[i] = replace(result[i], baseline=_phrase(name, 0, len(name)) or name)
         else:
             measure = _nouns(words(name), range(len(words(name))))
             if measure is not None:
@@ -827,6 +835,8 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
                                     confidence="sure")
 
 
+_CONDITION_IN_NAME = re.compile(r"\s(?:at|on|in|for|under|with|using)\s")
+_VALUE_IN = re.compile(rf"(?:{_NUM})\s?(?:%|[x×](?![A-Za-z0-9])|times\b)")
 _OVERHEAD = re.compile(r"overheads?$")
 
 
