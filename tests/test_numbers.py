@@ -107,3 +107,32 @@ def test_only_a_comparison_word_is_shared() -> None:
 ])
 def test_respectively_hands_out_names_not_conditions(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "direction"), [
+    # RefusalBench (set B): "dropping" drops as "drops" does
+    ("Our large-scale study reveals that even frontier models struggle in this setting, with refusal accuracy "
+     "dropping below 50% on multi-document tasks.", 50.0, "reduction"),
+    # ExVideo (set A), Hierarchical Sparse Attention Done Right (set C): to augment, extend or extrapolate
+    # a length by a factor is to gain
+    ("Our approach augments the model's capacity to generate up to 5times its original number of frames, requiring "
+     "only 1.5k GPU hours of training.", 5.0, "gain"),
+    ("Meanwhile, HiLS-Attention extrapolates more than 64times the training context length with 90% retrieval "
+     "accuracy, far beyond full attention.", 64.0, "gain"),
+    # Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): LaTeX's \downarrow, de-backslashed
+    ("MotionCache achieves significant speedups while effectively preserving generation quality (VBench: "
+     "1%downarrow).", 1.0, "reduction"),
+])
+def test_direction_words(sentence: str, value: float, direction: str) -> None:
+    assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
+
+
+def test_a_benchmark_and_a_colon_in_a_bracket_make_a_score() -> None:
+    """Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): the values after "VBench:" are
+    its scores, a quality (VBench scores generated video), falling."""
+    found = numbers("Extensive experiments on state-of-the-art models like SkyReels-V2 and MAGI-1 demonstrate that "
+                    "MotionCache achieves significant speedups of 6.28times and 1.64times respectively, while "
+                    "effectively preserving generation quality (VBench: 1%downarrow and 0.01%downarrow respectively).")
+    assert [(n.high, n.unit, n.metric, n.direction) for n in found] == [
+        (6.28, "x", "speed", "gain"), (1.64, "x", "speed", "gain"),
+        (1.0, "%", "quality", "reduction"), (0.01, "%", "quality", "reduction")]

@@ -386,7 +386,7 @@ def _read(sentence: str) -> list[tuple[float, str, str | None, str | None, str |
      "baseline models, with speed improvements of up to 2.8times and 2.0times in the prefill and decode stages.",
      [(2.8, "x", "speed", None, "gain", True), (2.0, "x", "speed", None, "gain", True)]),
     ("It achieves a bounded KV cache of just 4 GB and enables a remarkable 24x temporal extrapolation (5s to 120s).",
-     [(24.0, "x", "context length", None, None, True)]),
+     [(24.0, "x", "context length", None, "gain", True)]),
     # set D (read after its unseen run): rivals' scores in brackets are theirs; an aside between dashes
     # is not the subject; a bracketed condition and the next value's bracket name no measure;
     # GPU-time is compute; "exceeds" gains; "shorter" reduces

@@ -143,10 +143,10 @@ _COSTS = frozenset({"time", "memory", "compute", "cost", "energy", "steps", "par
                     "latency", "KV cache", "model size", "bandwidth"})
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
-                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extends?|jump|"
-                   r"enhanc\w*)$")
-_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drops?|decreas\w*|shrink\w*|"
-                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*)$")
+                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
+                   r"enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow)$")  # LaTeX's \uparrow arrives as a word
+_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
+                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow)$")
 _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
                            r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
 
@@ -346,6 +346,8 @@ _BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+|[A-Z][A-Z\d@-]{1,6}\s+)?(?:(?:
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
 _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
                                r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
+# "(VBench: 1%downarrow and 0.01%downarrow)", "(MMLU: 72.1%)": a benchmark's name and a colon in a bracket
+_BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:\s*$")
 # "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
 # "Across mathematics and science benchmarks, PRISM ... reaching 90.0%"
 # "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
@@ -382,6 +384,7 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         if found is not None:
             return found[1], "noun"
     if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
+                        or _BENCHMARK_COLON.search(s.text, max(0, start - 40), start)
                         or _BENCHMARK_LEAD.match(s.text)):
         return "accuracy", "implied"
     if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
