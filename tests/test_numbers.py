@@ -136,3 +136,14 @@ def test_a_benchmark_and_a_colon_in_a_bracket_make_a_score() -> None:
     assert [(n.high, n.unit, n.metric, n.direction) for n in found] == [
         (6.28, "x", "speed", "gain"), (1.64, "x", "speed", "gain"),
         (1.0, "%", "quality", "reduction"), (0.01, "%", "quality", "reduction")]
+
+
+def test_a_factor_a_change_starts_from_is_not_the_papers() -> None:
+    """FlatQuant (set D): "from 0.26x of QuaRot to merely 0.07x": the first factor is QuaRot's."""
+    found = numbers("For inference latency, FlatQuant reduces the slowdown induced by pre-quantization transformation "
+                    "from 0.26x of QuaRot to merely 0.07x, bringing up to 2.3x speedup for prefill and 1.7x speedup "
+                    "for decoding, respectively.")
+    assert [(n.high, n.own) for n in found] == [(0.26, False), (0.07, True), (2.3, True), (1.7, True)]
+    # DSP (bundled): a range from a percentage to a factor starts nowhere
+    assert all(n.own for n in numbers("DSP's superiority over state-of-the-art embedded sequence parallelism "
+                                      "methods by remarkable throughput improvements ranging from 32.2% to 10x."))

@@ -663,8 +663,13 @@ _FROM = re.compile(r"(?:\bfrom\s|\()$")
 def _starting_points(sentence: str, spans: list[tuple[int, int, str, float, float]]) -> set[int]:
     """The first value of "from 62% to 71%" / "(94.0% to 94.8%)" is a starting point, not a result."""
     return {a for (a, b, unit, _l, _h), nxt in pairwise(spans)
-            if unit == "%" and _FROM.search(sentence, max(0, a - 6), a)
-            and re.fullmatch(r"\s?(?:to|->|→)\s?", sentence[b:nxt[0]])}
+            if unit == nxt[2] and _FROM.search(sentence, max(0, a - 6), a)
+            and (re.fullmatch(r"\s?(?:to|->|→)\s?", sentence[b:nxt[0]])
+                 or (unit == "x" and _FACTOR_STEP.fullmatch(sentence, b, nxt[0])))}
+
+
+# "from 0.26x of QuaRot to merely 0.07x": whose the first factor was, then where it went
+_FACTOR_STEP = re.compile(r"\s(?:of\s+[\w.+-]+(?:\s[\w.+-]+)?\s)?to\s(?:(?:merely|only|just|about|around|nearly)\s)?")
 
 
 def numbers(sentence: str) -> list[Number]:
