@@ -599,7 +599,7 @@ _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|com
 
 # ---- the values of one sentence ------------------------------------------------------------------
 
-# a glued or spelled-out factor must say what it multiplies: not "threefold advantages"
+# a spelled-out factor must say what it multiplies: not "threefold advantages", "three times closer"
 _WORD_FACTOR_NEXT = re.compile(
     r"\s+(?:\w+[\s-]){0,2}?(?:faster|slower|speed-?ups?|speed|more|less|fewer|larger|smaller|higher|lower|"
     r"increase|reduction|decrease|improvement|gain|acceleration|as\b|cheaper|longer|shorter)", re.IGNORECASE)
@@ -610,7 +610,9 @@ def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
     for m in FACTOR.finditer(text):
         spelled = m.group("word") or m.group("glued") or m.group("twice")
         if spelled:
-            if (m.group("glued") or m.group("twice")) and not _WORD_FACTOR_NEXT.match(text, m.end()):
+            # "ten-fold throughput" names a measure; "roughly three times closer to X than Y" none (set C)
+            if not _WORD_FACTOR_NEXT.match(text, m.end()) \
+                    and not any(_measure(w) for w in words(text[m.end():m.end() + 40])[:2]):
                 continue
             low = high = _WORDNUM[spelled.lower()]
         else:
