@@ -156,3 +156,10 @@ def test_a_spelled_out_factor_must_say_what_it_multiplies() -> None:
                    "closer to the experienced trajectory than regeneration from noise.") == []
     assert [(n.high, n.metric) for n in numbers("a recurrent model in the form of a novel LSTM with ten-fold "
                                                 "throughput.")] == [(10.0, "throughput")]
+
+
+def test_the_step_of_a_rate_is_no_result() -> None:
+    """SpecBench (set B): "for every tenfold increase in code size" is the unit of a rate, not a factor gained."""
+    assert numbers("The gap also scales sharply with task length: it grows by 28 percentage points for every "
+                   "tenfold increase in code size.") == []
+    assert [n.high for n in numbers("Throughput grows 3x for each doubling of the batch.")] == [3.0]

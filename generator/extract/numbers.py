@@ -605,6 +605,9 @@ _WORD_FACTOR_NEXT = re.compile(
     r"increase|reduction|decrease|improvement|gain|acceleration|as\b|cheaper|longer|shorter)", re.IGNORECASE)
 
 
+_RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNORECASE)
+
+
 def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
     out = []
     for m in FACTOR.finditer(text):
@@ -623,6 +626,8 @@ def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
             continue
         if low > high or low <= 0 or (low == high == 1.0):
             continue
+        if _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "grows by 28 percentage points for every tenfold increase": the step of a rate, no result
         out.append((m.start(), m.end(), low, high))
     return out
 
