@@ -163,3 +163,28 @@ def test_the_step_of_a_rate_is_no_result() -> None:
     assert numbers("The gap also scales sharply with task length: it grows by 28 percentage points for every "
                    "tenfold increase in code size.") == []
     assert [n.high for n in numbers("Throughput grows 3x for each doubling of the batch.")] == [3.0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ResearchGym (set B): "improves over X ... by" beats X (a decimal point inside is no sentence end); a
+    # share of sub-tasks completed is a score; ", and completes" is a new claim with neither the rival nor
+    # the way of the one before it
+    ("The agent improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by "
+     "11.5%, and completes only 26.5% of sub-tasks on average.",
+     [(11.5, "%", "accuracy", "provided baselines", "gain", True), (26.5, "%", "accuracy", None, None, True)]),
+    # MLE-bench (set A): the share of competitions won
+    ("finding that the best-performing setup--OpenAI's o1-preview with AIDE scaffolding--achieves at least the level "
+     "of a Kaggle bronze medal in 16.9% of competitions.", [(16.9, "%", "accuracy", None, None, True)]),
+    # SemaPLC (set C): a pass rate is a score
+    ("On 117 independent-POU tasks matching existing benchmarks, it attains the highest strict verified pass rate on "
+     "all seven models (72.6\\% mean).", [(72.6, "%", "accuracy", None, None, True)]),
+])
+def test_scores_of_agents(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _read(sentence) == expected
+
+
+def test_an_acceptance_rate_is_no_score() -> None:
+    """Breaking Entropy Bounds (set C, labelled outside the measures): speculative decoding's acceptance rate."""
+    found = numbers("yielding ~10% acceptance rate improvements, achieving up to 95% acceptance rates and up to 25% "
+                    "extra inference throughput gains across mathematical reasoning.")
+    assert [n.metric for n in found if n.high == 95.0] != ["accuracy"]

@@ -285,7 +285,7 @@ def _own_words(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> _W
 def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
     """The first measure noun met walking ``order`` through ``side``: (distance, measure)."""
     for distance, index in enumerate(order):
-        label = _measure(side[index])
+        label = _measure(side[index]) or _score_rate(side, index)
         if label is None:
             continue
         if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
@@ -300,6 +300,14 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             label, index, nxt = following, nxt, nxt + 1
         return distance, _refine(label, side[index], side, index)
     return None
+
+
+_SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved"})
+
+
+def _score_rate(side: list[str], index: int) -> str | None:
+    """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not."""
+    return "accuracy" if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED else None
 
 
 def _quantity(word: str) -> bool:
@@ -353,7 +361,7 @@ _BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:
 # "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
 _BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
                              r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
-_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*)\b[^.;:]{0,80}\bby\s+(?:up to |over |about |"
+_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){0,80}\bby\s+(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
 
@@ -365,6 +373,8 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
                                 r"CLIP[- ]?[Ss]core|FID|FVD)\b")
 
 
+_TASKS_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:sub-?)?tasks|problems|questions|issues|"
+                          r"competitions|puzzles|test cases|instances|challenges)\b")
 _POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
                             re.IGNORECASE)
 _GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
@@ -387,6 +397,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
                         or _BENCHMARK_COLON.search(s.text, max(0, start - 40), start)
                         or _BENCHMARK_LEAD.match(s.text)):
         return "accuracy", "implied"
+    if unit == "%" and _TASKS_AFTER.match(s.text, end):
+        return "accuracy", "implied"  # "completes only 26.5% of sub-tasks", "a medal in 16.9% of competitions"
     if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
     if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
@@ -448,7 +460,10 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
         return kind_direction  # "with only a 0.4% drop ..., X achieves 1.69x and 2.27x speedups": a speedup gains
     # "outperform the current SOTA method DualPrompt on established benchmarks by 4.5%": the clause's verb
     found = _nearest(w.clause, [], _DIRECTIONS)
-    return found[0] if found is not None and found[1] <= _BEFORE_WORDS else None
+    if found is not None and found[1] <= _BEFORE_WORDS:
+        return found[0]
+    # "improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by 11.5%"
+    return "gain" if _BEATS_BY.search(s.text, max(0, start - 120), start) else None
 
 
 _DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
@@ -482,7 +497,7 @@ _BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+)?(?:when\s+)?(?:compared (?:to|with)|
 # "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
 _NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|further\s+)?(?:is|are|uses?|"
               r"(?:achiev|deliver|improv|reduc|outperform|surpass|exceed|yield|attain|obtain|enabl|accelerat|boost|"
-              r"increas|lower|cut|speed|provid)\w*)\b")
+              r"increas|lower|cut|speed|provid|complet|solv|scor)\w*)\b")
 _BASE_END = re.compile(
     r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
     rf"depending|achiev\w*|reach\w*|respectively|as|from|to|"
@@ -785,12 +800,16 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
             if n.metric is None and known:
                 donor = result[min(known, key=lambda k: (abs(k - i), -k))]
                 n = replace(n, metric=donor.metric, what=donor.what, confidence=donor.confidence)
-            steer = [k for k in alike if result[k].direction is not None]
+            # "improves over the provided baselines ... by 11.5%, and completes only 26.5% of sub-tasks": a new claim
+            # inherits neither the way nor the rival of the one before it
+            steer = [k for k in alike if result[k].direction is not None
+                     and not (k < i and re.search(_NEW_CLAIM, sentence[result[k].end:n.start]))]
             if n.direction is None and steer:
                 donor = result[min(steer, key=lambda k: abs(k - i))]
                 # "only 1.88% inference time and 29.30% GPU memory": the list shares "only"
                 n = replace(n, direction=donor.direction, share=n.share or donor.share)
-            if not n.baseline and with_base and n.own and n.start not in levels:
+            claimed = any(re.search(_NEW_CLAIM, sentence[result[k].end:n.start]) for k in with_base if k < i)
+            if not n.baseline and with_base and n.own and n.start not in levels and not claimed:
                 n = replace(n, baseline=result[with_base[-1]].baseline)
             result[i] = n
     return result
