@@ -626,6 +626,15 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("we achieved 100% weak scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.", ["MI250X"]),
     # a method named Galaxy is not a phone (TPI-LLM, bundled)
     ("over 90% compared to Transformers and Galaxy, while cutting the peak memory footprint", []),
+    # a second model number that drops the family name (set A: Pangu Pro MoE); model numbers with two
+    # letters (set C: OSP-Next); a device's name in a list of datasets is a dataset (set B: RGB-Only
+    # Supervised Camera Parameter Optimization)
+    ("The configuration of Pangu Pro MoE is optimized for Ascend 300I Duo and 800I A2 through extensive system "
+     "simulation studies.", ["Ascend 300I Duo", "Ascend 800I A2"]),
+    ("OSP-Next-HiF8 achieves 1.69times and 2.27times speedups under the two settings on a single Ascend 950PR",
+     ["Ascend 950PR"]),
+    ("We perform experiments on 4 real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics) and 1 synthetic "
+     "dataset (MPI-Sintel)", []),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names
