@@ -188,3 +188,14 @@ def test_an_acceptance_rate_is_no_score() -> None:
     found = numbers("yielding ~10% acceptance rate improvements, achieving up to 95% acceptance rates and up to 25% "
                     "extra inference throughput gains across mathematical reasoning.")
     assert [n.metric for n in found if n.high == 95.0] != ["accuracy"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Learning Adaptive Parallel Reasoning with Language Models (set D): "at equivalent latency" is a condition
+    ("(3) improved accuracy at equivalent latency (75.2% vs. 57.3% at approximately 5,000ms).", 75.2, "accuracy"),
+    # Progressive Gradient Flow for Robust N:M Sparsity Training (bundled): "at high sparsity regime" too
+    ("Our approach improves the model quality by up to 2% and 5% in vision and language models at high sparsity "
+     "regime, respectively.", 5.0, "quality"),
+])
+def test_a_measure_after_at_is_a_condition(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]

@@ -290,8 +290,8 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             continue
         if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
-        if {"under", "within"} & set(side[max(0, index - 4):index]):
-            continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%": a condition
+        if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
+            continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
         if label == "utilization":
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
         # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
