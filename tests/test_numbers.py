@@ -199,3 +199,15 @@ def test_an_acceptance_rate_is_no_score() -> None:
 ])
 def test_a_measure_after_at_is_a_condition(sentence: str, value: float, metric: str) -> None:
     assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Least-Loaded Expert Parallelism (set B), Tree Attention (bundled): the peak of a measure is that measure
+    ("Across different model scales, LLEP achieves up to 5x speedup and 4x reduction in peak memory usage compared "
+     "to standard EP.", 4.0, "memory"),
+    ("while also requiring significantly less communication volume and incurring 2x less peak memory.", 2.0, "memory"),
+    # FlashAttention-2 (bundled): a share of the peak is utilization
+    ("reaching 50-73% of the theoretical maximum FLOPs/s on A100.", 73.0, "utilization"),
+])
+def test_a_peak_qualifies_the_measure_after_it(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]

@@ -292,8 +292,10 @@ def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
         if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
-        if label == "utilization":
+        qualified = _measure(side[index + 1]) if label == "utilization" and index + 1 < len(side) else None
+        if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
+        # "4x reduction in peak memory usage": the peak of a measure is that measure
         # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
         nxt = index + 1
         while nxt < len(side) and (following := _measure(side[nxt])) is not None and not _HEAD.match(side[nxt]):
