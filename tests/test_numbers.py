@@ -211,3 +211,11 @@ def test_a_measure_after_at_is_a_condition(sentence: str, value: float, metric: 
 ])
 def test_a_peak_qualifies_the_measure_after_it(sentence: str, value: float, metric: str) -> None:
     assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_rivals_named_as_examples_keep_their_scores() -> None:
+    """Structured Distillation of Web Agent Capabilities Enables Generalization (set B): the scores in brackets
+    after "models such as" are the rivals'."""
+    found = numbers("The resulting model achieves 41.5% on WebArena, surpassing closed-source models such as Claude "
+                    "3.5 Sonnet (36.0%) and GPT-4o (31.5%) under the same evaluation protocol.")
+    assert [(n.high, n.own) for n in found] == [(41.5, True), (36.0, False), (31.5, False)]

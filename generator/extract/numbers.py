@@ -55,6 +55,8 @@ _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|exist
 # "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
 _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
 _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
+                          # "surpassing closed-source models such as Claude 3.5 Sonnet (36.0%)"
+                          r"(?:(?:[\w-]+\s){0,4}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
                           rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*{_RIVAL_NAME}\s*$",
                           re.IGNORECASE)
 _ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
