@@ -219,3 +219,9 @@ def test_rivals_named_as_examples_keep_their_scores() -> None:
     found = numbers("The resulting model achieves 41.5% on WebArena, surpassing closed-source models such as Claude "
                     "3.5 Sonnet (36.0%) and GPT-4o (31.5%) under the same evaluation protocol.")
     assert [(n.high, n.own) for n in found] == [(41.5, True), (36.0, False), (31.5, False)]
+
+
+def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
+    """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
+    assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
+                      "(+16% on RoboSpatial) baselines.") == ["vanilla SFT", "RL"]

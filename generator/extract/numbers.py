@@ -548,6 +548,10 @@ _NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they
 
 def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str | None:
     left, _right = s.clause(start, end)
+    # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
+    bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
+    if bracket:
+        return bracket.group("who")
     reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
     limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
     claim = _CLAIM_AFTER.search(s.text, end, limit)
@@ -601,6 +605,9 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> str
     return None
 
 
+_BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
+                            rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
+                            r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
