@@ -225,3 +225,17 @@ def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
     """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
     assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
                       "(+16% on RoboSpatial) baselines.") == ["vanilla SFT", "RL"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # TriAttention, FlashRT (set B): matching X while gaining a factor beats no one
+    ("On AIME25 with 32K-token generation, TriAttention matches Full Attention reasoning accuracy while achieving "
+     "2.5x higher throughput or 10.7x KV memory reduction.", [None, None]),
+    ("On AMD MI355X GPUs, FlashRT matches the peak latency reduction while increasing peak throughput improvement to "
+     "3.6x.", [None]),
+    # ViG (bundled): a share of what it matched is against it
+    ("Notably, ViG-S matches DeiT-B's accuracy while using only 27% of the parameters and 20% of the FLOPs.",
+     ["DeiT-B's accuracy", "DeiT-B's accuracy"]),
+])
+def test_matching_a_rival_is_a_baseline_only_for_a_share(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
