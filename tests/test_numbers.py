@@ -239,3 +239,20 @@ def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
 ])
 def test_matching_a_rival_is_a_baseline_only_for_a_share(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # An Information Theoretic Perspective on Agentic System Design (set B): comparatives listed with commas
+    # share the one "than"; "more concise" writes fewer tokens; a compressor is no compression
+    ("A 7B Qwen-2.5 compressor, for instance, is 1.6times more accurate, 4.6times more concise, and conveys "
+     "5.5times more bits of mutual information per token than its 1.5B sibling.",
+     [(1.6, "other", "accuracy", "1.5B sibling"), (4.6, "other", "tokens", "1.5B sibling"),
+      (5.5, "other", None, "1.5B sibling")]),
+    # DeepSpeed Ulysses (bundled)
+    ("Furthermore, experimental evaluations show that DeepSpeed-Ulysses trains 2.5X faster with 4X longer sequence "
+     "length than the existing method SOTA baseline.",
+     [(2.5, "speedup", "speed", "existing method SOTA baseline"),
+      (4.0, "other", "context length", "existing method SOTA baseline")]),
+])
+def test_listed_comparatives_share_their_than(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.kind, n.metric, n.baseline) for n in numbers(sentence)] == expected

@@ -68,7 +68,7 @@ _EARLIER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:achieved|reported|obtained|claime
 _STRIP = re.compile(rf"(?<![@^])(?:{_NUM})(?:{_TIMES}|\s?%)?")
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("compression", re.compile(r"compress\w*$")),
+    ("compression", re.compile(r"compress(?!ors?$)\w*$")),  # not a compressor (a model that compresses)
     ("speedup", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|throughput|fps|tflops|"
                            r"tokens/s|speeds?|boost\w*)$")),
     ("reduction", re.compile(r"(?:less|fewer|lower|reduc\w*|smaller|sav\w*|cuts?|cheaper|drops?|decreas\w*|"
@@ -128,6 +128,7 @@ _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
     ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
     ("accuracy", re.compile(r"(?:performance|improvements?|accurate)$")),
     ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
+    ("tokens", re.compile(r"(?:concise|verbose)$")),  # "4.6times more concise": what is written is shorter
 ]
 # a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
 _HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
@@ -829,6 +830,8 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
 
 
 _COORDINATION = re.compile(r"[^,;:]{0,80}?\s(?:and|or)\s[^,;:]{0,80}")  # two claims; a comma list is _lists'
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
+                                r"cheaper|longer|shorter|greater)\b")
 _COMPARED = re.compile(r"\b(?:than|over|compared|relative|versus|vs\.?|against)\b")
 _NOT_COORDINATED = re.compile(r"\b(?:while|whereas|but|which|than|over|compared|relative|versus|vs|against|unlike)\b")
 
@@ -842,8 +845,13 @@ def _coordinated(sentence: str, out: list[Number], levels: frozenset[int] | set[
         if n.baseline or not n.own or not nxt.own or not nxt.baseline or n.start in levels or nxt.start in levels:
             continue
         gap = sentence[n.end:nxt.start]
-        if len(gap) <= 120 and _COORDINATION.fullmatch(gap) and not _NOT_COORDINATED.search(gap) \
-                and _COMPARED.search(sentence, nxt.end, max(nxt.end, sentence.find(nxt.baseline, nxt.end))):
+        named = max(nxt.end, sentence.find(nxt.baseline, nxt.end))
+        # "is 1.6times more accurate, 4.6times more concise, and conveys 5.5times more bits ... than its 1.5B
+        # sibling": comparatives listed with commas share the one "than"
+        comparatives = _COMPARATIVE_AFTER.match(sentence, n.end) and _COMPARATIVE_AFTER.match(sentence, nxt.end) \
+            and re.search(r"\bthan\b", sentence[nxt.end:named]) and not re.search(r"[;:]", gap)
+        if len(gap) <= 120 and (_COORDINATION.fullmatch(gap) or comparatives) and not _NOT_COORDINATED.search(gap) \
+                and _COMPARED.search(sentence, nxt.end, named):
             result[i] = replace(n, baseline=nxt.baseline)
     return result
 
