@@ -256,3 +256,26 @@ def test_matching_a_rival_is_a_baseline_only_for_a_share(sentence: str, expected
 ])
 def test_listed_comparatives_share_their_than(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(n.high, n.kind, n.metric, n.baseline) for n in numbers(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Stacking Your Transformers (set A), One Timestep is All You Need (bundled): a comparison that leads the
+    # sentence after "For example," or "Furthermore,"
+    ("For example, compared to a conventionally trained 7B model using 300B tokens, our G_{stack} model converges to "
+     "the same loss with 194B tokens, resulting in a 54.6\\% speedup.", ["conventionally trained 7B model"]),
+    ("Furthermore, in comparison with standard DNNs, the proposed IIR-SNNs provide25-33X higher energy efficiency, "
+     "while being comparable to them in classification performance.", ["standard DNNs"]),
+    # SmolVLM (set A): the factor describes the rival it outperforms; Scaling LLM Test-Time Compute (bundled):
+    # "a 14x larger model" names no one
+    ("Our smallest model, SmolVLM-256M, uses less than 1GB GPU memory during inference and outperforms the "
+     "300-times larger Idefics-80B model, despite an 18-month development gap.", ["Idefics-80B model"]),
+    ("test-time compute can be used to outperform a 14x larger model.", [None]),
+    # Effective and Efficient Masked Image Generation Models (set A): a share in a leading "with" is of what
+    # the main clause outperforms; UloRL (set B): a level reached is not
+    ("Additionally, on ImageNet 512x512, with only about 60% of the NFE, eMIGM outperforms the state-of-the-art "
+     "continuous diffusion models.", ["state-of-the-art continuous diffusion models"]),
+    ("improves the model's performance on BeyondAIME from 50.7\\% to 61.9\\%, even surpassing Qwen3-235B-A22B with "
+     "remarkable gains.", [None, None]),
+])
+def test_rivals_named_before_or_around_the_value(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected

@@ -497,7 +497,8 @@ _BASE_AFTER = re.compile(
     re.IGNORECASE)
 _BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
                         re.IGNORECASE)
-_BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
+_BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+|(?:for (?:example|instance)|in particular|in addition|moreover|furthermore|"
+                        r"specifically|overall|finally),?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
                         r"relative to|in comparison (?:to|with)|unlike)\s+", re.IGNORECASE)
 # "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
 _NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|further\s+)?(?:is|are|uses?|"
@@ -582,6 +583,15 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
     if rival_with:
         return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
+    # "outperforms the 300-times larger Idefics-80B model": the rival the factor describes
+    if _RIVAL_BEFORE.search(s.text, max(0, start - 40), start):
+        described = _DESCRIBED.match(s.text, end)
+        named = _phrase(s.text, described.end(), min(len(s.text), described.end() + 80)) if described else None
+        if named and re.search(r"[A-Z0-9]", named):  # a name, not "a 14x larger model"
+            return named
+    # "with only about 60% of the NFE, eMIGM outperforms the state-of-the-art continuous diffusion models"
+    if _WITH_SHARE.search(s.text, max(0, start - 40), start) and (main := _MAIN_RIVAL.match(s.text, end)):
+        return _phrase(s.text, main.end(), min(len(s.text), main.end() + 80))
     # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
     share_of = _SHARE_OF.match(s.text, end, limit)
     if share_of:
@@ -608,6 +618,13 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     return None
 
 
+_RIVAL_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ing)?)\s+"
+                           r"(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s*(?:larger|bigger|smaller|slower|faster|more expensive|costlier)\s+")
+_WITH_SHARE = re.compile(r"\bwith\s+(?:only\s+|just\s+|merely\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$",
+                         re.IGNORECASE)
+_MAIN_RIVAL = re.compile(r"[^,;.]{0,60},\s+(?:[\w.-]+\s+){1,3}?(?:outperform\w*|surpass\w*|beat(?:s|ing)?|"
+                         r"rival(?:s|ing)?|match(?:es|ing)?|exceed\w*)\s+")
 _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
                             rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
                             r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
