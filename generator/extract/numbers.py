@@ -285,13 +285,14 @@ def _own_words(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> _W
                    words(clause)[-25:]))
 
 
-def _nouns(side: list[str], order: range) -> tuple[int, str] | None:
-    """The first measure noun met walking ``order`` through ``side``: (distance, measure)."""
+def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str] | None:
+    """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
+    a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
     for distance, index in enumerate(order):
         label = _measure(side[index]) or _score_rate(side, index)
         if label is None:
             continue
-        if any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
+        if not units and any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
         if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
@@ -395,7 +396,7 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     # not a bracket that belongs to the next value, nor a condition ("69.0% on BrowseComp (with context management)")
     if paren and paren.start(1) <= bounds[1] and not _CONDITION.match(paren.group(1)):
         inner = words(paren.group(1))
-        found = _nouns(inner, range(len(inner)))
+        found = _nouns(inner, range(len(inner)), units=True)
         if found is not None:
             return found[1], "noun"
     if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
