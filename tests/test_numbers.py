@@ -286,3 +286,17 @@ def test_numbers_in_a_bracket_are_counted_in_its_unit() -> None:
     found = numbers("Our model, coined as MobileVD, is 523x more efficient (1817.2 vs. 4.34 TFLOPs) with a slight "
                     "quality drop (FVD 149 vs. 171).")
     assert [(n.high, n.metric, n.confidence) for n in found] == [(523.0, "compute", "sure")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Vision-R1 (set A): ", which is 0.4% lower than" is the same measure as the value it follows; a description
+    # then the name ("the leading reasoning model, OpenAI O1") is against the name
+    ("Vision-R1-7B achieves a 73.5% accuracy on the widely used MathVista benchmark, which is only 0.4% lower than "
+     "the leading reasoning model, OpenAI O1.", [(73.5, "accuracy", None), (0.4, "accuracy", "OpenAI O1")]),
+    # Model Rubik's Cube (bundled): "than that of X" is against X
+    ("For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy with only 24M FLOPs, which is about 1.9% higher "
+     "than that of the previous best MobileNetV3 with similar computational cost.",
+     [(59.9, "accuracy", None), (1.9, "accuracy", "previous best MobileNetV3")]),
+])
+def test_which_is_restates_the_measure(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.metric, n.baseline) for n in numbers(sentence)] == expected
