@@ -300,3 +300,17 @@ def test_numbers_in_a_bracket_are_counted_in_its_unit() -> None:
 ])
 def test_which_is_restates_the_measure(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(n.high, n.metric, n.baseline) for n in numbers(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # QeRL (set B): "GSM8K (90.8%) and MATH 500 (77.4%)" is a list of bracketed scores
+    ("while matching the performance of full-parameter fine-tuning on mathematical benchmarks such as GSM8K (90.8%) "
+     "and MATH 500 (77.4%) in the 7B model.", [(90.8, "accuracy"), (77.4, "accuracy")]),
+    # Tiny Time Mixers (bundled): "fine-tuning (65X) and inference time (54X)"
+    ("substantial reductions in fine-tuning (65X) and inference time (54X).", [(65.0, "time"), (54.0, "time")]),
+    # T3 (bundled): a bracket closed before a new verb starts no list
+    ("T3 speeds up communication-heavy sublayers by 30% geomean (max 47%) and reduces data movement by 22% geomean "
+     "(max 36%).", [(30.0, "speed"), (47.0, None), (22.0, "data"), (36.0, None)]),
+])
+def test_names_with_bracketed_values_are_a_list(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.metric) for n in numbers(sentence)] == expected
