@@ -314,3 +314,14 @@ def test_which_is_restates_the_measure(sentence: str, expected: list[tuple[objec
 ])
 def test_names_with_bracketed_values_are_a_list(sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert [(n.high, n.metric) for n in numbers(sentence)] == expected
+
+
+def test_a_measure_ending_the_baseline_is_the_values() -> None:
+    """Hardware and Software Platform Inference (set A): "higher than random guess accuracy" is accuracy;
+    MegaHan97K (set E): "more categories than existing datasets" is no data measure."""
+    found = numbers("Even in a black-box setting we are able to achieve results that are up to three times higher "
+                    "than random guess accuracy.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(3.0, "accuracy", "sure")]
+    found = numbers("(1) MegaHan97K is the first dataset to fully support the latest GB18030-2022 standard, providing "
+                    "at least six times more categories than existing datasets.")
+    assert [n.confidence for n in found] == ["unsure"]

@@ -769,6 +769,10 @@ def numbers(sentence: str) -> list[Number]:
         own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end)) if own else None
+        # "three times higher than random guess accuracy"; not "more categories than existing datasets"
+        named = _measure(words(baseline)[-1]) if baseline and metric is None and words(baseline) else None
+        if named in _SCORES | {"latency", "throughput", "memory", "energy", "cost", "time"}:
+            metric, sure = named, True
         slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
         if slow:
             # "PPO is about twice as slow as ReMax per iteration": the subject is the baseline, the gain ours
@@ -806,6 +810,7 @@ def _restated(sentence: str, out: list[Number]) -> list[Number]:
     return out
 
 
+_SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
