@@ -325,3 +325,10 @@ def test_a_measure_ending_the_baseline_is_the_values() -> None:
     found = numbers("(1) MegaHan97K is the first dataset to fully support the latest GB18030-2022 standard, providing "
                     "at least six times more categories than existing datasets.")
     assert [n.confidence for n in found] == ["unsure"]
+
+
+def test_a_purpose_after_for_is_not_the_measure() -> None:
+    """GenoMAS (set B): "89.13% for data preprocessing" scores a task; the data is no measure of it."""
+    found = numbers("On the GenoTEX benchmark, GenoMAS reaches a Composite Similarity Correlation of 89.13% for data "
+                    "preprocessing and an F_1 of 60.48% for gene identification.")
+    assert [(n.high, n.metric) for n in found] == [(89.13, "accuracy"), (60.48, "accuracy")]

@@ -159,7 +159,7 @@ _STOP = re.compile(r";|:(?=\s)|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|
 # where a value's own words end: the next list item, a comparison, another clause
 _CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative|versus|vs\.?|against|"
                         r"respectively|which|when|where|achieving|reaching|using|making|leading|resulting|to|with|"
-                        r"on|at|per|without)\b")
+                        r"on|at|per|without|for)\b")
 _CUT_BEFORE = re.compile(r"[,;)]|\s(?:and|or|while|whereas|but|which)\s")
 _BACK = 240  # characters a window may reach before a value
 _AHEAD = 160  # ...and after it
