@@ -332,3 +332,9 @@ def test_a_purpose_after_for_is_not_the_measure() -> None:
     found = numbers("On the GenoTEX benchmark, GenoMAS reaches a Composite Similarity Correlation of 89.13% for data "
                     "preprocessing and an F_1 of 60.48% for gene identification.")
     assert [(n.high, n.metric) for n in found] == [(89.13, "accuracy"), (60.48, "accuracy")]
+
+
+def test_unlike_contrasts_without_comparing() -> None:
+    """FlashPrefill (set B): the methods "unlike" names are a contrast, not what the speedup is measured over."""
+    assert _baselines("Notably, unlike existing methods that incur efficiency degradation on shorter contexts, "
+                      "FlashPrefill maintains a 1.71x speedup even at a 4K context length.") == [None]

@@ -500,7 +500,7 @@ _BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*
                         re.IGNORECASE)
 _BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+|(?:for (?:example|instance)|in particular|in addition|moreover|furthermore|"
                         r"specifically|overall|finally),?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
-                        r"relative to|in comparison (?:to|with)|unlike)\s+", re.IGNORECASE)
+                        r"relative to|in comparison (?:to|with))\s+", re.IGNORECASE)
 # "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
 _NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|further\s+)?(?:is|are|uses?|"
               r"(?:achiev|deliver|improv|reduc|outperform|surpass|exceed|yield|attain|obtain|enabl|accelerat|boost|"
