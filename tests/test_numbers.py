@@ -338,3 +338,11 @@ def test_unlike_contrasts_without_comparing() -> None:
     """FlashPrefill (set B): the methods "unlike" names are a contrast, not what the speedup is measured over."""
     assert _baselines("Notably, unlike existing methods that incur efficiency degradation on shorter contexts, "
                       "FlashPrefill maintains a 1.71x speedup even at a 4K context length.") == [None]
+
+
+def test_a_level_reached_is_against_no_rival() -> None:
+    """IterResearch (set B): "(from 3.5% to 42.5%)" is a level reached; the "19.2pp over ReAct" later is not its."""
+    found = numbers("Remarkably, our paradigm exhibits unprecedented interaction scaling, extending to 2048 interactions "
+                    "with dramatic performance gains (from 3.5\\% to 42.5\\%), and serves as an effective prompting "
+                    "strategy, improving frontier models by up to 19.2pp over ReAct on long-horizon tasks.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(3.5, False, None), (42.5, True, None)]

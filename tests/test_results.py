@@ -522,7 +522,7 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      "improves Medal Average from 39.39% to 60.61% over its base model with OpenMLE-Evo, and reaches 71.21% with "
      "OpenMLE-Evo-Max (benchmark-independent experience priors and asynchronous search), exceeding GPT-5.5 + "
      "Codex.",
-     [(39.39, "%", "accuracy", None, False, False), (60.61, "%", "accuracy", "base model", True, False),
+     [(39.39, "%", "accuracy", None, False, False), (60.61, "%", "accuracy", None, True, False),
       (71.21, "%", "accuracy", None, True, False)]),
     ("On held-out NatureBench Lite, both components transfer: with the framework fixed, swapping in the trained "
      "model raises Match-SOTA from 50% to 70%; with the model fixed, swapping in OpenMLE-Evo raises it from 20% "

@@ -768,7 +768,10 @@ def numbers(sentence: str) -> list[Number]:
             and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
         own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
-        baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end)) if own else None
+        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
+        baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end)) \
+            if own and not reached else None
         # "three times higher than random guess accuracy"; not "more categories than existing datasets"
         named = _measure(words(baseline)[-1]) if baseline and metric is None and words(baseline) else None
         if named in _SCORES | {"latency", "throughput", "memory", "energy", "cost", "time"}:
@@ -779,7 +782,6 @@ def numbers(sentence: str) -> list[Number]:
             left, _right = s.clause(start, end)
             subject = _SUBJECT.search(sentence, left, start)
             kind, direction, baseline = "speedup", "gain", subject.group("who") if subject else None
-        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         bare = unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None
         out.append(Number(start, end, kind, low, high, unit, metric if metric in LEGACY_WHAT else None, metric,
                           baseline, own, direction, "sure" if sure else "unsure",
