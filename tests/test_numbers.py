@@ -346,3 +346,15 @@ def test_a_level_reached_is_against_no_rival() -> None:
                     "with dramatic performance gains (from 3.5\\% to 42.5\\%), and serves as an effective prompting "
                     "strategy, improving frontier models by up to 19.2pp over ReAct on long-horizon tasks.")
     assert [(n.high, n.own, n.baseline) for n in found] == [(3.5, False, None), (42.5, True, None)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # FutureSim (set B): the "than" after ", and many having worse ..." compares that worse score
+    ("FutureSim reveals a clear separation in their capabilities, with the best agent's accuracy being 25%, and many "
+     "having worse Brier skill score than making no prediction at all.", [None]),
+    # ProxylessNAS (bundled): ", better than X" right after the value is the value's own comparison
+    ("On CIFAR-10, our model achieves 2.08% test error with only 5.7M parameters, better than the previous "
+     "state-of-the-art architecture AmoebaNet-B.", ["previous state-of-the-art architecture AmoebaNet-B"]),
+])
+def test_a_than_after_and_another_comparative_is_not_the_values(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected

@@ -564,6 +564,9 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
             continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
         if claim and claim.start() < after.start() and s.text[max(0, after.start() - 2):after.start()] != ", ":
             break  # "..., and KnowledgeBank improves over ReasoningBank": the next claim's own rival
+        if after.group(0).lower().startswith("than") and not _COMPARATIVE_AFTER.match(s.text, end) \
+                and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
+            break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
         phrase = _phrase(s.text, after.end(), limit)
         if phrase:
             # "than the leading reasoning model, OpenAI O1.": a description, then the name
@@ -869,6 +872,8 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
 _COORDINATION = re.compile(r"[^,;:]{0,80}?\s(?:and|or)\s[^,;:]{0,80}")  # two claims; a comma list is _lists'
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
                                 r"cheaper|longer|shorter|greater)\b")
+_OTHER_COMPARATIVE = re.compile(r",\s+and\s+[^,;]*\b(?:worse|better|more|less|fewer|higher|lower|faster|slower|smaller|"
+                                r"larger|greater|cheaper)\b")
 _COMPARED = re.compile(r"\b(?:than|over|compared|relative|versus|vs\.?|against)\b")
 _NOT_COORDINATED = re.compile(r"\b(?:while|whereas|but|which|than|over|compared|relative|versus|vs|against|unlike)\b")
 
