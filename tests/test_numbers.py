@@ -358,3 +358,10 @@ def test_a_level_reached_is_against_no_rival() -> None:
 ])
 def test_a_than_after_and_another_comparative_is_not_the_values(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected
+
+
+def test_a_speedup_named_from_afar_is_speed() -> None:
+    """VOCABTRIM (set C): the clause's "speed-up" is what "by 16%" measures, flagged unsure."""
+    found = numbers("We show that our method can boost the memory-bound speed-up for Llama-3 models on Spec-Bench, "
+                    "specifically by 16% for Llama-3.2-3B-Instruct.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(16.0, "speed", "unsure")]
