@@ -365,3 +365,10 @@ def test_a_speedup_named_from_afar_is_speed() -> None:
     found = numbers("We show that our method can boost the memory-bound speed-up for Llama-3 models on Spec-Bench, "
                     "specifically by 16% for Llama-3.2-3B-Instruct.")
     assert [(n.high, n.metric, n.confidence) for n in found] == [(16.0, "speed", "unsure")]
+
+
+def test_an_aside_measures_what_its_clause_does() -> None:
+    """ILLUME (set A): the factor between dashes is of the dataset size the clause before it reduces."""
+    found = numbers("This approach reduces the dataset size to just 15M for pretraining -- over four times fewer than "
+                    "what is typically needed -- while achieving competitive or even superior performance.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(4.0, "data", "reduction")]
