@@ -372,3 +372,10 @@ def test_an_aside_measures_what_its_clause_does() -> None:
     found = numbers("This approach reduces the dataset size to just 15M for pretraining -- over four times fewer than "
                     "what is typically needed -- while achieving competitive or even superior performance.")
     assert [(n.high, n.metric, n.direction) for n in found] == [(4.0, "data", "reduction")]
+
+
+def test_the_efficiency_of_a_stage_is_its_speed() -> None:
+    """NorMuon (set D): "better training efficiency" measures how fast training reaches its target."""
+    found = numbers("NorMuon consistently outperforms both Adam and Muon, achieving 21.74% better training efficiency "
+                    "than Adam and 11.31% improvement over Muon on 1.1 B pretraining setting.")
+    assert [(n.high, n.metric, n.baseline) for n in found][0] == (21.74, "speed", "Adam")

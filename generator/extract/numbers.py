@@ -289,7 +289,7 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
     """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
     a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
     for distance, index in enumerate(order):
-        label = _measure(side[index]) or _score_rate(side, index)
+        label = _measure(side[index]) or _score_rate(side, index) or _efficiency(side, index)
         if label is None:
             continue
         if not units and any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
@@ -314,6 +314,17 @@ _SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "so
 def _score_rate(side: list[str], index: int) -> str | None:
     """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not."""
     return "accuracy" if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED else None
+
+
+# "21.74% better training efficiency than Adam": the efficiency of what, as a measure
+_EFFICIENCY_OF = {"training": "speed", "inference": "speed", "decoding": "speed", "computational": "compute",
+                  "sample": "data", "parameter": "parameters", "token": "tokens"}
+
+
+def _efficiency(side: list[str], index: int) -> str | None:
+    if side[index] in ("efficiency", "efficiencies") and index:
+        return _EFFICIENCY_OF.get(side[index - 1])
+    return None
 
 
 def _quantity(word: str) -> bool:
