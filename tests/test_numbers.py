@@ -379,3 +379,10 @@ def test_the_efficiency_of_a_stage_is_its_speed() -> None:
     found = numbers("NorMuon consistently outperforms both Adam and Muon, achieving 21.74% better training efficiency "
                     "than Adam and 11.31% improvement over Muon on 1.1 B pretraining setting.")
     assert [(n.high, n.metric, n.baseline) for n in found][0] == (21.74, "speed", "Adam")
+
+
+def test_a_models_bracketed_percentage_is_its_score() -> None:
+    """ImplicitMemBench (set B): "DeepSeek-R1 (65.3%), Qwen3-32B (64.1%), and GPT-5 (63.0%)" are the models' scores."""
+    found = numbers("Evaluation of 17 models reveals severe limitations: no model exceeds 66% overall, with top "
+                    "performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%), and GPT-5 (63.0%) far below human baselines.")
+    assert [(n.high, n.metric) for n in found] == [(65.3, "accuracy"), (64.1, "accuracy"), (63.0, "accuracy")]
