@@ -386,3 +386,15 @@ def test_a_models_bracketed_percentage_is_its_score() -> None:
     found = numbers("Evaluation of 17 models reveals severe limitations: no model exceeds 66% overall, with top "
                     "performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%), and GPT-5 (63.0%) far below human baselines.")
     assert [(n.high, n.metric) for n in found] == [(65.3, "accuracy"), (64.1, "accuracy"), (63.0, "accuracy")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # AutoCoder (set A), FMViT (bundled): "(ours vs. theirs)" after a verb that beats a rival
+    ("We introduce AutoCoder, the first Large Language Model to surpass GPT-4 Turbo (April 2024) and GPT-4o in pass@1 "
+     "on the Human Eval benchmark test (90.9% vs. 90.2%).", [(90.9, "GPT-4 Turbo", "gain", True)]),
+    ("On the TensorRT platform, FMViT outperforms Resnet101 by 2.5% (83.3% vs. 80.8%) in top-1 accuracy on the "
+     "ImageNet dataset.", [(2.5, "Resnet101", "gain", True), (83.3, "Resnet101", "gain", True),
+                           (80.8, None, None, False)]),
+])
+def test_ours_versus_theirs_in_a_bracket(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.baseline, n.direction, n.own) for n in numbers(sentence)] == expected

@@ -484,7 +484,23 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
     if found is not None and found[1] <= _BEFORE_WORDS:
         return found[0]
     # "improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by 11.5%"
-    return "gain" if _BEATS_BY.search(s.text, max(0, start - 120), start) else None
+    beats = _BEATS_BY.search(s.text, max(0, start - 120), start) or _beaten_in_bracket(s, start, end)
+    return "gain" if beats else None
+
+
+def _beaten_in_bracket(s: Sentence, start: int, end: int) -> re.Match[str] | None:
+    """"to surpass GPT-4 Turbo (April 2024) and GPT-4o in pass@1 on the Human Eval benchmark test (90.9% vs.
+    90.2%)": the first of a bracketed pair is ours, against what the clause's verb beats."""
+    if not (_VS_NEXT.match(s.text, end) and s.text[:start].rstrip().endswith("(")):
+        return None
+    left, _right = s.clause(start, end)
+    verb = None
+    for verb in _BASE_VERB.finditer(s.text, max(left, start - 150), start):  # noqa: B007 - the last is wanted
+        pass
+    return verb
+
+
+_VS_NEXT = re.compile(r"\s*(?:vs\.?|versus)\s*\d")
 
 
 _DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
@@ -570,6 +586,9 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
     if bracket:
         return bracket.group("who")
+    beaten = _beaten_in_bracket(s, start, end)
+    if beaten is not None:
+        return _phrase(s.text, beaten.end(), start)
     reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
     limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
     claim = _CLAIM_AFTER.search(s.text, end, limit)
