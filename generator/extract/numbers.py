@@ -312,8 +312,16 @@ _SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "so
 
 
 def _score_rate(side: list[str], index: int) -> str | None:
-    """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not."""
-    return "accuracy" if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED else None
+    """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not;
+    "false speech detections", "false positives": errors."""
+    if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED:
+        return "accuracy"
+    if _FALSE_FINDINGS.match(side[index]) and "false" in side[max(0, index - 2):index]:
+        return "error"
+    return None
+
+
+_FALSE_FINDINGS = re.compile(r"(?:positives?|negatives?|detections?|alarms?|rejections?|refusals?)$")
 
 
 # "21.74% better training efficiency than Adam": the efficiency of what, as a measure
