@@ -378,7 +378,7 @@ def test_the_efficiency_of_a_stage_is_its_speed() -> None:
     """NorMuon (set D): "better training efficiency" measures how fast training reaches its target."""
     found = numbers("NorMuon consistently outperforms both Adam and Muon, achieving 21.74% better training efficiency "
                     "than Adam and 11.31% improvement over Muon on 1.1 B pretraining setting.")
-    assert [(n.high, n.metric, n.baseline) for n in found][0] == (21.74, "speed", "Adam")
+    assert (found[0].high, found[0].metric, found[0].baseline) == (21.74, "speed", "Adam")
 
 
 def test_a_models_bracketed_percentage_is_its_score() -> None:

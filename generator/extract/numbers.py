@@ -612,8 +612,8 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
         phrase = _phrase(s.text, after.end(), limit)
         if phrase:
             # "than the leading reasoning model, OpenAI O1.": a description, then the name
-            named = _APPOSITION.match(s.text, s.text.find(phrase, after.end()) + len(phrase))
-            return named.group("name").rstrip(".") if named and phrase.islower() else phrase
+            apposed = _APPOSITION.match(s.text, s.text.find(phrase, after.end()) + len(phrase))
+            return apposed.group("name").rstrip(".") if apposed and phrase.islower() else phrase
     # "outperforms the GEMM-based algorithm by up to 62%", "surpassing the prior LISA-7B by 18%"
     verb = None
     for verb in _BASE_VERB.finditer(s.text, max(left, start - 150), start):  # noqa: B007 - the last is wanted
