@@ -405,3 +405,14 @@ def test_false_detections_are_errors() -> None:
     found = numbers("Feature steering reduces Whisper's false speech detections by 70% with negligible WER increase, "
                     "demonstrating real-world applicability.")
     assert [(n.high, n.metric, n.direction) for n in found] == [(70.0, "error", "reduction")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # HARP (set A): the time right before "twice faster" is what got faster
+    ("Notably, HARP achieves these gains while maintaining inference times twice faster than beam search.", 2.0, "time"),
+    # Convolutional State Space Models (bundled): samples generated faster are still speed
+    ("ConvS5 significantly outperforms Transformers and ConvLSTM on a long horizon Moving-MNIST experiment while "
+     "training 3X faster than ConvLSTM and generating samples 400X faster than Transformers.", 400.0, "speed"),
+])
+def test_a_time_right_before_faster_is_the_measure(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]

@@ -355,7 +355,9 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
             return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
         return after[1], "noun"
     before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
-    if implied is not None and (before is None or implied[0] == "speed"):
+    # "maintaining inference times twice faster than beam search": a time right before the value is what is faster
+    if implied is not None and (before is None or (implied[0] == "speed" and not (
+            before[0] == 0 and before[1] in ("time", "latency", "throughput")))):
         label = _implied(implied[0], w)
         return label, "implied" if label else None
     if before is not None:
