@@ -417,3 +417,11 @@ def test_false_detections_are_errors() -> None:
 ])
 def test_a_time_right_before_faster_is_the_measure(sentence: str, value: float, metric: str) -> None:
     assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_a_multiple_of_a_rivals_gain() -> None:
+    """Toward Generalist Autonomous Research via Hypothesis-Tree Refinement (set B): "2.5x the average relative
+    held-out gain of Codex and Claude Code" gains over them ("relative" is not "relative to")."""
+    found = numbers("Arbor achieves the best held-out result on all six tasks, attaining more than 2.5x the average "
+                    "relative held-out gain of Codex and Claude Code under the same task interface and resource budget.")
+    assert [(n.high, n.baseline, n.direction) for n in found] == [(2.5, "Codex and Claude Code", "gain")]

@@ -157,7 +157,7 @@ _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat mos
 
 _STOP = re.compile(r";|:(?=\s)|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|\bwhile\b|\bwhereas\b|\s--\s|\s—\s")
 # where a value's own words end: the next list item, a comparison, another clause
-_CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative|versus|vs\.?|against|"
+_CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative(?=\s+to\b)|versus|vs\.?|against|"
                         r"respectively|which|when|where|achieving|reaching|using|making|leading|resulting|to|with|"
                         r"on|at|per|without|for)\b")
 _CUT_BEFORE = re.compile(r"[,;)]|\s(?:and|or|while|whereas|but|which)\s")
@@ -637,6 +637,10 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
     if rival_with:
         return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
+    # "attaining more than 2.5x the average relative held-out gain of Codex and Claude Code": a multiple of theirs
+    multiple = _MULTIPLE_OF.match(s.text, end)
+    if multiple:
+        return _phrase(s.text, multiple.end(), min(len(s.text), multiple.end() + 80))
     # "outperforms the 300-times larger Idefics-80B model": the rival the factor describes
     if _RIVAL_BEFORE.search(s.text, max(0, start - 40), start):
         described = _DESCRIBED.match(s.text, end)
@@ -682,6 +686,8 @@ _MAIN_RIVAL = re.compile(r"[^,;.]{0,60},\s+(?:[\w.-]+\s+){1,3}?(?:outperform\w*|
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,3})\s*(?:[.;)]|$)")
 _BY_DOING = re.compile(r"\bby\s+\w+ing\b")
 _WHILE_DOING = re.compile(r"\s*,?\s*(?:while|and)\s+\w+ing\b")
+_MULTIPLE_OF = re.compile(r"\s*(?:[x×]|times)?\s+the\s+(?:[\w-]+\s+){0,4}?(?:gains?|improvements?|performance|accuracy|speed|"
+                          r"throughput|scores?)\s+of\s+")
 _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
                             rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
                             r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
