@@ -425,3 +425,4 @@ def test_a_multiple_of_a_rivals_gain() -> None:
     found = numbers("Arbor achieves the best held-out result on all six tasks, attaining more than 2.5x the average "
                     "relative held-out gain of Codex and Claude Code under the same task interface and resource budget.")
     assert [(n.high, n.baseline, n.direction) for n in found] == [(2.5, "Codex and Claude Code", "gain")]
+    assert [(n.metric, n.confidence) for n in found] == [("accuracy", "unsure")]  # a gain, like an improvement
