@@ -145,6 +145,7 @@ def test_a_factor_a_change_starts_from_is_not_the_papers() -> None:
                     "from 0.26x of QuaRot to merely 0.07x, bringing up to 2.3x speedup for prefill and 1.7x speedup "
                     "for decoding, respectively.")
     assert [(n.high, n.own) for n in found] == [(0.26, False), (0.07, True), (2.3, True), (1.7, True)]
+    assert found[1].direction == "reduction"  # the level reached goes the way the verb says: "reduces"
     # DSP (bundled): a range from a percentage to a factor starts nowhere
     assert all(n.own for n in numbers("DSP's superiority over state-of-the-art embedded sequence parallelism "
                                       "methods by remarkable throughput improvements ranging from 32.2% to 10x."))

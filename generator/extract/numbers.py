@@ -828,6 +828,8 @@ def numbers(sentence: str) -> list[Number]:
         own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
+            direction = verb[0]  # "reduces the slowdown ... from 0.26x of QuaRot to merely 0.07x": the verb's way
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end)) \
             if own and not reached else None
