@@ -287,7 +287,9 @@ def test_numbers_in_a_bracket_are_counted_in_its_unit() -> None:
     """Mobile Video Diffusion (set A): "(1817.2 vs. 4.34 TFLOPs)" says the factor is of compute."""
     found = numbers("Our model, coined as MobileVD, is 523x more efficient (1817.2 vs. 4.34 TFLOPs) with a slight "
                     "quality drop (FVD 149 vs. 171).")
-    assert [(n.high, n.metric, n.confidence) for n in found] == [(523.0, "compute", "sure")]
+    assert [(n.high, n.metric, n.confidence, n.direction) for n in found] == [(523.0, "compute", "sure", "reduction")]
+    # LUT-LLM (set E): "higher energy efficiency" is labelled a gain
+    assert [n.direction for n in numbers("LUT-LLM achieves 1.72x higher energy efficiency than NVIDIA A100")] == ["gain"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

@@ -828,6 +828,8 @@ def numbers(sentence: str) -> list[Number]:
         own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
+            direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
         if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
             direction = verb[0]  # "reduces the slowdown ... from 0.26x of QuaRot to merely 0.07x": the verb's way
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
@@ -873,6 +875,7 @@ def _restated(sentence: str, out: list[Number]) -> list[Number]:
     return out
 
 
+_MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
 _SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
