@@ -429,3 +429,10 @@ def test_a_multiple_of_a_rivals_gain() -> None:
                     "relative held-out gain of Codex and Claude Code under the same task interface and resource budget.")
     assert [(n.high, n.baseline, n.direction) for n in found] == [(2.5, "Codex and Claude Code", "gain")]
     assert [(n.metric, n.confidence) for n in found] == [("accuracy", "unsure")]  # a gain, like an improvement
+
+
+def test_the_metrics_of_a_task_are_its_scores() -> None:
+    """DaMo (set B): "improves the metrics by 12.47%" on a task improves its scores."""
+    found = numbers("When used solely for MLLM optimization on the BFCL-v3 task, DaMo improves the metrics by 12.47% "
+                    "than other methods.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(12.47, "accuracy", "other methods")]
