@@ -402,6 +402,7 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
 
 # a model's name (a capital, then a digit somewhere: "Qwen3-32B", "GPT-5", "DeepSeek-R1") and a bracket
 _MODEL_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:[\w.]*-)*[\w.]*\d[\w.-]*\s*\(\s*$")
+_OVERALL_AFTER = re.compile(r"\s+overall\b")
 _TASKS_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:sub-?)?tasks|problems|questions|issues|"
                           r"competitions|puzzles|test cases|instances|challenges)\b")
 _POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
@@ -428,6 +429,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         return "accuracy", "implied"
     if unit == "%" and _MODEL_BEFORE.search(s.text, max(0, start - 40), start) and s.text[end:end + 2].strip()[:1] == ")":
         return "accuracy", "implied"  # "top performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%)": models' scores
+    if unit == "%" and _OVERALL_AFTER.match(s.text, end):
+        return "accuracy", "implied"  # "no model exceeds 66% overall": a leaderboard's overall score
     if unit == "%" and _TASKS_AFTER.match(s.text, end):
         return "accuracy", "implied"  # "completes only 26.5% of sub-tasks", "a medal in 16.9% of competitions"
     if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
