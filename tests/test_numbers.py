@@ -437,3 +437,10 @@ def test_the_metrics_of_a_task_are_its_scores() -> None:
     found = numbers("When used solely for MLLM optimization on the BFCL-v3 task, DaMo improves the metrics by 12.47% "
                     "than other methods.")
     assert [(n.high, n.metric, n.baseline) for n in found] == [(12.47, "accuracy", "other methods")]
+
+
+def test_improving_by_alone_suggests_a_score() -> None:
+    """KnowAct-GUIClaw (set B): "improving by 8.5%" names no measure; the memory far back is the subject, not it."""
+    found = numbers("Additionally, the knowledgeable memory and execution skills supported by our framework are "
+                    "transferable across diverse base models, improving by 8.5% with Kimi-2.6.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(8.5, "accuracy", "unsure")]
