@@ -444,3 +444,16 @@ def test_improving_by_alone_suggests_a_score() -> None:
     found = numbers("Additionally, the knowledgeable memory and execution skills supported by our framework are "
                     "transferable across diverse base models, improving by 8.5% with Kimi-2.6.")
     assert [(n.high, n.metric, n.confidence) for n in found] == [(8.5, "accuracy", "unsure")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Radial Attention (set B), Sequence Parallelism (bundled): "N times longer" alone is a length
+    ("With minimal tuning, it enables video generation up to 4times longer while reducing training costs by up to "
+     "4.4times compared to direct fine-tuning.", 4.0, "context length"),
+    ("With sparse attention, sequence can handle sequence with over 114K tokens, which is over 27× longer than "
+     "existing sparse attention works holding the whole sequence on each device.", 27.0, "context length"),
+    # ... unless something takes that much longer: a time
+    ("Training takes 2x longer on this hardware.", 2.0, "time"),
+])
+def test_longer_alone_is_a_length(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]

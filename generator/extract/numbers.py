@@ -129,6 +129,7 @@ _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
     ("accuracy", re.compile(r"(?:performance|improv(?:ements?|ing|es|ed)|accurate|gains?)$")),
     ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
     ("tokens", re.compile(r"(?:concise|verbose)$")),  # "4.6times more concise": what is written is shorter
+    ("context length", re.compile(r"longer$")),  # "enables video generation up to 4times longer"
 ]
 # a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
 _HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
@@ -449,6 +450,8 @@ _SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|impleme
 
 
 def _implied(label: str, w: _Words) -> str | None:
+    if label == "context length" and {"take", "takes", "took", "taking", "lasts", "runs"} & set(w.before[-4:]):
+        return "time"  # "training takes 2x longer": time, not a length
     if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before[-5:] + w.after[:3]):
         # "inference performance" is speed, "performance on MMLU" accuracy; a system word further away
         # ("RL training with 128k-token outputs improves the model's performance on AIME") is not its own
