@@ -452,7 +452,7 @@ def test_improving_by_alone_suggests_a_score() -> None:
      "4.4times compared to direct fine-tuning.", 4.0, "context length"),
     ("With sparse attention, sequence can handle sequence with over 114K tokens, which is over 27× longer than "
      "existing sparse attention works holding the whole sequence on each device.", 27.0, "context length"),
-    # ... unless something takes that much longer: a time
+    # ... unless something takes that much longer: a time (a constructed guard; no labelled abstract says it)
     ("Training takes 2x longer on this hardware.", 2.0, "time"),
 ])
 def test_longer_alone_is_a_length(sentence: str, value: float, metric: str) -> None:
