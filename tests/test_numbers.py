@@ -457,3 +457,11 @@ def test_improving_by_alone_suggests_a_score() -> None:
 ])
 def test_longer_alone_is_a_length(sentence: str, value: float, metric: str) -> None:
     assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_what_a_benchmark_evaluated_is_not_its_result() -> None:
+    """MemTrapBench (set C): the drops "even the strongest methods" suffer are theirs; "more than" compares nothing."""
+    found = numbers("Experiments across two model families and five representative memory frameworks show that "
+                    "MemTrapBench is challenging: all evaluated memory strategies underperform the no-memory setting, "
+                    "with even the strongest methods suffering drops of more than 10%.")
+    assert [(n.high, n.own) for n in found] == [(10.0, False)]

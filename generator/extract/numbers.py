@@ -51,7 +51,11 @@ _BASELINE_BEFORE = re.compile(
     r"(?:only |up to |about |around )?$")
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
-                              r"approaches|studies)\b(?! by)", re.IGNORECASE)
+                              r"approaches|studies)\b(?! by)"
+                              # a benchmark's finding about what it evaluated: "with even the strongest methods
+                              # suffering drops of more than 10%"
+                              r"|\b(?:evaluated|even the strongest|even the best) (?:methods|models|systems|agents|"
+                              r"strategies|LLMs)\b", re.IGNORECASE)
 # "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
 _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
 _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
@@ -756,7 +760,8 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     left, _right = s.clause(start, end)
     # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
     clause = _ASIDE.sub(" ", s.text[left:start])
-    return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(clause)
+    # "drops of more than 10%": "more than" bounds the value, it compares nothing
+    return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
 
 
 def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
