@@ -386,7 +386,7 @@ def _read(sentence: str) -> list[tuple[float, str, str | None, str | None, str |
      "baseline models, with speed improvements of up to 2.8times and 2.0times in the prefill and decode stages.",
      [(2.8, "x", "speed", None, "gain", True), (2.0, "x", "speed", None, "gain", True)]),
     ("It achieves a bounded KV cache of just 4 GB and enables a remarkable 24x temporal extrapolation (5s to 120s).",
-     [(24.0, "x", "context length", None, None, True)]),
+     [(24.0, "x", "context length", None, "gain", True)]),
     # set D (read after its unseen run): rivals' scores in brackets are theirs; an aside between dashes
     # is not the subject; a bracketed condition and the next value's bracket name no measure;
     # GPU-time is compute; "exceeds" gains; "shorter" reduces
@@ -522,7 +522,7 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      "improves Medal Average from 39.39% to 60.61% over its base model with OpenMLE-Evo, and reaches 71.21% with "
      "OpenMLE-Evo-Max (benchmark-independent experience priors and asynchronous search), exceeding GPT-5.5 + "
      "Codex.",
-     [(39.39, "%", "accuracy", None, False, False), (60.61, "%", "accuracy", "base model", True, False),
+     [(39.39, "%", "accuracy", None, False, False), (60.61, "%", "accuracy", None, True, False),
       (71.21, "%", "accuracy", None, True, False)]),
     ("On held-out NatureBench Lite, both components transfer: with the framework fixed, swapping in the trained "
      "model raises Match-SOTA from 50% to 70%; with the model fixed, swapping in OpenMLE-Evo raises it from 20% "
@@ -626,6 +626,15 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("we achieved 100% weak scaling efficiency on 1024 and 3072 MI250X GPUs, respectively.", ["MI250X"]),
     # a method named Galaxy is not a phone (TPI-LLM, bundled)
     ("over 90% compared to Transformers and Galaxy, while cutting the peak memory footprint", []),
+    # a second model number that drops the family name (set A: Pangu Pro MoE); model numbers with two
+    # letters (set C: OSP-Next); a device's name in a list of datasets is a dataset (set B: RGB-Only
+    # Supervised Camera Parameter Optimization)
+    ("The configuration of Pangu Pro MoE is optimized for Ascend 300I Duo and 800I A2 through extensive system "
+     "simulation studies.", ["Ascend 300I Duo", "Ascend 800I A2"]),
+    ("OSP-Next-HiF8 achieves 1.69times and 2.27times speedups under the two settings on a single Ascend 950PR",
+     ["Ascend 950PR"]),
+    ("We perform experiments on 4 real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics) and 1 synthetic "
+     "dataset (MPI-Sintel)", []),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

@@ -40,6 +40,9 @@ _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
 # "1,000 A100 hours", "H100 GPU-days": a compute budget in a device's unit, not the device used
 _BUDGET_AFTER = re.compile(r"^[\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
+# "four real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics)": a device's name as a dataset's
+_DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:and\s+)?$", re.IGNORECASE)
+_ELISION = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?=\d)")
 
 
 @cache
@@ -158,16 +161,38 @@ class Vocab:
                 after = text[m.end():m.end() + 16]
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
-                if kind == "hardware" and _BUDGET_AFTER.match(after):
+                if kind == "hardware" and (_BUDGET_AFTER.match(after)
+                                           or _DATASET_LIST.search(text, max(0, m.start() - 80), m.start())):
                     continue
                 name = entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)
                 hits.append((m.start(), m.end(), name, entry.family))
+                if kind == "hardware":
+                    hits.extend(_elided(text, m, regex, entry))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
         chosen: list[tuple[int, int, str, str | None]] = []
         for hit in hits:
             if not chosen or hit[0] >= chosen[-1][1]:
                 chosen.append(hit)
         return chosen
+
+
+def _elided(text: str, m: re.Match[str], regex: Pattern, entry: Entry) -> list[tuple[int, int, str, str | None]]:
+    """"Ascend 300I Duo and 800I A2", "RTX 3090 and 4090": the second model number drops the family name."""
+    found = []
+    family = re.match(r"[A-Za-z][\w-]*(?: [A-Za-z][\w-]*)? (?=\d)", m.group(0))
+    end = m.end()
+    while family is not None:
+        joint = _ELISION.match(text, end)
+        if joint is None:
+            break
+        candidate = family.group(0) + text[joint.end():joint.end() + 40]
+        again = regex.search(candidate)  # curated patterns are time-bounded and offer search, not match
+        if again is None or again.start() or again.end() <= family.end() or (again.end() < len(candidate)
+                                                            and candidate[again.end()].isalnum()):
+            break
+        end = joint.end() + again.end() - family.end()
+        found.append((joint.end(), end, entry.normalize(again, "", text[end:end + 16]), entry.family))
+    return found
 
 
 def load_vocab(content: ContentFiles) -> tuple[Vocab, list[Diagnostic]]:

@@ -1,0 +1,467 @@
+"""What a reported number measures, against what, and whose: rules read from the failures of the unseen
+sets (issue 10). Every sentence is quoted from a real abstract, named by its paper's title."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.numbers import numbers
+
+
+def _read(sentence: str) -> list[tuple[float, str, str | None, str | None, str | None, bool]]:
+    return [(n.high, n.unit, n.metric, n.baseline, n.direction, n.own) for n in numbers(sentence)]
+
+
+def _baselines(sentence: str) -> list[str | None]:
+    return [n.baseline for n in numbers(sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Latent Spatial Memory for Video World Models (set B): a number glued to a capital is part of a name
+    ("Experiments show that latent spatial memory achieves up to 10.57times faster end-to-end video generation and "
+     "55times reduction in memory footprint relative to explicit 3D baselines.", "explicit 3D baselines"),
+    # S-LoRA (bundled), GORGO (set B): the examples after "such as" are not part of the baseline's name
+    ("Compared to state-of-the-art libraries such as HuggingFace PEFT and vLLM (with naive support of LoRA "
+     "serving), S-LoRA can improve the throughput by up to 4 times.", "state-of-the-art libraries"),
+    # Dynamic Risk Assessments for Offensive Cybersecurity Agents (set D): a dash ends the phrase, and
+    # "the baseline" is a baseline
+    ("We show that even with a relatively small compute budget (8 H100 GPU Hours in our study), adversaries can "
+     "improve an agent's cybersecurity capability on InterCode CTF by more than 40\\% relative to the baseline -- "
+     "without any external assistance.", "baseline"),
+])
+def test_the_baseline_phrase_ends_where_the_name_does(sentence: str, expected: str) -> None:
+    assert _baselines(sentence)[-1] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # GeneralVLA-2 (set C): ", and KnowledgeBank improves over ReasoningBank" is the next claim's rival; "by reducing
+    # ... while increasing ... by 2.36%" are two ways of improving over the same MV-SAM3D baseline
+    ("GeoFuse-MV3D improves over the MV-SAM3D baseline by reducing CD and LPIPS by 2.20% and 2.02% while increasing "
+     "PSNR and SSIM by 2.36% and 1.03%, and KnowledgeBank improves over ReasoningBank by 4.53% on Terminal-Bench SR.",
+     ["MV-SAM3D baseline", "MV-SAM3D baseline", "MV-SAM3D baseline", "MV-SAM3D baseline", "ReasoningBank"]),
+    # Distilling Diffusion Models to Efficient 3D LiDAR Scene Completion (set A): "and achieves superior
+    # performance compared to X" compares that performance, not the speedup
+    ("Extensive experiments demonstrate that ScoreLiDAR significantly accelerates the completion time from 30.55 to "
+     "5.37 seconds per frame (>5times) on SemanticKITTI and achieves superior performance compared to "
+     "state-of-the-art 3D LiDAR scene completion models.", [None]),
+    # Radial Attention (set B): "and accelerating inference" ends the baseline's name
+    ("With minimal tuning, it enables video generation up to 4times longer while reducing training costs by up to "
+     "4.4times compared to direct fine-tuning and accelerating inference by up to 3.7times compared to dense "
+     "attention inference.", [None, "direct fine-tuning", "dense attention inference"]),
+    # Llumnix (bundled): a comparison set off by a comma at the end holds for every claim before it
+    ("Our evaluations show that Llumnix improves tail latencies by an order of magnitude, accelerates high-priority "
+     "requests by up to 1.5x, and delivers up to 36% cost savings while achieving similar tail latencies, compared "
+     "against state-of-the-art LLM serving systems.",
+     ["state-of-the-art LLM serving systems", "state-of-the-art LLM serving systems"]),
+    # NanoVDR (set D), Scalable Autoregressive Image Generation with Mamba (set A), Compute Better Spent
+    # (bundled): the rival a verb names just before "with" the value, also across a comma
+    ("The resulting NanoVDR-S-Multi (DistilBERT, 69M) retains 95.1\\% of teacher quality and outperforms DSE-Qwen2 "
+     "(2B) on v2 and v3 with 32times fewer parameters and 50times lower CPU query latency, at a total training cost "
+     "under 13 GPU-hours.", [None, "DSE-Qwen2", "DSE-Qwen2"]),
+    ("On the ImageNet1K 256*256 benchmark, our best AiM model achieves a FID of 2.21, surpassing all existing AR "
+     "models of comparable parameter counts and demonstrating significant competitiveness against diffusion models, "
+     "with 2 to 10 times faster inference speed.", ["diffusion models"]),
+    ("BTT matches dense ViT-S/32 performance on ImageNet-1k with 3.8 times less compute and is more efficient than "
+     "dense for training small GPT-2 language models.", ["dense ViT-S/32 performance"]),
+])
+def test_a_comparison_belongs_to_its_own_claim(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # GORGO (set B), Latent Spatial Memory for Video World Models (set B): two claims joined by "and"
+    # share the comparison after the second
+    ("During held-out evaluation windows, we fix the parameter values learned from tuning and improve p95 TTFT by "
+     "6.9-15.5% and p95 end-to-end (E2E) latency by 14.3-30.9% over baseline load-balancing policies such as simple "
+     "session affinity and prefix-cache.", ["baseline load-balancing policies", "baseline load-balancing policies"]),
+    ("Experiments show that latent spatial memory achieves up to 10.57times faster end-to-end video generation and "
+     "55times reduction in memory footprint relative to explicit 3D baselines.",
+     ["explicit 3D baselines", "explicit 3D baselines"]),
+    # FBNet (bundled): the accuracy before a comma is no part of the "faster than" claim after it
+    ("FBNet-B achieves 74.1% top-1 accuracy on ImageNet with 295M FLOPs and 23.1 ms latency on a Samsung S8 phone, "
+     "2.4x smaller and 1.5x faster than MobileNetV2-1.3 with similar accuracy.",
+     [None, "MobileNetV2-1.3", "MobileNetV2-1.3"]),
+])
+def test_claims_joined_by_and_share_their_comparison(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_only_a_comparison_word_is_shared() -> None:
+    """Addition is All You Need for Energy-efficient Language Models (bundled): "energy cost of dot products"
+    says whose cost; it compares nothing the value before it could share."""
+    assert _baselines("applying the L-Mul operation in tensor processing hardware can potentially reduce 95% energy "
+                      "cost by element-wise floating point tensor multiplications and 80% energy cost of dot "
+                      "products.")[0] is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # FlashPrefill V2 (set C), Accelerating Deep Learning Model Inference on Arm CPUs (bundled): "respectively"
+    # hands out conditions, and the one baseline holds for both values
+    ("Extensive evaluations on NVIDIA H20 GPUs demonstrate that FlashPrefill V2 delivers up to 47.26x and 27.19x "
+     "speedups over FlashAttention-2 at 128K context length under FP8 and BF16 precision, respectively.",
+     ["FlashAttention-2", "FlashAttention-2"]),
+    ("We also achieve significant speedups of up to 5x and 3.2x compared to ONNX Runtime for classification and "
+     "detection models, respectively.", ["ONNX Runtime", "ONNX Runtime"]),
+    # TorchSparse (bundled): a list of names is handed out one by one
+    ("TorchSparse achieves 1.6x and 1.5x measured end-to-end speedup over the state-of-the-art MinkowskiEngine and "
+     "SpConv, respectively.", ["state-of-the-art MinkowskiEngine", "SpConv"]),
+])
+def test_respectively_hands_out_names_not_conditions(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "value", "direction"), [
+    # RefusalBench (set B): "dropping" drops as "drops" does
+    ("Our large-scale study reveals that even frontier models struggle in this setting, with refusal accuracy "
+     "dropping below 50% on multi-document tasks.", 50.0, "reduction"),
+    # ExVideo (set A), Hierarchical Sparse Attention Done Right (set C): to augment, extend or extrapolate
+    # a length by a factor is to gain
+    ("Our approach augments the model's capacity to generate up to 5times its original number of frames, requiring "
+     "only 1.5k GPU hours of training.", 5.0, "gain"),
+    ("Meanwhile, HiLS-Attention extrapolates more than 64times the training context length with 90% retrieval "
+     "accuracy, far beyond full attention.", 64.0, "gain"),
+    # Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): LaTeX's \downarrow, de-backslashed
+    ("MotionCache achieves significant speedups while effectively preserving generation quality (VBench: "
+     "1%downarrow).", 1.0, "reduction"),
+])
+def test_direction_words(sentence: str, value: float, direction: str) -> None:
+    assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
+
+
+def test_a_benchmark_and_a_colon_in_a_bracket_make_a_score() -> None:
+    """Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): the values after "VBench:" are
+    its scores, a quality (VBench scores generated video), falling."""
+    found = numbers("Extensive experiments on state-of-the-art models like SkyReels-V2 and MAGI-1 demonstrate that "
+                    "MotionCache achieves significant speedups of 6.28times and 1.64times respectively, while "
+                    "effectively preserving generation quality (VBench: 1%downarrow and 0.01%downarrow respectively).")
+    assert [(n.high, n.unit, n.metric, n.direction) for n in found] == [
+        (6.28, "x", "speed", "gain"), (1.64, "x", "speed", "gain"),
+        (1.0, "%", "quality", "reduction"), (0.01, "%", "quality", "reduction")]
+
+
+def test_a_factor_a_change_starts_from_is_not_the_papers() -> None:
+    """FlatQuant (set D): "from 0.26x of QuaRot to merely 0.07x": the first factor is QuaRot's."""
+    found = numbers("For inference latency, FlatQuant reduces the slowdown induced by pre-quantization transformation "
+                    "from 0.26x of QuaRot to merely 0.07x, bringing up to 2.3x speedup for prefill and 1.7x speedup "
+                    "for decoding, respectively.")
+    assert [(n.high, n.own) for n in found] == [(0.26, False), (0.07, True), (2.3, True), (1.7, True)]
+    assert found[1].direction == "reduction"  # the level reached goes the way the verb says: "reduces"
+    # DSP (bundled): a range from a percentage to a factor starts nowhere
+    assert all(n.own for n in numbers("DSP's superiority over state-of-the-art embedded sequence parallelism "
+                                      "methods by remarkable throughput improvements ranging from 32.2% to 10x."))
+
+
+def test_a_spelled_out_factor_must_say_what_it_multiplies() -> None:
+    """ForgeWM (set C): "three times closer" names no measure; The Languini Kitchen (bundled): "ten-fold
+    throughput" does."""
+    assert numbers("Replay-time refinement matches four-step reference quality while remaining roughly three times "
+                   "closer to the experienced trajectory than regeneration from noise.") == []
+    assert [(n.high, n.metric) for n in numbers("a recurrent model in the form of a novel LSTM with ten-fold "
+                                                "throughput.")] == [(10.0, "throughput")]
+
+
+def test_the_step_of_a_rate_is_no_result() -> None:
+    """SpecBench (set B): "for every tenfold increase in code size" is the unit of a rate, not a factor gained."""
+    assert numbers("The gap also scales sharply with task length: it grows by 28 percentage points for every "
+                   "tenfold increase in code size.") == []
+    assert [n.high for n in numbers("Throughput grows 3x for each doubling of the batch.")] == [3.0]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # ResearchGym (set B): "improves over X ... by" beats X (a decimal point inside is no sentence end); a
+    # share of sub-tasks completed is a score; ", and completes" is a new claim with neither the rival nor
+    # the way of the one before it
+    ("The agent improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by "
+     "11.5%, and completes only 26.5% of sub-tasks on average.",
+     [(11.5, "%", "accuracy", "provided baselines", "gain", True), (26.5, "%", "accuracy", None, None, True)]),
+    # MLE-bench (set A): the share of competitions won
+    ("finding that the best-performing setup--OpenAI's o1-preview with AIDE scaffolding--achieves at least the level "
+     "of a Kaggle bronze medal in 16.9% of competitions.", [(16.9, "%", "accuracy", None, None, True)]),
+    # SemaPLC (set C): a pass rate is a score
+    ("On 117 independent-POU tasks matching existing benchmarks, it attains the highest strict verified pass rate on "
+     "all seven models (72.6\\% mean).", [(72.6, "%", "accuracy", None, None, True)]),
+])
+def test_scores_of_agents(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert _read(sentence) == expected
+
+
+def test_an_acceptance_rate_is_no_score() -> None:
+    """Breaking Entropy Bounds (set C, labelled outside the measures): speculative decoding's acceptance rate."""
+    found = numbers("yielding ~10% acceptance rate improvements, achieving up to 95% acceptance rates and up to 25% "
+                    "extra inference throughput gains across mathematical reasoning.")
+    assert [n.metric for n in found if n.high == 95.0] != ["accuracy"]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Learning Adaptive Parallel Reasoning with Language Models (set D): "at equivalent latency" is a condition
+    ("(3) improved accuracy at equivalent latency (75.2% vs. 57.3% at approximately 5,000ms).", 75.2, "accuracy"),
+    # Progressive Gradient Flow for Robust N:M Sparsity Training (bundled): "at high sparsity regime" too
+    ("Our approach improves the model quality by up to 2% and 5% in vision and language models at high sparsity "
+     "regime, respectively.", 5.0, "quality"),
+])
+def test_a_measure_after_at_is_a_condition(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Least-Loaded Expert Parallelism (set B), Tree Attention (bundled): the peak of a measure is that measure
+    ("Across different model scales, LLEP achieves up to 5x speedup and 4x reduction in peak memory usage compared "
+     "to standard EP.", 4.0, "memory"),
+    ("while also requiring significantly less communication volume and incurring 2x less peak memory.", 2.0, "memory"),
+    # FlashAttention-2 (bundled): a share of the peak is utilization
+    ("reaching 50-73% of the theoretical maximum FLOPs/s on A100.", 73.0, "utilization"),
+])
+def test_a_peak_qualifies_the_measure_after_it(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_rivals_named_as_examples_keep_their_scores() -> None:
+    """Structured Distillation of Web Agent Capabilities Enables Generalization (set B): the scores in brackets
+    after "models such as" are the rivals'."""
+    found = numbers("The resulting model achieves 41.5% on WebArena, surpassing closed-source models such as Claude "
+                    "3.5 Sonnet (36.0%) and GPT-4o (31.5%) under the same evaluation protocol.")
+    assert [(n.high, n.own) for n in found] == [(41.5, True), (36.0, False), (31.5, False)]
+
+
+def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
+    """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
+    assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
+                      "(+16% on RoboSpatial) baselines.") == ["vanilla SFT", "RL"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # TriAttention, FlashRT (set B): matching X while gaining a factor beats no one
+    ("On AIME25 with 32K-token generation, TriAttention matches Full Attention reasoning accuracy while achieving "
+     "2.5x higher throughput or 10.7x KV memory reduction.", [None, None]),
+    ("On AMD MI355X GPUs, FlashRT matches the peak latency reduction while increasing peak throughput improvement to "
+     "3.6x.", [None]),
+    # ViG (bundled): a share of what it matched is against it
+    ("Notably, ViG-S matches DeiT-B's accuracy while using only 27% of the parameters and 20% of the FLOPs.",
+     ["DeiT-B's accuracy", "DeiT-B's accuracy"]),
+])
+def test_matching_a_rival_is_a_baseline_only_for_a_share(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # An Information Theoretic Perspective on Agentic System Design (set B): comparatives listed with commas
+    # share the one "than"; "more concise" writes fewer tokens; a compressor is no compression
+    ("A 7B Qwen-2.5 compressor, for instance, is 1.6times more accurate, 4.6times more concise, and conveys "
+     "5.5times more bits of mutual information per token than its 1.5B sibling.",
+     [(1.6, "other", "accuracy", "1.5B sibling"), (4.6, "other", "tokens", "1.5B sibling"),
+      (5.5, "other", None, "1.5B sibling")]),
+    # DeepSpeed Ulysses (bundled)
+    ("Furthermore, experimental evaluations show that DeepSpeed-Ulysses trains 2.5X faster with 4X longer sequence "
+     "length than the existing method SOTA baseline.",
+     [(2.5, "speedup", "speed", "existing method SOTA baseline"),
+      (4.0, "other", "context length", "existing method SOTA baseline")]),
+])
+def test_listed_comparatives_share_their_than(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.kind, n.metric, n.baseline) for n in numbers(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Stacking Your Transformers (set A), One Timestep is All You Need (bundled): a comparison that leads the
+    # sentence after "For example," or "Furthermore,"
+    ("For example, compared to a conventionally trained 7B model using 300B tokens, our G_{stack} model converges to "
+     "the same loss with 194B tokens, resulting in a 54.6\\% speedup.", ["conventionally trained 7B model"]),
+    ("Furthermore, in comparison with standard DNNs, the proposed IIR-SNNs provide25-33X higher energy efficiency, "
+     "while being comparable to them in classification performance.", ["standard DNNs"]),
+    # SmolVLM (set A): the factor describes the rival it outperforms; Scaling LLM Test-Time Compute (bundled):
+    # "a 14x larger model" names no one
+    ("Our smallest model, SmolVLM-256M, uses less than 1GB GPU memory during inference and outperforms the "
+     "300-times larger Idefics-80B model, despite an 18-month development gap.", ["Idefics-80B model"]),
+    ("test-time compute can be used to outperform a 14x larger model.", [None]),
+    # Effective and Efficient Masked Image Generation Models (set A): a share in a leading "with" is of what
+    # the main clause outperforms; UloRL (set B): a level reached is not
+    ("Additionally, on ImageNet 512x512, with only about 60% of the NFE, eMIGM outperforms the state-of-the-art "
+     "continuous diffusion models.", ["state-of-the-art continuous diffusion models"]),
+    ("improves the model's performance on BeyondAIME from 50.7\\% to 61.9\\%, even surpassing Qwen3-235B-A22B with "
+     "remarkable gains.", [None, None]),
+])
+def test_rivals_named_before_or_around_the_value(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_numbers_in_a_bracket_are_counted_in_its_unit() -> None:
+    """Mobile Video Diffusion (set A): "(1817.2 vs. 4.34 TFLOPs)" says the factor is of compute."""
+    found = numbers("Our model, coined as MobileVD, is 523x more efficient (1817.2 vs. 4.34 TFLOPs) with a slight "
+                    "quality drop (FVD 149 vs. 171).")
+    assert [(n.high, n.metric, n.confidence, n.direction) for n in found] == [(523.0, "compute", "sure", "reduction")]
+    # LUT-LLM (set E): "higher energy efficiency" is labelled a gain
+    assert [n.direction for n in numbers("LUT-LLM achieves 1.72x higher energy efficiency than NVIDIA A100")] == ["gain"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Vision-R1 (set A): ", which is 0.4% lower than" is the same measure as the value it follows; a description
+    # then the name ("the leading reasoning model, OpenAI O1") is against the name
+    ("Vision-R1-7B achieves a 73.5% accuracy on the widely used MathVista benchmark, which is only 0.4% lower than "
+     "the leading reasoning model, OpenAI O1.", [(73.5, "accuracy", None), (0.4, "accuracy", "OpenAI O1")]),
+    # Model Rubik's Cube (bundled): "than that of X" is against X
+    ("For instance, our TinyNet-E achieves a 59.9% Top-1 accuracy with only 24M FLOPs, which is about 1.9% higher "
+     "than that of the previous best MobileNetV3 with similar computational cost.",
+     [(59.9, "accuracy", None), (1.9, "accuracy", "previous best MobileNetV3")]),
+])
+def test_which_is_restates_the_measure(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.metric, n.baseline) for n in numbers(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # QeRL (set B): "GSM8K (90.8%) and MATH 500 (77.4%)" is a list of bracketed scores
+    ("while matching the performance of full-parameter fine-tuning on mathematical benchmarks such as GSM8K (90.8%) "
+     "and MATH 500 (77.4%) in the 7B model.", [(90.8, "accuracy"), (77.4, "accuracy")]),
+    # Tiny Time Mixers (bundled): "fine-tuning (65X) and inference time (54X)"
+    ("substantial reductions in fine-tuning (65X) and inference time (54X).", [(65.0, "time"), (54.0, "time")]),
+    # T3 (bundled): a bracket closed before a new verb starts no list
+    ("T3 speeds up communication-heavy sublayers by 30% geomean (max 47%) and reduces data movement by 22% geomean "
+     "(max 36%).", [(30.0, "speed"), (47.0, None), (22.0, "data"), (36.0, None)]),
+])
+def test_names_with_bracketed_values_are_a_list(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.metric) for n in numbers(sentence)] == expected
+
+
+def test_a_measure_ending_the_baseline_is_the_values() -> None:
+    """Hardware and Software Platform Inference (set A): "higher than random guess accuracy" is accuracy;
+    MegaHan97K (set E): "more categories than existing datasets" is no data measure."""
+    found = numbers("Even in a black-box setting we are able to achieve results that are up to three times higher "
+                    "than random guess accuracy.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(3.0, "accuracy", "sure")]
+    found = numbers("(1) MegaHan97K is the first dataset to fully support the latest GB18030-2022 standard, providing "
+                    "at least six times more categories than existing datasets.")
+    assert [n.confidence for n in found] == ["unsure"]
+
+
+def test_a_purpose_after_for_is_not_the_measure() -> None:
+    """GenoMAS (set B): "89.13% for data preprocessing" scores a task; the data is no measure of it."""
+    found = numbers("On the GenoTEX benchmark, GenoMAS reaches a Composite Similarity Correlation of 89.13% for data "
+                    "preprocessing and an F_1 of 60.48% for gene identification.")
+    assert [(n.high, n.metric) for n in found] == [(89.13, "accuracy"), (60.48, "accuracy")]
+
+
+def test_unlike_contrasts_without_comparing() -> None:
+    """FlashPrefill (set B): the methods "unlike" names are a contrast, not what the speedup is measured over."""
+    assert _baselines("Notably, unlike existing methods that incur efficiency degradation on shorter contexts, "
+                      "FlashPrefill maintains a 1.71x speedup even at a 4K context length.") == [None]
+
+
+def test_a_level_reached_is_against_no_rival() -> None:
+    """IterResearch (set B): "(from 3.5% to 42.5%)" is a level reached; the "19.2pp over ReAct" later is not its."""
+    found = numbers("Remarkably, our paradigm exhibits unprecedented interaction scaling, extending to 2048 interactions "
+                    "with dramatic performance gains (from 3.5\\% to 42.5\\%), and serves as an effective prompting "
+                    "strategy, improving frontier models by up to 19.2pp over ReAct on long-horizon tasks.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(3.5, False, None), (42.5, True, None)]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # FutureSim (set B): the "than" after ", and many having worse ..." compares that worse score
+    ("FutureSim reveals a clear separation in their capabilities, with the best agent's accuracy being 25%, and many "
+     "having worse Brier skill score than making no prediction at all.", [None]),
+    # ProxylessNAS (bundled): ", better than X" right after the value is the value's own comparison
+    ("On CIFAR-10, our model achieves 2.08% test error with only 5.7M parameters, better than the previous "
+     "state-of-the-art architecture AmoebaNet-B.", ["previous state-of-the-art architecture AmoebaNet-B"]),
+])
+def test_a_than_after_and_another_comparative_is_not_the_values(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_a_speedup_named_from_afar_is_speed() -> None:
+    """VOCABTRIM (set C): the clause's "speed-up" is what "by 16%" measures, flagged unsure."""
+    found = numbers("We show that our method can boost the memory-bound speed-up for Llama-3 models on Spec-Bench, "
+                    "specifically by 16% for Llama-3.2-3B-Instruct.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(16.0, "speed", "unsure")]
+
+
+def test_an_aside_measures_what_its_clause_does() -> None:
+    """ILLUME (set A): the factor between dashes is of the dataset size the clause before it reduces."""
+    found = numbers("This approach reduces the dataset size to just 15M for pretraining -- over four times fewer than "
+                    "what is typically needed -- while achieving competitive or even superior performance.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(4.0, "data", "reduction")]
+
+
+def test_the_efficiency_of_a_stage_is_its_speed() -> None:
+    """NorMuon (set D): "better training efficiency" measures how fast training reaches its target."""
+    found = numbers("NorMuon consistently outperforms both Adam and Muon, achieving 21.74% better training efficiency "
+                    "than Adam and 11.31% improvement over Muon on 1.1 B pretraining setting.")
+    assert (found[0].high, found[0].metric, found[0].baseline) == (21.74, "speed", "Adam")
+
+
+def test_a_models_bracketed_percentage_is_its_score() -> None:
+    """ImplicitMemBench (set B): "DeepSeek-R1 (65.3%), Qwen3-32B (64.1%), and GPT-5 (63.0%)" are the models' scores."""
+    found = numbers("Evaluation of 17 models reveals severe limitations: no model exceeds 66% overall, with top "
+                    "performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%), and GPT-5 (63.0%) far below human baselines.")
+    assert [(n.high, n.metric) for n in found] == [(66.0, "accuracy"), (65.3, "accuracy"), (64.1, "accuracy"),
+                                                   (63.0, "accuracy")]  # and "66% overall" is the overall score
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # AutoCoder (set A), FMViT (bundled): "(ours vs. theirs)" after a verb that beats a rival
+    ("We introduce AutoCoder, the first Large Language Model to surpass GPT-4 Turbo (April 2024) and GPT-4o in pass@1 "
+     "on the Human Eval benchmark test (90.9% vs. 90.2%).", [(90.9, "GPT-4 Turbo", "gain", True)]),
+    ("On the TensorRT platform, FMViT outperforms Resnet101 by 2.5% (83.3% vs. 80.8%) in top-1 accuracy on the "
+     "ImageNet dataset.", [(2.5, "Resnet101", "gain", True), (83.3, "Resnet101", "gain", True),
+                           (80.8, None, None, False)]),
+])
+def test_ours_versus_theirs_in_a_bracket(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert [(n.high, n.baseline, n.direction, n.own) for n in numbers(sentence)] == expected
+
+
+def test_false_detections_are_errors() -> None:
+    """AudioSAE (set D): "false speech detections" counts errors."""
+    found = numbers("Feature steering reduces Whisper's false speech detections by 70% with negligible WER increase, "
+                    "demonstrating real-world applicability.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(70.0, "error", "reduction")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # HARP (set A): the time right before "twice faster" is what got faster
+    ("Notably, HARP achieves these gains while maintaining inference times twice faster than beam search.", 2.0, "time"),
+    # Convolutional State Space Models (bundled): samples generated faster are still speed
+    ("ConvS5 significantly outperforms Transformers and ConvLSTM on a long horizon Moving-MNIST experiment while "
+     "training 3X faster than ConvLSTM and generating samples 400X faster than Transformers.", 400.0, "speed"),
+])
+def test_a_time_right_before_faster_is_the_measure(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_a_multiple_of_a_rivals_gain() -> None:
+    """Toward Generalist Autonomous Research via Hypothesis-Tree Refinement (set B): "2.5x the average relative
+    held-out gain of Codex and Claude Code" gains over them ("relative" is not "relative to")."""
+    found = numbers("Arbor achieves the best held-out result on all six tasks, attaining more than 2.5x the average "
+                    "relative held-out gain of Codex and Claude Code under the same task interface and resource budget.")
+    assert [(n.high, n.baseline, n.direction) for n in found] == [(2.5, "Codex and Claude Code", "gain")]
+    assert [(n.metric, n.confidence) for n in found] == [("accuracy", "unsure")]  # a gain, like an improvement
+
+
+def test_the_metrics_of_a_task_are_its_scores() -> None:
+    """DaMo (set B): "improves the metrics by 12.47%" on a task improves its scores."""
+    found = numbers("When used solely for MLLM optimization on the BFCL-v3 task, DaMo improves the metrics by 12.47% "
+                    "than other methods.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(12.47, "accuracy", "other methods")]
+
+
+def test_improving_by_alone_suggests_a_score() -> None:
+    """KnowAct-GUIClaw (set B): "improving by 8.5%" names no measure; the memory far back is the subject, not it."""
+    found = numbers("Additionally, the knowledgeable memory and execution skills supported by our framework are "
+                    "transferable across diverse base models, improving by 8.5% with Kimi-2.6.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(8.5, "accuracy", "unsure")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "metric"), [
+    # Radial Attention (set B), Sequence Parallelism (bundled): "N times longer" alone is a length
+    ("With minimal tuning, it enables video generation up to 4times longer while reducing training costs by up to "
+     "4.4times compared to direct fine-tuning.", 4.0, "context length"),
+    ("With sparse attention, sequence can handle sequence with over 114K tokens, which is over 27× longer than "
+     "existing sparse attention works holding the whole sequence on each device.", 27.0, "context length"),
+    # ... unless something takes that much longer: a time (a constructed guard; no labelled abstract says it)
+    ("Training takes 2x longer on this hardware.", 2.0, "time"),
+])
+def test_longer_alone_is_a_length(sentence: str, value: float, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence) if n.high == value] == [metric]
+
+
+def test_what_a_benchmark_evaluated_is_not_its_result() -> None:
+    """MemTrapBench (set C): the drops "even the strongest methods" suffer are theirs; "more than" compares nothing."""
+    found = numbers("Experiments across two model families and five representative memory frameworks show that "
+                    "MemTrapBench is challenging: all evaluated memory strategies underperform the no-memory setting, "
+                    "with even the strongest methods suffering drops of more than 10%.")
+    assert [(n.high, n.own) for n in found] == [(10.0, False)]
