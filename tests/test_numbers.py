@@ -465,3 +465,26 @@ def test_what_a_benchmark_evaluated_is_not_its_result() -> None:
                     "MemTrapBench is challenging: all evaluated memory strategies underperform the no-memory setting, "
                     "with even the strongest methods suffering drops of more than 10%.")
     assert [(n.high, n.own) for n in found] == [(10.0, False)]
+
+
+def test_a_factor_written_with_the_sign_first_is_read_after_a_speedup() -> None:
+    """CUDA-L1 (set F, read after its one unseen run): "x17.7" is a speedup of 17.7; every item of the
+    list it heads is one, and the peak of a speedup is a speed, not a utilization."""
+    sentence = ("CUDA-L1 achieves performance improvements on the CUDA optimization task: trained on NVIDIA A100, "
+                "it delivers an average speedup of x17.7 across all 250 CUDA kernels of KernelBench, with peak "
+                "speedups reaching x449.")
+    assert [(n.high, n.unit, n.metric, n.direction) for n in numbers(sentence)] == [
+        (17.7, "x", "speed", "gain"), (449.0, "x", "speed", "gain")]
+    listed = ("Furthermore, the model also demonstrates excellent portability across GPU architectures, achieving "
+              "average speedups of x17.8 on H100, x19.0 on RTX 3090, x16.5 on L40, x14.7 on H800, and x13.9 on H20 "
+              "despite being optimized specifically for A100.")
+    assert [n.high for n in numbers(listed)] == [17.8, 19.0, 16.5, 14.7, 13.9]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We compile the kernels for x86 CPUs and measure a speedup on x264 video encoding.",
+    "The speedup of our x4 super-resolution model comes from pruning.",
+    "Each block is x2 wider than before.",
+])
+def test_a_sign_first_name_or_setting_is_no_factor(sentence: str) -> None:
+    assert [n for n in numbers(sentence) if n.unit == "x"] == []

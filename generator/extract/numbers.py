@@ -301,7 +301,10 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
         if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
-        qualified = _measure(side[index + 1]) if label == "utilization" and index + 1 < len(side) else None
+        after = side[index + 1] if index + 1 < len(side) else ""
+        qualified = _measure(after) if label == "utilization" and after else None
+        if label == "utilization" and _SPEEDUP_WORD.match(after):
+            return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
         # "4x reduction in peak memory usage": the peak of a measure is that measure
@@ -313,6 +316,7 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
     return None
 
 
+_SPEEDUP_WORD = re.compile(r"(?:speed-?ups?|accelerations?)$", re.IGNORECASE)
 _SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved"})
 
 
@@ -725,6 +729,12 @@ _WORD_FACTOR_NEXT = re.compile(
 
 
 _RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNORECASE)
+# the sign before the number ("an average speedup of x17.7", "speedups of x17.8 on H100, x19.0 on RTX 3090"):
+# read only as the object of a word of speed in the same clause ("of", "reaching", or the next item of its
+# list), since "x86", "x264" and a super-resolution "x4" are names and settings (set F: CUDA-L1)
+_SIGN_FIRST = re.compile(rf"(?<![\w.])[x×](?P<low>{_NUM})(?![\w%]|\.\d)")
+_SPEED_BEFORE = re.compile(r"\b(?:speed-?ups?|accelerations?)\b(?:[^.;:()]|\.(?=\d)){0,80}"
+                           r"(?:\b(?:of|reaching|reaches|by|is|are|and)\s+|,\s*)$", re.IGNORECASE)
 
 
 def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
@@ -748,7 +758,11 @@ def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
         if _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
             continue  # "grows by 28 percentage points for every tenfold increase": the step of a rate, no result
         out.append((m.start(), m.end(), low, high))
-    return out
+    for m in _SIGN_FIRST.finditer(text):
+        value = _value(m.group("low"))
+        if value > 1.0 and _SPEED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            out.append((m.start(), m.end(), value, value))
+    return sorted(out)
 
 
 def _earlier(s: Sentence, start: int, end: int) -> bool:
