@@ -43,9 +43,9 @@ def _when(date: str) -> datetime:
 
 
 def feed(site: Site, papers: Iterable[Paper], collections: Mapping[str, Collection], here: str,
-         title: str, about: str) -> str:
+         title: str, about: str, known: dict[str, str | None] | None = None) -> str:
     """One Atom document; links are relative to the feed's own address (Atom resolves them so)."""
-    entries = listing.recently_added(papers, collections)[:LIMIT]
+    entries = listing.recently_added(papers, collections, known)[:LIMIT]
     fg = FeedGenerator()
     fg.id(f"tag:{TAG_AUTHORITY}:{_slug(site.title)}/{here}")
     fg.title(escape.clean(title))
@@ -86,9 +86,10 @@ def pages(site: Site) -> dict[str, str]:
     if not site.papers:
         return {}
     collections = site.views.collections_by_id()
+    known: dict[str, str | None] = {}  # each paper's date entered, worked out once for all the feeds
     out = {f"{urls.FEEDS}/sitemap.xml": EMPTY_SITEMAP, urls.feed(): feed(site, site.papers, collections, urls.feed(), site.title,
-                             "Papers newly added to the survey.")}
+                             "Papers newly added to the survey.", known)}
     for topic in site.corpus.topics:
         out[urls.feed(topic.id)] = feed(site, site.views.topic_papers[topic.id], collections, urls.feed(topic.id),
-                                        f"{site.title}: {topic.title}", topic.description)
+                                        f"{site.title}: {topic.title}", topic.description, known)
     return out

@@ -45,7 +45,16 @@ def entered(paper: Paper, collections: Mapping[str, Collection]) -> str | None:
     return captured[0] if captured else paper.date
 
 
-def recently_added(papers: Iterable[Paper], collections: Mapping[str, Collection]) -> list[tuple[str, Paper]]:
-    """(date entered, paper) for every paper with such a date, newest first; ties by the paper's own date."""
-    dated = [(when, p) for p in papers if (when := entered(p, collections))]
+def recently_added(papers: Iterable[Paper], collections: Mapping[str, Collection],
+                   known: dict[str, str | None] | None = None) -> list[tuple[str, Paper]]:
+    """(date entered, paper) for every paper with such a date, newest first; ties by the paper's own date.
+
+    ``known`` keeps each paper's date entered across calls (a feed per topic lists most papers again).
+    """
+    known = {} if known is None else known
+    dated = []
+    for p in papers:
+        when = known[p.id] if p.id in known else known.setdefault(p.id, entered(p, collections))
+        if when:
+            dated.append((when, p))
     return sorted(dated, key=lambda wp: (wp[0], wp[1].date or "", wp[1].id), reverse=True)
