@@ -99,7 +99,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     def loaded(corpus: Corpus) -> None:
         search["records"] = records = search_records(corpus)
-        if len(pagefind.split(records)) == 1:
+        if pagefind.part_count(len(records)) == 1:
             search["indexing"] = sitebuild.start_search(records, build)
 
     generated, failed = _generate(args, keep_going=args.keep_going, loaded=loaded)

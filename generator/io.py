@@ -7,6 +7,7 @@ Two writes go into content/, never during a build: ``create_source`` for ``surve
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -116,11 +117,12 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     Returns how many files were written or deleted. ``forbidden`` folders (content/) may never
     be the output, inside it, or contain it.
 
-    With ``tokens`` (a digest of each value as the caller keeps it, ``Packed.encoded().token``) and
-    ``manifest`` (a file of the build's cache, outside what this call may delete), a file whose token, size and modification time
-    are those this function recorded when it last wrote or checked it is taken as unchanged without
-    unpacking the value or reading the file back: at 10,000 papers that was most of a warm write.
-    A file changed by hand has another size or time and is compared and written as without them.
+    With a ``manifest`` (a file of the build's cache, outside what this call may delete), a file whose
+    token, size and modification time are those this function recorded when it last wrote or checked
+    it is taken as unchanged without reading it back: at 10,000 papers that was most of a warm write.
+    The token is a digest of the value, or ``tokens(path)`` when the caller can give one without
+    unpacking it (``Packed.encoded().token``). A file changed by hand has another size or time and is
+    compared and written as without a manifest.
     """
     out_dir = out_dir.resolve()
     for bad in forbidden:
@@ -131,18 +133,24 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
     changed = 0
     wanted: set[Path] = set()
     folders: dict[str, Path] = {}
-    recorded = _read_manifest(manifest) if tokens is not None and manifest is not None else {}
+    recorded = _read_manifest(manifest) if manifest is not None else {}
     seen: dict[str, list[object]] = {}
     for rel in sorted(files):
         target = _inside(out_dir, rel, folders)
         wanted.add(target)
-        token = tokens(rel).hex() if tokens is not None else ""
+        payload: bytes | None = None
+        token = ""
+        if manifest is not None and tokens is not None:
+            token = tokens(rel).hex()
+        elif manifest is not None:
+            payload = _encoded(files[rel])
+            token = hashlib.blake2b(payload, digest_size=16).hexdigest()
         before = _regular_stat(target)
         if token and before is not None and recorded.get(rel) == [token, before.st_size, before.st_mtime_ns]:
             seen[rel] = recorded[rel]
             continue
-        data = files[rel]
-        payload = data.encode("utf-8") if isinstance(data, str) else data
+        if payload is None:
+            payload = _encoded(files[rel])
         if before is None or before.st_size != len(payload) or target.read_bytes() != payload:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
@@ -154,8 +162,8 @@ def write_tree(out_dir: Path, files: Mapping[str, str | bytes], forbidden: tuple
             before = target.stat()
         if token:
             seen[rel] = [token, before.st_size, before.st_mtime_ns]
-    if tokens is not None and manifest is not None:
-        _write_manifest(manifest, seen)
+    if manifest is not None:
+        write_file(manifest, json.dumps(seen, sort_keys=True, separators=(",", ":")))
     kept = {out_dir / name for name in keep}
     for dirpath, dirnames, filenames in os.walk(out_dir, topdown=False):
         here = Path(dirpath)
@@ -195,12 +203,8 @@ def _read_manifest(path: Path) -> dict[str, list[object]]:
     return found if isinstance(found, dict) else {}
 
 
-def _write_manifest(target: Path, seen: Mapping[str, list[object]]) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(seen, handle, sort_keys=True, separators=(",", ":"))
-    os.replace(tmp, target)
+def _encoded(data: str | bytes) -> bytes:
+    return data.encode("utf-8") if isinstance(data, str) else data
 
 
 def read_tree(root: Path, suffixes: tuple[str, ...] = ()) -> dict[str, bytes]:

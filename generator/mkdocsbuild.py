@@ -172,18 +172,20 @@ def _settle(page: Any, state: dict[str, Any], files: Any) -> dict[str, Any]:
     Returns that part (``_settled``), which the cache keeps apart: a later build reads it alone.
     """
     _restore(page, state)
-    page._title_from_render, page.present_anchor_ids = state["title"], state["anchors"]
-    page.links_to_anchors = {files.src_uris.get(uri): links for uri, links in state["links"].items()}
-    page.title = page.title  # MkDocs' weak_property: the value it has with the whole state, kept for good
-    _drop(page)
-    return {"meta": state["meta"], "rendered": state["title"], "anchors": state["anchors"],
+    page._title_from_render = state["title"]
+    # MkDocs' weak_property: the title the page has with its whole state, pinned by ``_settled``
+    part = {"meta": state["meta"], "rendered": state["title"], "anchors": state["anchors"],
             "links": state["links"], "title": page.title}
+    _drop(page)
+    _settled(page, part, files)
+    return part
 
 
 def _settled(page: Any, part: dict[str, Any], files: Any) -> None:
     """What ``_settle`` leaves on a page, from what it returned: the page's Markdown stays unread."""
     page.meta, page._title_from_render, page.present_anchor_ids = part["meta"], part["rendered"], part["anchors"]
-    page.links_to_anchors = {files.src_uris.get(uri): links for uri, links in part["links"].items()}  # uris as MkDocs keys them: no PurePath per link
+    # by src_uri as MkDocs keys its files (``get_file_from_path`` makes a PurePath per link)
+    page.links_to_anchors = {files.src_uris.get(uri): links for uri, links in part["links"].items()}
     page.title = part["title"]
 
 
@@ -491,15 +493,17 @@ class _Output:
 
     def unchanged(self, path: str, key: str) -> bool:
         """Whether ``path`` certainly holds the page with output key ``key`` already (then it counts as written)."""
-        if self.cache is None or key != self.cache.written.get(os.path.normpath(path), ("",))[0]:
+        path = os.path.normpath(path)
+        known = self.cache.written.get(path) if self.cache is not None else None
+        if known is None or known[0] != key:
             return False
         try:
             stat = os.stat(path, follow_symlinks=False)
         except OSError:
             return False
-        if self.cache.written[os.path.normpath(path)][1:] != (stat.st_size, stat.st_mtime_ns):
+        if known[1:] != (stat.st_size, stat.st_mtime_ns):
             return False
-        self.written.add(os.path.normpath(path))
+        self.written.add(path)
         return True
 
     def write(self, path: str, data: bytes, key: str | None = None) -> None:

@@ -152,12 +152,17 @@ def index(records: Iterable[Record], language: str = "en", chunk_size: int = CHU
     return canonical(files)
 
 
+def part_count(records: int, part_size: int = PART_SIZE) -> int:
+    """How many parts an index of ``records`` records is built in: ``ceil(records / part_size)``, at least one."""
+    return max(1, -(-records // part_size))
+
+
 def split(records: list[Record], part_size: int = PART_SIZE) -> list[list[Record]]:
     """The records in ``ceil(n / part_size)`` parts, each record in the part its URL hashes to (in order).
 
     By hash, not by position: a paper added or removed changes one part, not every part after it.
     """
-    count = max(1, -(-len(records) // part_size))
+    count = part_count(len(records), part_size)
     parts: list[list[Record]] = [[] for _ in range(count)]
     for record in records:
         digest = hashlib.blake2b(record.url.encode("utf-8"), digest_size=8).digest()

@@ -9,7 +9,6 @@ while still counted by strict mode (MkDocs' own ``--quiet`` hides them from the 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -203,9 +202,7 @@ def finish(site: Path, build_dir: Path, indexing: pagefind.Indexing, fill: Fill 
         problems.append(index)
     else:
         # the index is rebuilt whole after an edit, but most of its files come out the same
-        written = index
-        io.write_tree(site / SEARCH, written, tokens=lambda rel: hashlib.blake2b(written[rel], digest_size=16).digest(),
-                      manifest=build_dir / buildconfig.CACHE / SEARCH_WRITTEN)
+        io.write_tree(site / SEARCH, index, manifest=build_dir / buildconfig.CACHE / SEARCH_WRITTEN)
     return problems
 
 

@@ -102,3 +102,16 @@ def test_packed_tokens_are_equal_for_equal_values_without_unpacking(tmp_path: Pa
     assert [a.token(p) for p in sorted(a)] == [b.token(p) for p in sorted(b)]
     two["small.md"] = "smalL"
     assert b.token("small.md") != a.token("small.md")
+
+
+def test_a_manifest_without_tokens_digests_each_value_and_reads_no_file_back(tmp_path: Path, monkeypatch):
+    """The search index: plain bytes, so the token is their digest; the files on disk stay unread."""
+    out, manifest = tmp_path / "site" / "pagefind", tmp_path / "build" / ".cache" / "search-written.json"
+    index = {"pagefind.js": b"js", "fragment/a.pf_fragment": b"one"}
+    assert io.write_tree(out, index, manifest=manifest) == 2
+    read: list[Path] = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or real(self))
+    assert io.write_tree(out, index, manifest=manifest) == 0 and read == []
+    assert io.write_tree(out, {**index, "fragment/a.pf_fragment": b"two"}, manifest=manifest) == 1
+    assert (out / "fragment/a.pf_fragment").read_bytes() == b"two"

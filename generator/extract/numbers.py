@@ -303,7 +303,7 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
         after = side[index + 1] if index + 1 < len(side) else ""
         qualified = _measure(after) if label == "utilization" and after else None
-        if label == "utilization" and _SPEEDUP_WORD.match(after):
+        if label == "utilization" and _SPEEDUP_NOUN.match(after):
             return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
             return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
@@ -316,7 +316,6 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
     return None
 
 
-_SPEEDUP_WORD = re.compile(r"(?:speed-?ups?|accelerations?)$", re.IGNORECASE)
 _SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved"})
 
 
@@ -733,7 +732,9 @@ _RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNO
 # read only as the object of a word of speed in the same clause ("of", "reaching", or the next item of its
 # list), since "x86", "x264" and a super-resolution "x4" are names and settings (set F: CUDA-L1)
 _SIGN_FIRST = re.compile(rf"(?<![\w.])[x×](?P<low>{_NUM})(?![\w%]|\.\d)")
-_SPEED_BEFORE = re.compile(r"\b(?:speed-?ups?|accelerations?)\b(?:[^.;:()]|\.(?=\d)){0,80}"
+_SPEEDUP = r"speed-?ups?|accelerations?"
+_SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
+_SPEED_BEFORE = re.compile(rf"\b(?:{_SPEEDUP})\b(?:[^.;:()]|\.(?=\d)){{0,80}}"
                            r"(?:\b(?:of|reaching|reaches|by|is|are|and)\s+|,\s*)$", re.IGNORECASE)
 
 
@@ -1020,7 +1021,6 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
 
 _CONDITION_IN_NAME = re.compile(r"\s(?:at|on|in|for|under|with|using)\s")
 _VALUE_IN = re.compile(rf"(?:{_NUM})\s?(?:%|[x×](?![A-Za-z0-9])|times\b)")
-_SPEEDUP_NOUN = re.compile(r"(?:speed-?ups?|accelerations?)$")
 _OVERHEAD = re.compile(r"overheads?$")
 
 
