@@ -144,6 +144,18 @@ def test_keyboard_opens_navigates_and_closes(page, served):
     assert urlsplit(page.url).path.startswith("/papers/gpipe-")
 
 
+def test_escape_right_after_opening_keeps_search_closed(page):
+    """A quick Escape, before the box's deferred focus has run, must not be undone by that focus
+    (it reopened search on a loaded CI machine)."""
+    still_open = page.evaluate("""() => new Promise(resolve => {
+      const key = (target, k) => target.dispatchEvent(new KeyboardEvent('keydown', {key: k, bubbles: true, cancelable: true}));
+      key(document.body, '/');
+      key(document.activeElement, 'Escape');
+      setTimeout(() => resolve(document.getElementById('__search').checked), 50);
+    })""")
+    assert still_open is False
+
+
 def test_dark_mode_uses_the_palette(browser, served):
     colors = {}
     for scheme in ("light", "dark"):

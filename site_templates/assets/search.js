@@ -231,7 +231,9 @@
   });
   toggle.addEventListener("change", function () {
     if (toggle.checked) {
-      setTimeout(function () { input.focus(); }, 0); // after Material's CSS has shown the box
+      // After Material's CSS has shown the box, unless it was closed meanwhile (a quick Escape):
+      // focusing a closed box would open it again.
+      setTimeout(function () { if (toggle.checked) input.focus(); }, 0);
     }
   });
   scroll.addEventListener("scroll", function () {
