@@ -307,7 +307,7 @@ def _unguarded(step: str, indices: list[int], workers: int,
                     break
         finally:
             logger.handlers = handlers
-            del _STATE["collector"]
+            _STATE.pop("collector", None)  # a generator left unfinished is closed late, maybe after another ran
         return
     chunks = iter(_chunks(indices, workers))
 

@@ -51,6 +51,7 @@ class Views:
     fragments: dict[str, str] = field(default_factory=dict)
     _digests: dict[str, bytes] = field(default_factory=dict, repr=False)  # paper id -> paper_digest
     _note_digests: dict[str, bytes] = field(default_factory=dict, repr=False)
+    _corpus_digest: bytes = field(default=b"", repr=False)
 
     @classmethod
     def build(cls, corpus: Corpus) -> Views:
@@ -204,6 +205,18 @@ class Views:
     def listed_digests(self, papers: Iterable[Paper]) -> list[tuple[str, bytes, bytes]]:
         """(id, paper_digest, note_digest) of each paper in order: what a table of papers depends on."""
         return [(p.id, self.paper_digest(p), self.note_digest(p)) for p in papers]
+
+    def corpus_digest(self) -> bytes:
+        """A hash of the whole corpus but the bodies of notes and topic intros, shown only on their paper's
+        or topic's own page: what the survey-wide pages (lists of all papers, collections, feeds, the
+        glossary) are made of. Editing the text of a note or an intro leaves it unchanged."""
+        if not self._corpus_digest:
+            corpus = self.corpus
+            rest = replace(corpus, papers=(), topics=tuple(replace(t, intro=None) for t in corpus.topics),
+                           notes=tuple(replace(n, body="") for n in corpus.notes),
+                           orphan_notes=tuple(replace(n, body="") for n in corpus.orphan_notes))
+            self._corpus_digest = fingerprint((rest, self.listed_digests(corpus.papers)))
+        return self._corpus_digest
 
     # -- curated Markdown -----------------------------------------------------------------------
 

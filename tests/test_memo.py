@@ -258,15 +258,20 @@ def test_only_pages_whose_inputs_changed_are_rendered_again(project, monkeypatch
 PAPER = "pc-darts-partial-channel-connections-for-memory-eadb"
 
 
-def _made(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The paths of remembered kinds' files rendered (not taken from the memo) in the runs that follow."""
+def _made(monkeypatch: pytest.MonkeyPatch, survey_wide: bool = False) -> list[str]:
+    """The paths of files rendered (not taken from the memo) in the runs that follow: of the kinds
+    remembered page by page (paper and topic pages, downloads), or with ``survey_wide`` of the kinds
+    remembered whole (``pages.SURVEY_WIDE``: the list of all papers, feeds, the glossary...)."""
+    from generator.pages import SURVEY_WIDE
     from generator.pages.remember import Remembered
 
+    wide = {f"{module.__name__.rsplit('.', 1)[-1]}-pages" for module in SURVEY_WIDE}
     made: list[str] = []
     real = Remembered.put
 
     def spy(self, key, path, text):
-        made.append(path)
+        if path and (self.name in wide) == survey_wide:
+            made.append(path)
         return real(self, key, path, text)
 
     monkeypatch.setattr(Remembered, "put", spy)
@@ -306,8 +311,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 def test_an_unchanged_run_renders_no_topic_page_or_download(project, monkeypatch):
     pipeline.write(project, pipeline.generate(project))
     made = _made(monkeypatch)
+    wide = _made(monkeypatch, survey_wide=True)
     warm = pipeline.generate(project)
-    assert made == []
+    assert made == [] and wide == []
     assert any(path.startswith("docs/topics/") for path in warm.files)
     _same_as_cold(project, warm)
 
@@ -316,9 +322,11 @@ def test_a_note_body_renders_only_its_paper_page(project, monkeypatch):
     """Only the paper page shows a note's body: every topic page and download is the last run's."""
     pipeline.write(project, pipeline.generate(project))
     made = _made(monkeypatch)
+    wide = _made(monkeypatch, survey_wide=True)
     _edit(project.content / NOTE, "removes most of", "removes nearly all of")
     edited = pipeline.generate(project)
     assert made == [urls.paper(PAPER)]
+    assert wide == []  # no list, feed or glossary shows a note's text
     assert "nearly all" in edited.files["fragments.json"]
     _same_as_cold(project, edited)
 
@@ -326,11 +334,14 @@ def test_a_note_body_renders_only_its_paper_page(project, monkeypatch):
 def test_a_note_summary_renders_the_topic_pages_that_list_its_paper(project, monkeypatch):
     pipeline.write(project, pipeline.generate(project))
     made = _made(monkeypatch)
+    wide = _made(monkeypatch, survey_wide=True)
     _edit(project.content / NOTE, "summary: Samples a subset", "summary: Searches over a subset")
     edited = pipeline.generate(project)
     topics = _listing(edited.corpus, {PAPER})
     assert len(topics) >= 2  # its own topic and that topic's parent
     assert made == [urls.paper(PAPER), *_topic_files(topics)]  # no download shows a note
+    # what the survey as a whole is made of changed: its lists are made again, all of them
+    assert {urls.ALL_PAPERS, urls.feed(), urls.MAINTAINERS} <= set(wide)
     for topic in topics:
         assert "Searches over a subset" in edited.files[f"docs/{urls.topic(topic)}"]
     _same_as_cold(project, edited)
@@ -383,9 +394,11 @@ def test_a_retitled_topic_renders_the_pages_that_show_its_title(project, monkeyp
 def test_a_topic_intro_renders_only_its_topic_page(project, monkeypatch):
     pipeline.write(project, pipeline.generate(project))
     made = _made(monkeypatch)
+    wide = _made(monkeypatch, survey_wide=True)
     _edit(project.content / "topics/architecture-search.md", "GPU-days and memory", "GPU-days, memory and energy")
     edited = pipeline.generate(project)
     assert made == [urls.topic("architecture-search")]
+    assert wide == []
     assert "memory and energy" in edited.files["fragments.json"]
     _same_as_cold(project, edited)
 

@@ -6,8 +6,10 @@ its paths come from ``generator/urls.py``, the one owner of page paths.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from types import ModuleType
 
 from ..packed import Packed, Zipped
 from ..render import Site
@@ -25,6 +27,7 @@ from . import (
     topic,
     topics_index,
 )
+from .remember import survey_wide
 
 # A kind's files: a mapping, or (path, text) pairs made one at a time (the kinds with a file per
 # paper, so that every page goes into ``Packed`` as soon as it is made). A remembered text comes
@@ -40,8 +43,20 @@ class PageKind:
     pages: Callable[[Site], Pages]
 
 
+# Kinds whose files are made from the survey as a whole and nothing else (not the memo's chart
+# drawings, not a note's text): remembered whole, rendered again only when the corpus changes.
+SURVEY_WIDE = (topics_index, collection, glossary, authors, maintainers, all_papers, feeds)
+
+
+def _kind(module: ModuleType) -> PageKind:
+    name = module.__name__.rsplit(".", 1)[-1]
+    if module in SURVEY_WIDE:
+        return PageKind(name, functools.partial(survey_wide, name=name, render=module.pages))
+    return PageKind(name, module.pages)
+
+
 KINDS: tuple[PageKind, ...] = tuple(
-    PageKind(module.__name__.rsplit(".", 1)[-1], module.pages)
+    _kind(module)
     for module in (home, paper, topic, topics_index, collection, glossary, authors, maintainers, all_papers,
                    feeds, exports, charts)
 )

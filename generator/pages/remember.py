@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import platform
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from importlib import metadata
 
@@ -23,7 +24,7 @@ from ..model import Paper
 from ..packed import Zipped
 from ..render import Site, front_matter_problem
 
-__all__ = ["LIBRARIES", "Remembered", "Zipped", "flat", "paper_digest"]
+__all__ = ["LIBRARIES", "Remembered", "Zipped", "flat", "paper_digest", "survey_wide"]
 
 # Libraries whose output is part of a remembered text: the template engine and its escaping, the
 # Markdown and sanitizer behind fragment keys, names behind author links, YAML behind the front matter check.
@@ -94,3 +95,29 @@ class Remembered:
     def save(self) -> None:
         if self.memo is not None:
             self.memo.put_object(self.name, self.memo.key(self.name), self.new, level=0)
+
+
+def survey_wide(site: Site, name: str,
+                render: Callable[[Site], Mapping[str, str | bytes]]) -> Iterator[tuple[str, str | bytes | Zipped]]:
+    """The files of a page kind made from the survey as a whole (``Views.corpus_digest``) and nothing else:
+    the last run's texts while the corpus, but for the bodies of notes, is unchanged; else ``render(site)``.
+
+    The list of every paper, a collection's page, the feeds and the glossary each show thousands of
+    papers: after a curator edits a note's text, none of them changes, and rendering them was a third
+    of rendering the site.
+    """
+    remembered = Remembered(site, f"{name}-pages", None)
+    digest = site.views.corpus_digest() if remembered.memo is not None else b""
+    listed_key = remembered.key(("files", digest))
+    listed = remembered.get(listed_key)
+    paths = [path for path in listed.text().split("\n") if path] if listed is not None else []
+    kept = [(path, remembered.get(remembered.key((path, digest)))) for path in paths]
+    texts: list[tuple[str, str | bytes | Zipped]] = [(path, text) for path, text in kept if text is not None]
+    if listed is None or len(texts) < len(paths):
+        remembered.new.clear()
+        made = render(site)
+        remembered.put(listed_key, "", "\n".join(made))
+        texts = [(path, remembered.put(remembered.key((path, digest)), path, text) if isinstance(text, str) else text)
+                 for path, text in made.items()]
+    remembered.save()
+    yield from texts
