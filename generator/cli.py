@@ -93,13 +93,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     # The search index is made from the corpus, not from the HTML: its records are taken as soon as
     # the corpus is enriched, so the corpus can go before the engine runs (at 30k papers the corpus
     # and the pages were half of the peak memory). The Pagefind process indexes them while the
-    # pages are rendered and the engine works; an index in parts (a very large survey) waits until
-    # the pages are written, so its indexer does not add to generation's peak memory.
+    # pages are rendered and the engine works; a very large survey's index (``pagefind.BESIDE_GENERATION``)
+    # waits until the pages are written, so its indexer does not add to generation's peak memory.
     search: dict[str, Any] = {}
 
     def loaded(corpus: Corpus) -> None:
         search["records"] = records = search_records(corpus)
-        if pagefind.part_count(len(records)) == 1:
+        if len(records) <= pagefind.BESIDE_GENERATION:
             search["indexing"] = sitebuild.start_search(records, build)
 
     generated, failed = _generate(args, keep_going=args.keep_going, loaded=loaded)

@@ -14,10 +14,12 @@ byte-identical from run to run and machine to machine.
 A very large survey's index is built in parts of at most ``PART_SIZE`` records (each record goes
 to the part its URL hashes to), one Pagefind process after another, and the page's script merges
 them (``mergeIndex``; ``parts.json`` names them): Pagefind's indexer holds about 125 KB a record,
-3.7 GB for 30,000 papers in one process. Parts cost ranking, so they are large: Pagefind scores
-each part with its own word statistics, and at 10,000 papers in parts of 2,500 the query "ZeRO"
-put another paper above ZeRO, which ranks first in one index. A part whose records did not
-change is taken from the build folder's cache instead of being indexed again.
+3.7 GB for 30,000 papers in one process. A part whose records did not change is taken from the
+build folder's cache instead of being indexed again, so after one note is edited one part is
+indexed, not the whole survey (at 10,000 papers one index took 12 s, longer than the rest of the
+rebuild). Parts cost ranking if they are small: Pagefind scores each part with its own word
+statistics, and at 10,000 papers in parts of 2,500 the query "ZeRO" put another paper above ZeRO.
+In parts of 5,000 the first results of the benchmark queries are those of one index.
 """
 
 from __future__ import annotations
@@ -44,9 +46,13 @@ SIGNATURE = b"pagefind_dcd"  # every compressed Pagefind file starts with this o
 # variable it calls unstable). A query fetches one chunk per word; at the default a three-word query
 # fetched 75 KB of chunks on the bundled site, 10 KB at this size.
 CHUNK_SIZE = 2500
-# Records per part of an index: one index up to about 11,500 papers (their pages, topics and terms).
+# Records per part of an index: one index up to about 4,700 papers (their pages, topics and terms).
 # Each further part costs the reader's first query a word chunk per word (about 10-30 KB gzipped).
-PART_SIZE = 12_000
+PART_SIZE = 5_000
+# Up to this many records the indexer runs beside page rendering (``survey build``): its parts, one
+# at a time, then add at most 0.6 GB to generation's peak. A larger survey's index waits until the
+# pages are written, so the two peaks do not add up (30,000 papers: 2 GB for generation alone).
+BESIDE_GENERATION = 12_000
 PARTS = "parts.json"  # beside pagefind.js: the folders of the parts after the first, for the page's script
 
 
