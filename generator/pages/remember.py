@@ -60,17 +60,19 @@ class Remembered:
         self.name = name
         self.old: dict[str, bytes] = {}
         self.new: dict[str, bytes] = {}
-        self.common = b""
+        self.common = hashlib.blake2b(digest_size=16)  # fed the inputs all texts share, then copied per text
         if self.memo is not None:
             stored = self.memo.get_object(name, self.memo.key(name), keep=False)  # save() puts this run's
             self.old = stored if isinstance(stored, dict) else {}
-            self.common = flat((name, versions(LIBRARIES + libraries), sorted(site.templates.items()), site.title,
-                                site.description, common))
+            self.common.update(flat((name, versions(LIBRARIES + libraries), sorted(site.templates.items()),
+                                     site.title, site.description, common)))
 
     def key(self, inputs: object) -> str:
         if self.memo is None:
             return ""
-        return hashlib.blake2b(self.common + flat(inputs), digest_size=16).hexdigest()
+        hasher = self.common.copy()  # not common + inputs: the templates alone are ~100 KB to copy per page
+        hasher.update(flat(inputs))
+        return hasher.hexdigest()
 
     def get(self, key: str) -> Zipped | None:
         """The text the last run rendered from these inputs, or None; a hit is kept for the next run."""
