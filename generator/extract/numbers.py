@@ -52,6 +52,8 @@ _BASELINE_BEFORE = re.compile(
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
                               r"approaches|studies)\b(?! by)"
+                              # "despite numerous claims that alternative optimizers offer 1.4 to 2x speedup"
+                              r"|\b(?:numerous|many|several|prior|previous|earlier|existing|recent) claims\b"
                               # a benchmark's finding about what it evaluated: "with even the strongest methods
                               # suffering drops of more than 10%"
                               r"|\b(?:evaluated|even the strongest|even the best) (?:methods|models|systems|agents|"
@@ -316,14 +318,16 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
     return None
 
 
-_SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved"})
+# "a 95% discovery rate for high-priority incidents" (set F: TingIS): the share found is a score
+_SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved", "discovery",
+                     "detection", "recognition", "identification"})
 
 
 def _score_rate(side: list[str], index: int) -> str | None:
     """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not;
     "false speech detections", "false positives": errors."""
     if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED:
-        return "accuracy"
+        return "error" if side[max(0, index - 2)] == "false" else "accuracy"  # a "false detection rate" errs
     if _FALSE_FINDINGS.match(side[index]) and "false" in side[max(0, index - 2):index]:
         return "error"
     return None
@@ -387,8 +391,10 @@ _BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+|[A-Z][A-Z\d@-]{1,6}\s+)?(?:(?:
                               r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
                               r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
 # "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
+# "gains on various IF benchmarks, such as MM-IFEval (+10.2%)": the first of the benchmarks a list names
 _BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
-                               r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*)\(\s*$")
+                               r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*|\bbenchmarks?,?\s+(?:such\s+as|e\.g\.,?|including)\s+"
+                               r"[A-Z][\w.-]*[A-Za-z0-9]\s*)\(\s*\+?$")
 # "(VBench: 1%downarrow and 0.01%downarrow)", "(MMLU: 72.1%)": a benchmark's name and a colon in a bracket
 _BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:\s*$")
 # "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
@@ -447,13 +453,17 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
         # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
-        system = any(_SYSTEM_CONTEXT.match(w) for w in words(s.text))
-        return ("speed" if system else "accuracy"), "implied"
+        return ("speed" if _about_systems(s.text) else "accuracy"), "implied"
     return None, None
 
 
 _SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|implementations?|compilers?|runtime|"
                              r"inference|latency|throughput|backwards?|algorithms?)$")
+
+
+def _about_systems(text: str) -> bool:
+    """A sentence about kernels, GPUs or inference: its unnamed gains are speed, not scores."""
+    return any(_SYSTEM_CONTEXT.match(w) for w in words(text))
 
 
 def _implied(label: str, w: _Words) -> str | None:
@@ -481,6 +491,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
             return found
     if label == "context length" and word.startswith("length") and previous in _WRITTEN:
         return "tokens"  # "8.6-21.0% of their original character length", "output length"
+    if label == "tokens" and word.startswith("token") and "time" in side[max(0, index - 3):index]:
+        return "latency"  # "reduces time per output token by up to 19%" (set F: FlashSampling): TPOT, TTFT spelled out
     if label == "memory" and previous in ("kv", "kv-cache", "key-value"):
         return "KV cache"
     if label == "compute" and index + 1 < len(side) and side[index + 1] in ("/s", "per"):
@@ -552,7 +564,10 @@ _BASE_AFTER = re.compile(
     re.IGNORECASE)
 _BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
                         re.IGNORECASE)
-_BASE_LEAD = re.compile(r"\s*(?:\w+ly,?\s+|(?:for (?:example|instance)|in particular|in addition|moreover|furthermore|"
+# "Experimental results show that compared to the teacher model ..., CineMobile achieves a 40x speedup" (set F)
+_BASE_LEAD = re.compile(r"\s*(?:[\w\s-]{0,40}?\b(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|"
+                        r"reveal|reveals|confirm|confirms)\s+that,?\s+)?"
+                        r"(?:\w+ly,?\s+|(?:for (?:example|instance)|in particular|in addition|moreover|furthermore|"
                         r"specifically|overall|finally),?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
                         r"relative to|in comparison (?:to|with))\s+", re.IGNORECASE)
 # "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
@@ -561,7 +576,7 @@ _NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|furthe
               r"increas|lower|cut|speed|provid|complet|solv|scor)\w*)\b")
 _BASE_END = re.compile(
     r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
-    rf"depending|achiev\w*|reach\w*|respectively|as|from|to|"
+    rf"depending|achiev\w*|reach\w*|respectively|as|from|to|is|are|was|were|"
     rf"per|during|if|after|before|via|despite|thanks|such\s+as|like|including)\b|{_NEW_CLAIM}|\s--?\s|\s—|\s\(|$"
     # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
     r"|\s\d(?![\d.]*[A-Z]\b)")
@@ -603,7 +618,8 @@ _NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they
                          r"tflops?|fps|ms|%)?)")
 
 
-def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share: bool = False) -> str | None:
+def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share: bool = False,
+              factor: bool = False) -> str | None:
     left, _right = s.clause(start, end)
     # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
     bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
@@ -648,7 +664,9 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
             return _phrase(s.text[:by.start()], begin, by.start())
     # "perform favorably over original SAM with ~20x speedup": the rival named just before "with"
     rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
-    if rival_with:
+    # a factor an "achieving" reaches is a multiple of the rival's; a percentage may be a level of its own
+    # ("compared to other unified models, achieving 74% on GenEval")
+    if rival_with and (factor or not rival_with.group("gerund")):
         return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
     # "attaining more than 2.5x the average relative held-out gain of Codex and Claude Code": a multiple of theirs
     multiple = _MULTIPLE_OF.match(s.text, end)
@@ -706,17 +724,22 @@ _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|ve
                             r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
-                       r"vanilla|existing)\s+\w+(?:\s+(?:models?|methods?|approach|attention))?))\b")
+                       # "retaining 99.8-100% of the baseline score" (set F): what is kept of a score, no rival
+                       r"vanilla|existing)\s+(?!(?:scores?|accuracy|performance|quality)\b)\w+"
+                       r"(?:\s+(?:models?|methods?|approach|attention))?))\b")
 _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against|"
                          r"comparabl[ey] (?:to|with)|on par with|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|"
-                         r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?),?\s+with\s+"
-                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?)"
+                         # "outperforms state-of-the-art evolutionary search methods, achieving an average 2.10x"
+                         r"(?:,?\s+with|,\s+(?P<gerund>achieving|delivering|yielding))\s+"
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken)\s+by\s+", re.IGNORECASE)
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
+# "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
-                    r"match(?:es|ing)?)\s+", re.IGNORECASE)
+                    r"compared (?:to|with)|match(?:es|ing)?)\s+", re.IGNORECASE)
 
 
 # ---- the values of one sentence ------------------------------------------------------------------
@@ -734,6 +757,13 @@ _RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNO
 _SIGN_FIRST = re.compile(rf"(?<![\w.])[x×](?P<low>{_NUM})(?![\w%]|\.\d)")
 _SPEEDUP = r"speed-?ups?|accelerations?"
 _SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
+# the speedup as the subject of a change, the value where it goes: "the speedup of X over Y is lower than claimed
+# and decreases with model size to only 1.1x", "decreasing from 1.4x over AdamW ... to merely 1.1x"
+_SPEEDUP_LEVEL = re.compile(rf"\b(?:{_SPEEDUP})\b(?P<subject>(?:[^;:.]|\.\d){{0,120}}?)\b(?:decreas|declin|drop|fall|"
+                            r"fell|shrink|increas|grow|rise|rising|climb)\w*\b(?:[^;:.]|\.\d){0,80}?\b(?:from|to)\s+"
+                            r"(?:only\s+|merely\s+|just\s+|about\s+|around\s+)?$", re.IGNORECASE)
+# the measures of speed (results.py files them under one column)
+SPEED_MEASURES = frozenset({"speed", "latency", "throughput", "time"})
 _SPEED_BEFORE = re.compile(rf"\b(?:{_SPEEDUP})\b(?:[^.;:()]|\.(?=\d)){{0,80}}"
                            r"(?:\b(?:of|reaching|reaches|by|is|are|and)\s+|,\s*)$", re.IGNORECASE)
 
@@ -846,8 +876,14 @@ def numbers(sentence: str) -> list[Number]:
             metric = "quality"
         if unit == "x" and metric is None and kind == "speedup":
             metric, how = "speed", "implied"
+        if unit == "x" and how == "implied" and metric == "accuracy" and _about_systems(sentence):
+            # "outperforms ... evolutionary search methods, achieving an average 2.10x improvement and up to a 14.3x
+            # gain on complex MoE kernels" (set F: K-Search): a kernel's gain is its speed; read from the whole
+            # sentence, so unsure
+            metric, how = "speed", "sentence"
+            kind = "speedup" if kind == "other" else kind
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
-        sure = metric is not None and not (how == "implied" and metric in ("accuracy", "quality"))
+        sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
         # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
         listed_after_theirs = bool(out) and not out[-1].own and out[-1].start not in origins \
             and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
@@ -859,8 +895,18 @@ def numbers(sentence: str) -> list[Number]:
         if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
             direction = verb[0]  # "reduces the slowdown ... from 0.26x of QuaRot to merely 0.07x": the verb's way
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
-        baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end)) \
+        baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
             if own and not reached else None
+        level = _SPEEDUP_LEVEL.search(sentence, max(0, start - 240), start) if unit == "x" else None
+        if level is not None:
+            # "the actual speedup of many proposed optimizers over well-tuned baselines is lower than claimed and
+            # decreases with model size to only 1.1x" (set F): the verb moves the speedup; the value is one
+            kind, direction = "speedup", "gain"
+            if metric not in SPEED_MEASURES:
+                metric, sure = "speed", True
+            rival = _BASE_AFTER.search(sentence, level.start(), level.end("subject"))
+            if baseline is None and own and rival is not None:
+                baseline = _phrase(sentence, rival.end(), level.end("subject"))
         # "three times higher than random guess accuracy"; not "more categories than existing datasets"
         named = _measure(words(baseline)[-1]) if baseline and metric is None and words(baseline) else None
         if named in _SCORES | {"latency", "throughput", "memory", "energy", "cost", "time"}:
@@ -1028,7 +1074,7 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
     """A value its own words say nothing about takes the clause's measure, flagged unsure:
     "reducing the GPU memory footprint ... from 207 GB to 17 GB, achieving a 92% reduction"."""
     result = []
-    previous_end = 0
+    previous_end = previous_factor_end = 0
     afar: tuple[int, str] | None = None  # (clause start, measure) the previous value took from afar
     for i, n in enumerate(out):
         if n.metric is None:
@@ -1036,8 +1082,13 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
             left = max(clause_left, previous_end)
             side = words(s.text[left:n.start])[-25:]
             found = _nouns(side, range(len(side) - 1, -1, -1))
-            if found is None and any(_SPEEDUP_NOUN.match(x) for x in side):
+            # "yields consistent speedup gains with 99.1-100% performance retention, with up to 2.34times" (set F):
+            # a factor looks past a percentage to the speedup its clause is about
+            reach = words(s.text[max(clause_left, previous_factor_end):n.start]) if n.unit == "x" else side
+            if found is None and any(_SPEEDUP_NOUN.match(x) for x in reach):
                 found = (0, "speed")  # "boost the memory-bound speed-up for Llama-3 models ..., specifically by 16%"
+                if n.unit == "x" and n.kind == "other":
+                    n = replace(n, kind="speedup")
             if found is None and re.search(r"(?:--|—)\s*$", s.text[max(0, clause_left - 4):clause_left]):
                 # "reduces the dataset size to just 15M -- over four times fewer than what is typically needed --":
                 # an aside measures what the clause it interrupts does
@@ -1060,6 +1111,7 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
             afar = None
         result.append(n)
         previous_end = n.end
+        previous_factor_end = n.end if n.unit == "x" else previous_factor_end
     return result
 
 
