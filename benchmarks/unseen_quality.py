@@ -326,10 +326,24 @@ def score_results(items: list[Labelled], vocab: Any, s: Score) -> None:
                                 f" missing {sorted(want_m - got_m)}")
 
 
+def _spelled_within(found: str, wanted: str) -> bool:
+    """"Apple M2 Ultra" spells "M2-Ultra" with its vendor: the wanted name's words run inside the found one's."""
+    f, w = re.split(r"[\s_-]+", found.casefold()), re.split(r"[\s_-]+", wanted.casefold())
+    return any(f[i:i + len(w)] == w for i in range(len(f) - len(w) + 1))
+
+
 def score_hardware(item: Labelled, facts: Any, s: Score) -> None:
     name = item.paper.title[:50]
     if True:
-        hw = Counter(hw_key(f.value) for f in facts if f.kind == "hardware")
+        names = [f.value for f in facts if f.kind == "hardware"]
+        # a wanted device found under another name the label accepts (hardware_ok) counts as that device
+        wanted_keys = {hw_key(h) for h in item.hardware}
+        accepted = {hw_key(h) for h in item.hardware_ok}
+        for i, found in enumerate(names):
+            if hw_key(found) in accepted and hw_key(found) not in wanted_keys:
+                names[i] = next((h for h in item.hardware if hw_key(h) not in map(hw_key, names)
+                                 and _spelled_within(found, h)), found)
+        hw = Counter(hw_key(n) for n in names)
         want = Counter(hw_key(h) for h in item.hardware)
         ok = {hw_key(h) for h in item.hardware_ok}
         hit = hw & want

@@ -488,3 +488,97 @@ def test_a_factor_written_with_the_sign_first_is_read_after_a_speedup() -> None:
 ])
 def test_a_sign_first_name_or_setting_is_no_factor(sentence: str) -> None:
     assert [n for n in numbers(sentence) if n.unit == "x"] == []
+
+
+def test_a_kernel_gain_is_a_speedup_against_the_rival_outperformed() -> None:
+    """K-Search (set F, read after its one unseen run): an "improvement" and a "gain" of generated kernels are
+    their speed (read from the whole sentence, so unsure), against the methods the sentence outperforms."""
+    found = numbers("Our results show that K-Search significantly outperforms state-of-the-art evolutionary search "
+                    "methods, achieving an average 2.10x improvement and up to a 14.3x gain on complex MoE kernels.")
+    rival = "state-of-the-art evolutionary search methods"
+    assert [(n.high, n.kind, n.metric, n.baseline, n.confidence) for n in found] == [
+        (2.1, "speedup", "speed", rival, "unsure"), (14.3, "speedup", "speed", rival, "unsure")]
+
+
+def test_a_level_reached_after_a_comparison_has_no_rival() -> None:
+    """Mobile-O (set B): "compared to other unified models, achieving 74% on GenEval" is a score of its own."""
+    found = numbers("Despite its efficiency, Mobile-O attains competitive or superior performance compared to other "
+                    "unified models, achieving 74% on GenEval and outperforming Show-O and JanusFlow by 5% and 11%, "
+                    "while running 6x and 11x faster, respectively.")
+    assert (found[0].high, found[0].baseline) == (74.0, None)
+
+
+def test_a_speedup_that_decreases_to_a_value_is_that_speedup() -> None:
+    """Fantastic Pretraining Optimizers (set F, read after its one unseen run): the speedup is the subject of
+    "decreases ... to only 1.1x"; the value is a speedup (a gain), not a model size nor a reduction, and its
+    rival is the one the subject names."""
+    found = numbers("Second, the actual speedup of many proposed optimizers over well-tuned baselines is lower than "
+                    "claimed and decreases with model size to only 1.1x for 1.2B parameter models.")
+    assert [(n.high, n.kind, n.metric, n.direction, n.baseline) for n in found] == [
+        (1.1, "speedup", "speed", "gain", "well-tuned baselines")]
+    found = numbers("However, the speedup of matrix-based optimizers is inversely proportional to model scale, "
+                    "decreasing from 1.4x over AdamW for 0.1B parameter models to merely 1.1x for 1.2B parameter models.")
+    assert [(n.high, n.kind, n.metric, n.direction) for n in found] == [
+        (1.4, "speedup", "speed", "gain"), (1.1, "speedup", "speed", "gain")]
+
+
+def test_what_claims_say_is_not_the_papers_own() -> None:
+    """Fantastic Pretraining Optimizers (set F): "numerous claims that ... offer 1.4 to 2x" are others' values."""
+    found = numbers("AdamW has long been the dominant optimizer in language model pretraining, despite numerous "
+                    "claims that alternative optimizers offer 1.4 to 2x speedup.")
+    assert [(n.high, n.own) for n in found] == [(2.0, False)]
+
+
+def test_time_per_output_token_is_a_latency() -> None:
+    """FlashSampling (set F, read after its one unseen run): TPOT spelled out measures time, not tokens."""
+    found = numbers("Across H100, H200, B200, and B300 GPUs, FlashSampling speeds up kernel-level decode workloads, "
+                    "and in end-to-end vLLM experiments, it reduces time per output token by up to 19% on the models "
+                    "we test.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(19.0, "latency", "reduction")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    # TingIS (set F, read after its one unseen run): the latency before "and" is the other value's
+    ("Deployed in a production environment handling a peak throughput of over 2,000 messages per minute and "
+     "300,000 messages per day, TingIS achieves a P90 alert latency of 3.5 minutes and a 95\\% discovery rate for "
+     "high-priority incidents.", "accuracy"),
+    # a constructed guard: a false detection rate counts errors
+    ("The detector lowers the false detection rate to 2%.", "error"),
+])
+def test_a_rate_of_findings_is_a_score(sentence: str, metric: str) -> None:
+    assert [n.metric for n in numbers(sentence)] == [metric]
+
+
+def test_gains_on_benchmarks_such_as_a_named_one_are_scores() -> None:
+    """MM-IFEngine (set F, read after its one unseen run): the first benchmark of a "such as" list names the score
+    in its bracket, and the list shares it."""
+    found = numbers("We conduct SFT and DPO experiments and demonstrate that fine-tuning MLLMs on MM-IFInstruct-23k "
+                    "and MM-IFDPO-23k achieves notable gains on various IF benchmarks, such as MM-IFEval (+10.2%), "
+                    "MIA (+7.6%), and IFEval (+12.3%).")
+    assert [(n.high, n.metric, n.direction) for n in found] == [
+        (10.2, "accuracy", "gain"), (7.6, "accuracy", "gain"), (12.3, "accuracy", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "baseline"), [
+    # CineMobile (set F, read after its one unseen run): the lead comparison after "results show that"
+    ("Experimental results show that compared to the teacher model with the Wan 2.1 architecture, CineMobile "
+     "achieves a 40x speedup in generation while maintaining comparable visual quality.", 40.0, "teacher model"),
+    # One Token per Multimodal Evidence (set F): what the paper is compared to before "while" is the factor's rival
+    ("Latent Memory is evaluated on seven text-only QA benchmarks (e.g., HotpotQA) and multimodal QA benchmarks, "
+     "where it achieves competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x "
+     "fewer generator tokens.", 10.0, "advanced RAG baselines"),
+])
+def test_a_comparison_before_the_claim_names_its_rival(sentence: str, value: float, baseline: str) -> None:
+    assert [(n.high, n.baseline) for n in numbers(sentence)] == [(value, baseline)]
+
+
+def test_a_speedup_past_a_percentage_and_a_score_kept_of_the_baseline() -> None:
+    """Fast-Decoding Diffusion Language Models (set F, read after its one unseen run): "99.8-100% of the baseline
+    score" is what is kept, against no rival; a bare factor after a percentage takes the clause's speedup."""
+    kept = numbers("SchED delivers large, stable accelerations: on instruction-tuned models, it achieves "
+                   "3.8-4.0times speedups while retaining 99.8-100% of the baseline score on average.")
+    assert [(n.high, n.metric, n.baseline) for n in kept] == [(4.0, "speed", None), (100.0, "accuracy", None)]
+    found = numbers("On base models, SchED yields consistent speedup gains with 99.1-100% performance retention, "
+                    "with up to 2.34times under more aggressive settings.")
+    assert [(n.high, n.kind, n.metric, n.confidence) for n in found if n.unit == "x"] == [
+        (2.34, "speedup", "speed", "unsure")]

@@ -635,6 +635,11 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
      ["Ascend 950PR"]),
     ("We perform experiments on 4 real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics) and 1 synthetic "
      "dataset (MPI-Sintel)", []),
+    # a short name is a device as an item of a list of devices (set F: CUDA-L1), not alone or beside a model
+    ("achieving average speedups of x17.8 on H100, x19.0 on RTX 3090, x16.5 on L40, x14.7 on H800, and x13.9 on H20 "
+     "despite being optimized specifically for A100.", ["H100", "RTX 3090", "L40", "H800", "H20", "A100"]),
+    ("The H20 checkpoint and the T4 tokenizer are released.", []),
+    ("We compare T5 and T4 on summarization.", []),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

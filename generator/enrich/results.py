@@ -12,7 +12,7 @@ from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..extract.numbers import numbers
+from ..extract.numbers import SPEED_MEASURES, numbers
 from ..extract.text import mask_urls, sentences
 from ..extract.vocab import FILES as VOCAB_FILES
 from ..extract.vocab import Vocab, load_vocab
@@ -26,7 +26,7 @@ __all__ = ["COLUMNS", "Cell", "Extraction", "enrich", "extract", "load_vocab", "
 FACT_KINDS = ("bits", "hardware", "dataset", "model")
 # Topic-table columns. Factors and percentages never share a column, so each sorts on one scale.
 COLUMNS = ("Speedup ×", "Speedup %", "Memory ×", "Memory %", "Accuracy", "Bits", "Hardware", "Datasets")
-_SPEED = {"speed", "latency", "throughput", "time"}
+_SPEED = SPEED_MEASURES
 _MEMORY = {"memory", "KV cache", "model size", "parameters"}
 _QUALITY = {"accuracy", "error", "perplexity", "quality"}
 @dataclass(frozen=True)

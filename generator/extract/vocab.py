@@ -27,7 +27,7 @@ FILES: dict[str, str] = {
     "vocab/datasets.yml": "dataset",
     "vocab/models.yml": "model",
 }
-_KEYS = {"name", "aliases", "patterns", "case_sensitive", "sized", "family"}
+_KEYS = {"name", "aliases", "patterns", "listed", "case_sensitive", "sized", "family"}
 _GROUP_REF = re.compile(r"\{(\d+)\}")
 # whole-word edges; "8xA100" still names an A100, so a digit-times prefix counts as an edge. The
 # left edge is checked in Python (``_left_edge``): a leading lookbehind in every pattern stops
@@ -42,6 +42,9 @@ _BUDGET_AFTER = re.compile(r"^[\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|years?)\b
 _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 # "four real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics)": a device's name as a dataset's
 _DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:and\s+)?$", re.IGNORECASE)
+# between two items of a list of devices: "x14.7 on H800, and x13.9 on H20", "H100, H20 and A100"
+_DEVICE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*"
+                              r"(?:[x×]?\d[\d.,]*\s?[x×%]?\s+)?(?:on\s+|with\s+)?")
 _ELISION = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?=\d)")
 
 
@@ -109,6 +112,7 @@ class Entry:
     regexes: tuple[Pattern, ...]
     sized: bool = False
     family: str | None = None  # the generic class a specific device belongs to ("FPGA" for "Alveo U280")
+    listed: tuple[Pattern, ...] = ()  # a short name that counts only beside another device in a list
 
     def normalize(self, match: re.Match[str], before: str, after: str) -> str:
         """The canonical name for ``match``, with groups filled in and a size appended if wanted."""
@@ -137,7 +141,8 @@ class Vocab:
 
     def without(self, pattern: object) -> Vocab:
         """The vocabulary without ``pattern`` (a curated pattern that ran past its time bound)."""
-        return Vocab({kind: tuple(replace(e, regexes=tuple(r for r in e.regexes if r is not pattern)) for e in entries)
+        return Vocab({kind: tuple(replace(e, regexes=tuple(r for r in e.regexes if r is not pattern),
+                                          listed=tuple(r for r in e.listed if r is not pattern)) for e in entries)
                       for kind, entries in self.entries.items()})
 
     def find(self, kind: str, text: str) -> list[tuple[int, int, str]]:
@@ -168,12 +173,37 @@ class Vocab:
                 hits.append((m.start(), m.end(), name, entry.family))
                 if kind == "hardware":
                     hits.extend(_elided(text, m, regex, entry))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
-        chosen: list[tuple[int, int, str, str | None]] = []
-        for hit in hits:
-            if not chosen or hit[0] >= chosen[-1][1]:
-                chosen.append(hit)
+        chosen = _longest(hits)
+        if kind == "hardware" and chosen:
+            listed = self.listed_beside(text, chosen)
+            if listed:
+                chosen = _longest(chosen + listed)
         return chosen
+
+    def listed_beside(self, text: str, found: list[tuple[int, int, str, str | None]]
+                      ) -> list[tuple[int, int, str, str | None]]:
+        """Short names (H20, T4) that stand in a list beside a device already found: "x14.7 on H800, and x13.9
+        on H20" (set F: CUDA-L1); alone they need a GPU word (hardware.yml's policy)."""
+        out = []
+        for entry in self.entries.get("hardware", ()):
+            for regex in entry.listed:
+                for m in regex.finditer(text):
+                    if not _left_edge(text, m.start()) or _BUDGET_AFTER.match(text, m.end()):
+                        continue
+                    if any(_DEVICE_LIST_GAP.fullmatch(text, end, m.start()) or _DEVICE_LIST_GAP.fullmatch(
+                            text, m.end(), start) for start, end, _n, _f in found):
+                        out.append((m.start(), m.end(), entry.normalize(m, "", ""), entry.family))
+        return out
+
+
+def _longest(hits: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """Non-overlapping hits in text order; of two that start together the longer wins."""
+    hits = sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]), h[2]))
+    chosen: list[tuple[int, int, str, str | None]] = []
+    for hit in hits:
+        if not chosen or hit[0] >= chosen[-1][1]:
+            chosen.append(hit)
+    return chosen
 
 
 def _elided(text: str, m: re.Match[str], regex: Pattern, entry: Entry) -> list[tuple[int, int, str, str | None]]:
@@ -293,13 +323,28 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
         flags[key] = flag
     aliases = _strings(item, "aliases", located, at, path, diags)
     patterns = _strings(item, "patterns", located, at, path, diags)
+    listed_patterns = _strings(item, "listed", located, at, path, diags)
     refs = [int(r) for r in _GROUP_REF.findall(name)]
-    regexes: list[Pattern] = []
     # the name doubles as an alias only for entries without patterns ("Pixel" must not match "pixel")
     literal = [] if refs or patterns else [name]
     alias_flags = 0 if flags["case_sensitive"] else re.IGNORECASE
-    for text in literal + [a for _l, a in aliases]:
-        regexes.append(re.compile(re.escape(text) + _RIGHT, alias_flags))
+    regexes: list[Pattern] = [re.compile(re.escape(text) + _RIGHT, alias_flags)
+                              for text in literal + [a for _l, a in aliases]]
+    regexes += _compiled(patterns, name, refs, path, diags)
+    listed = _compiled(listed_patterns, name, refs, path, diags)
+    if refs and not patterns:
+        diags.append(Diagnostic(path, line, "error", "vocab-schema",
+                                f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
+        return None, diags
+    # an entry whose patterns all failed still owns its name (so a duplicate is still reported)
+    return Entry(kind, name, tuple(regexes), flags["sized"], family.strip() if family else None,
+                 tuple(listed)), diags
+
+
+def _compiled(patterns: list[tuple[int, str]], name: str, refs: list[int], path: str,
+              diags: list[Diagnostic]) -> list[Pattern]:
+    """A curator's patterns, time-bounded; each bad one is a diagnostic at its line."""
+    regexes: list[Pattern] = []
     for pline, pattern in patterns:
         try:
             re.compile(pattern)  # on its own first, so the error's position is the curator's
@@ -317,9 +362,4 @@ def _parse_entry(item: object, located: Located, at: tuple[object, ...], path: s
                                     " at all (the empty string); it would tag every word boundary"))
             continue
         regexes.append(compiled)
-    if refs and not patterns:
-        diags.append(Diagnostic(path, line, "error", "vocab-schema",
-                                f"name {name!r} has {{n}} placeholders but no patterns to fill them"))
-        return None, diags
-    # an entry whose patterns all failed still owns its name (so a duplicate is still reported)
-    return Entry(kind, name, tuple(regexes), flags["sized"], family.strip() if family else None), diags
+    return regexes

@@ -1,0 +1,253 @@
+"""Against what a value is compared ("over FlashAttention-2", "outperforms X by"), and whose it is
+(prior work quoted in the motivation, a rival's bracketed score)."""
+
+from __future__ import annotations
+
+import re
+
+from .sentence import _FILLER, Sentence
+
+# a number right after "compared to" (optionally "a speedup of") is the baseline's, not this paper's
+_BASELINE_BEFORE = re.compile(
+    r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to|than the)\s+(?:a |the |an )?"
+    r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
+    r"(?:only |up to |about |around )?$")
+# a clause about what the literature or earlier work does, unless it compares this paper against it
+_EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
+                              r"approaches|studies)\b(?! by)"
+                              # "despite numerous claims that alternative optimizers offer 1.4 to 2x speedup"
+                              r"|\b(?:numerous|many|several|prior|previous|earlier|existing|recent) claims\b"
+                              # a benchmark's finding about what it evaluated: "with even the strongest methods
+                              # suffering drops of more than 10%"
+                              r"|\b(?:evaluated|even the strongest|even the best) (?:methods|models|systems|agents|"
+                              r"strategies|LLMs)\b", re.IGNORECASE)
+# "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
+_RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
+_RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
+                          # "surpassing closed-source models such as Claude 3.5 Sonnet (36.0%)"
+                          r"(?:(?:[\w-]+\s){0,4}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
+                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*{_RIVAL_NAME}\s*$",
+                          re.IGNORECASE)
+_ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
+_COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|\s*\(prior works?\)")
+
+
+def _beaten_in_bracket(s: Sentence, start: int, end: int) -> re.Match[str] | None:
+    """"to surpass GPT-4 Turbo (April 2024) and GPT-4o in pass@1 on the Human Eval benchmark test (90.9% vs.
+    90.2%)": the first of a bracketed pair is ours, against what the clause's verb beats."""
+    if not (_VS_NEXT.match(s.text, end) and s.text[:start].rstrip().endswith("(")):
+        return None
+    left, _right = s.clause(start, end)
+    verb = None
+    for verb in _BASE_VERB.finditer(s.text, max(left, start - 150), start):  # noqa: B007 - the last is wanted
+        pass
+    return verb
+
+
+_VS_NEXT = re.compile(r"\s*(?:vs\.?|versus)\s*\d")
+
+
+
+_BASE_AFTER = re.compile(
+    r"\b(?:than|over|compared (?:to|with)|compare[sd]? (?:to|with)|relative to|versus|vs\.?|against|"
+    r"in comparison (?:to|with)|(?:of|to) that of|(?:performance|accuracy|quality|cost|time|memory|compute|"
+    r"flops|size|throughput) of)\s+"
+    r"(?!(?:up to|about|around|nearly)\b|time\b|(?:multiple|many|several|all|different|various)\b|"
+    r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
+    re.IGNORECASE)
+_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
+                        re.IGNORECASE)
+# "Experimental results show that compared to the teacher model ..., CineMobile achieves a 40x speedup" (set F)
+_BASE_LEAD = re.compile(r"\s*(?:[\w\s-]{0,40}?\b(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|"
+                        r"reveal|reveals|confirm|confirms)\s+that,?\s+)?"
+                        r"(?:\w+ly,?\s+|(?:for (?:example|instance)|in particular|in addition|moreover|furthermore|"
+                        r"specifically|overall|finally),?\s+)?(?:when\s+)?(?:compared (?:to|with)|compare[sd]? (?:to|with)|"
+                        r"relative to|in comparison (?:to|with))\s+", re.IGNORECASE)
+# "..., and KnowledgeBank improves over ReasoningBank", "and accelerating inference": a new claim, with its own baseline
+_NEW_CLAIM = (r"\s(?:and)\s+(?:(?:[A-Z][\w.-]*|it|they|we)\s+)?(?:also\s+|further\s+)?(?:is|are|uses?|"
+              r"(?:achiev|deliver|improv|reduc|outperform|surpass|exceed|yield|attain|obtain|enabl|accelerat|boost|"
+              r"increas|lower|cut|speed|provid|complet|solv|scor)\w*)\b")
+_BASE_END = re.compile(
+    r"[,;!?]|:(?=\s)|\.(?:\s|$)|\s(?:while|which|that|with|when|where|using|at|on|in|for|across|by|under|without|"
+    rf"depending|achiev\w*|reach\w*|respectively|as|from|to|is|are|was|were|"
+    rf"per|during|if|after|before|via|despite|thanks|such\s+as|like|including)\b|{_NEW_CLAIM}|\s--?\s|\s—|\s\(|$"
+    # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
+    r"|\s\d(?![\d.]*[A-Z]\b)")
+# the end of the text a comparison word after a value may come from
+_BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
+_CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
+_BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
+                 r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
+                 r"(?:\\?sim|~|\+)?$")
+_JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
+_COMPARISON_WORDS = frozenset({"than", "over", "compared", "compare", "compares", "relative", "versus",
+                               "vs", "vs.", "against", "in", "to", "of"})
+_GENERIC_BASE = frozenset({"speedup", "speed-up", "reduction", "improvement", "factor"})
+_BASE_WORDS = 7
+
+
+def _phrase(text: str, start: int, limit: int) -> str | None:
+    """The noun phrase that starts at ``text[start:]``: a few words up to a clause word or punctuation."""
+    stop = min(limit, start + 120)
+    end = _BASE_END.search(text, start, stop)
+    if end is None and stop < len(text) and text[stop - 1:stop + 1].isalnum():
+        stop = text.rfind(" ", start, stop) if " " in text[start:stop] else start  # never half a word
+    chunk = text[start:end.start() if end else stop].strip()
+    found = chunk.split()[:_BASE_WORDS]
+    while found and found[-1].lower() in ("the", "a", "an", "of", "and", "or", "all", "both"):
+        found.pop()
+    while found and found[0].lower() in ("the", "a", "an", "both", "all", "those", "that", "of", "its", "their"):
+        found = found[1:]
+    phrase = " ".join(found).strip(" ,")
+    if phrase.endswith(")") and "(" not in phrase:
+        phrase = phrase[:-1].rstrip(" ,")  # "15x faster than comparable SOTA)": the bracket closes before
+    if not phrase or re.fullmatch(r"[\d.,]+", found[0]) or not any(c.isalpha() for c in phrase) \
+            or phrase.lower() in _GENERIC_BASE or _NOT_A_NAME.fullmatch(found[0]):
+        return None  # "over 16 and 2,048 GPUs", "vs 1.1s", "than what is needed": not a baseline
+    return phrase
+
+
+_NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they|we|our|\d[\d.,]*(?:m?s|h|gb|mb|"
+                         r"tflops?|fps|ms|%)?)")
+
+
+def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share: bool = False,
+              factor: bool = False) -> str | None:
+    left, _right = s.clause(start, end)
+    # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
+    bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
+    if bracket:
+        return bracket.group("who")
+    beaten = _beaten_in_bracket(s, start, end)
+    if beaten is not None:
+        return _phrase(s.text, beaten.end(), start)
+    reach = _BASE_REACH.search(s.text, end, min(len(s.text), end + 120))
+    limit = min(bounds[1], reach.start() if reach else len(s.text), end + 120)
+    claim = _CLAIM_AFTER.search(s.text, end, limit)
+    for after in _BASE_AFTER.finditer(s.text, end, limit):
+        if after.group(0)[:1].isalpha() and after.group(0).split()[0].lower() not in _COMPARISON_WORDS \
+                and after.start() - end > 30:
+            continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
+        if claim and claim.start() < after.start() and s.text[max(0, after.start() - 2):after.start()] != ", ":
+            break  # "..., and KnowledgeBank improves over ReasoningBank": the next claim's own rival
+        if after.group(0).lower().startswith("than") and not _COMPARATIVE_AFTER.match(s.text, end) \
+                and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
+            break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
+        phrase = _phrase(s.text, after.end(), limit)
+        if phrase:
+            # "than the leading reasoning model, OpenAI O1.": a description, then the name
+            apposed = _APPOSITION.match(s.text, s.text.find(phrase, after.end()) + len(phrase))
+            return apposed.group("name").rstrip(".") if apposed and phrase.islower() else phrase
+    # "outperforms the GEMM-based algorithm by up to 62%", "surpassing the prior LISA-7B by 18%"
+    verb = None
+    doing = bounds[0] > 0 and _WHILE_DOING.match(s.text, bounds[0]) is not None  # "... while increasing X by N"
+    for verb in _BASE_VERB.finditer(s.text, max(0 if doing else left, start - (200 if doing else 150)), start):  # noqa: B007
+        pass
+    if verb is not None:
+        by = _BY.search(s.text, verb.end(), start)
+        # "improves over the MV-SAM3D baseline by reducing CD and LPIPS by 2.20% and 2.02% while increasing PSNR
+        # and SSIM by 2.36%": every "by <verb>ing" clause is a way of improving over the same rival
+        gerunds = doing and by is not None and _BY_DOING.search(s.text, verb.end(), by.start()) is not None
+        if by is not None and (by.start() - verb.end() < 90 or (gerunds and by.start() - verb.end() < 200)):
+            # "outperforms W2 by 1.26times and 2:4 pruning by 2.35times": each value's own object
+            begin = verb.end()
+            if bounds[0] > begin and not gerunds:
+                joint = _JOINT.search(s.text, bounds[0], by.start())
+                begin = joint.end() if joint else begin
+            return _phrase(s.text[:by.start()], begin, by.start())
+    # "perform favorably over original SAM with ~20x speedup": the rival named just before "with"
+    rival_with = _RIVAL_WITH.search(s.text, max(left, bounds[0], start - 150), start)
+    # a factor an "achieving" reaches is a multiple of the rival's; a percentage may be a level of its own
+    # ("compared to other unified models, achieving 74% on GenEval")
+    if rival_with and (factor or not rival_with.group("gerund")):
+        return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
+    # "attaining more than 2.5x the average relative held-out gain of Codex and Claude Code": a multiple of theirs
+    multiple = _MULTIPLE_OF.match(s.text, end)
+    if multiple:
+        return _phrase(s.text, multiple.end(), min(len(s.text), multiple.end() + 80))
+    # "outperforms the 300-times larger Idefics-80B model": the rival the factor describes
+    if _RIVAL_BEFORE.search(s.text, max(0, start - 40), start):
+        described = _DESCRIBED.match(s.text, end)
+        named = _phrase(s.text, described.end(), min(len(s.text), described.end() + 80)) if described else None
+        if named and re.search(r"[A-Z0-9]", named):  # a name, not "a 14x larger model"
+            return named
+    # "with only about 60% of the NFE, eMIGM outperforms the state-of-the-art continuous diffusion models"
+    if _WITH_SHARE.search(s.text, max(0, start - 40), start) and (main := _MAIN_RIVAL.match(s.text, end)):
+        return _phrase(s.text, main.end(), min(len(s.text), main.end() + 80))
+    # "reduces evaluation time to 10% of traditional methods": a share of a rival is against it
+    share_of = _SHARE_OF.match(s.text, end, limit)
+    if share_of:
+        return share_of.group("who")
+    # "requires only about 19.3% of the training compute used by Z-Image": a share of what a rival spends
+    used_by = _USED_BY.match(s.text, end, limit)
+    if used_by:
+        return _phrase(s.text, used_by.end(), limit)
+    # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
+    lead = _BASE_LEAD.match(s.text)
+    if lead and lead.end() < start:
+        return _phrase(s.text, lead.end(), start)
+    # "... surpasses the state-of-the-art NeRF-based method by 3.84 dB while enjoying 1000x inference speed",
+    # "performance comparable to X while requiring less than 40% of the NFE": across a "while"
+    joint = _WHILE_BEFORE.search(s.text, max(0, start - 90), start)
+    if joint:
+        rival = None
+        for rival in _RIVAL.finditer(s.text, max(0, joint.start() - 200), joint.start()):  # noqa: B007 - the last
+            pass
+        # "matches DeiT-B's accuracy while using only 27% of the parameters": a share of what it matched; but
+        # "matches Full Attention reasoning accuracy while achieving 2.5x higher throughput" beats no one (set B)
+        if rival is not None and (not rival.group(0).lower().startswith("match") or share):
+            return _phrase(s.text, rival.end(), joint.start())
+    return None
+
+
+_RIVAL_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ing)?)\s+"
+                           r"(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
+_DESCRIBED = re.compile(r"\s*(?:larger|bigger|smaller|slower|faster|more expensive|costlier)\s+")
+_WITH_SHARE = re.compile(r"\bwith\s+(?:only\s+|just\s+|merely\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$",
+                         re.IGNORECASE)
+_MAIN_RIVAL = re.compile(r"[^,;.]{0,60},\s+(?:[\w.-]+\s+){1,3}?(?:outperform\w*|surpass\w*|beat(?:s|ing)?|"
+                         r"rival(?:s|ing)?|match(?:es|ing)?|exceed\w*)\s+")
+_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,3})\s*(?:[.;)]|$)")
+_BY_DOING = re.compile(r"\bby\s+\w+ing\b")
+_WHILE_DOING = re.compile(r"\s*,?\s*(?:while|and)\s+\w+ing\b")
+_MULTIPLE_OF = re.compile(r"\s*(?:[x×]|times)?\s+the\s+(?:[\w-]+\s+){0,4}?(?:gains?|improvements?|performance|accuracy|speed|"
+                          r"throughput|scores?)\s+of\s+")
+_BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
+                            rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
+                            r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
+                       r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
+                       # "retaining 99.8-100% of the baseline score" (set F): what is kept of a score, no rival
+                       r"vanilla|existing)\s+(?!(?:scores?|accuracy|performance|quality)\b)\w+"
+                       r"(?:\s+(?:models?|methods?|approach|attention))?))\b")
+_RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against|"
+                         r"comparabl[ey] (?:to|with)|on par with|outperform(?:s|ing|ed)?|surpass(?:es|ing|ed)?|"
+                         r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?)"
+                         # "outperforms state-of-the-art evolutionary search methods, achieving an average 2.10x"
+                         r"(?:,?\s+with|,\s+(?P<gerund>achieving|delivering|yielding))\s+"
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         re.IGNORECASE)
+_USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
+                      r"taken)\s+by\s+", re.IGNORECASE)
+_WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
+# "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
+_RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
+                    r"compared (?:to|with)|match(?:es|ing)?)\s+", re.IGNORECASE)
+
+
+def _earlier(s: Sentence, start: int, end: int) -> bool:
+    """A value that belongs to someone else: "compared to 2.32x achieved by DistriFusion", "the literature (5-10x)",
+    "surpassing LoRA (89.1%) and LoRA+ (90.2%)"."""
+    if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end) \
+            or _RIVAL_SCORE.search(s.text, max(0, start - 120), start):
+        return True
+    left, _right = s.clause(start, end)
+    # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
+    clause = _ASIDE.sub(" ", s.text[left:start])
+    # "drops of more than 10%": "more than" bounds the value, it compares nothing
+    return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
+_COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
+                                r"cheaper|longer|shorter|greater)\b")
+_OTHER_COMPARATIVE = re.compile(r",\s+and\s+[^,;]*\b(?:worse|better|more|less|fewer|higher|lower|faster|slower|smaller|"
+                                r"larger|greater|cheaper)\b")

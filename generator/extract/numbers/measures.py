@@ -1,0 +1,373 @@
+"""What a value measures (latency, memory, accuracy...), read from its own words; its kind and which way
+it goes (gain or reduction)."""
+
+from __future__ import annotations
+
+import re
+
+from ..text import words
+from .baselines import _beaten_in_bracket
+from .sentence import _BEFORE_WORDS, _NEAR_WORDS, _WORDNUM, Sentence, _nearest, _Words
+
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("compression", re.compile(r"compress(?!ors?$)\w*$")),  # not a compressor (a model that compresses)
+    ("speedup", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|throughput|fps|tflops|"
+                           r"tokens/s|speeds?|boost\w*)$")),
+    ("reduction", re.compile(r"(?:less|fewer|lower|reduc\w*|smaller|sav\w*|cuts?|cheaper|drops?|decreas\w*|"
+                             r"shrink\w*|lighter|compact)$")),
+    ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|bigger|slower|greater|gains?|extends?)$")),
+]
+_WEAK = re.compile(r"(?:improv\w*|better|outperform\w*|surpass\w*|beats?|efficien\w*|gains?)$")
+_TIME_WORDS = re.compile(r"(?:latency|time|ttft|tbt|tpot|runtime|wall-clock|speed|inference|training|"
+                         r"decoding|prefill\w*|iterations?|checkpointing)$")
+_PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("accuracy", re.compile(r"(?:accuracy|acc|top-1|top-5|top1|ap|map|miou|f1|bleu|rouge\w*|recall|precision|"
+                            r"exact|pass@1|score|auc|win)(?:@\d+)?$")),  # "recall@1", "acc@5": one word
+    ("sparsity", re.compile(r"(?:sparsity|sparse|pruned|pruning|prune|non-zero|zeros?)$")),
+    ("utilization", re.compile(r"(?:mfu|utilization|utilisation|efficiency)$")),
+    ("reduction", _KINDS[2][1]),
+    ("speedup", _KINDS[1][1]),
+    ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|improv\w*|better|gains?|outperform\w*|"
+                         r"surpass\w*|retain\w*|recover\w*|preserv\w*|maintain\w*|grows?|coverage|perplexity|error\w*|loss)$")),
+]
+
+# What a value measures, most specific first. A noun names the measure ("latency", "memory"); a
+# comparative only implies one ("faster": speed, "smaller": model size) and counts only when no
+# noun does.
+METRICS: list[tuple[str, re.Pattern[str]]] = [
+    ("KV cache", re.compile(r"(?:kv|kv-?caches?)$")),  # not a name that starts with kv (KVServe, KVQuant)
+    ("latency", re.compile(r"(?:latenc(?:y|ies)|ttft|tbt|tpot|time-to-first-token|time-per-output-token|delays?|"
+                           r"slos?)$")),
+    ("throughput", re.compile(r"(?:throughputs?|goodput|tokens/s|tokens/sec|qps|requests|tflops/s|flops/s|tops|"
+                              r"fps|samples/s)$")),
+    ("speed", re.compile(r"speeds?$")),  # "speed improvements of up to 2.8x": the speed is what improved
+    ("memory", re.compile(r"(?:memory|footprints?|ram|hbm|vram|storage)$")),
+    ("parameters", re.compile(r"(?:parameters?|params|non-zero|weights)$")),
+    ("compute", re.compile(r"(?:flops?|tflops|gflops|pflops|macs|m-adds|compute|computations?|gpu-hours|gpu-time|"
+                           r"operations|ops|complexity)$")),
+    ("energy", re.compile(r"(?:energy|power|watts?|joules?)$")),
+    ("bandwidth", re.compile(r"(?:bandwidth|communications?|traffic|transfer)$")),
+    ("cost", re.compile(r"(?:costs?|price|prices|dollars|expenses?|budget)$")),
+    ("batch size", re.compile(r"batch(?:es)?$")),
+    ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
+    ("tokens", re.compile(r"(?:tokens?|traces|outputs?)$")),  # "30-50% shorter reasoning traces"
+    ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
+    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
+    ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
+    ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
+    ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?)$")),
+    ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
+    ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
+                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
+                            r"capabilit(?:y|ies)|rewards?|metrics)(?:@\d+)?$")),
+    ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
+    ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
+    ("model size", re.compile(r"(?:model-size|sizes?)$")),
+]
+_IMPLIED: list[tuple[str, re.Pattern[str]]] = [
+    # "ran approximately four times as fast as ConvNeXt"
+    ("speed", re.compile(r"(?:faster|fast|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
+    ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
+    ("accuracy", re.compile(r"(?:performance|improv(?:ements?|ing|es|ed)|accurate|gains?)$")),
+    ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
+    ("tokens", re.compile(r"(?:concise|verbose)$")),  # "4.6times more concise": what is written is shorter
+    ("context length", re.compile(r"longer$")),  # "enables video generation up to 4times longer"
+]
+# a head noun that names no measure on its own: "computation costs", "memory usage", "energy consumption"
+_HEAD = re.compile(r"(?:costs?|usage|consumption|overheads?|footprints?|requirements?|demands?|savings?|sizes?|"
+                   r"budgets?|complexity)$")
+# the length of what a model writes is counted in tokens; other lengths (sequence, context) are context
+_WRITTEN = frozenset({"output", "outputs", "response", "responses", "answer", "answers", "reasoning", "trace",
+                      "traces", "generation", "cot", "chain-of-thought", "character", "word"})
+_SYSTEM_WORDS = re.compile(r"(?:inference|training|serving|kernels?|gpus?|systems?|hardware|decoding|runtime)$")
+_METRIC_FOR_SIZE = {"dataset": "data", "data": "data", "batch": "batch size", "model": "model size",
+                    "context": "context length", "cache": "memory", "vocabulary": "parameters"}
+# what the old ``what`` field said (the export keeps it): these measures, nothing finer
+LEGACY_WHAT = frozenset({"KV cache", "memory", "model size", "latency", "throughput", "parameters", "compute",
+                         "energy", "bandwidth", "cost", "time", "context length", "batch size", "accuracy"})
+_COSTS = frozenset({"time", "memory", "compute", "cost", "energy", "steps", "parameters", "data", "tokens",
+                    "latency", "KV cache", "model size", "bandwidth"})
+
+# the measures of speed (results.py files them under one column)
+SPEED_MEASURES = frozenset({"speed", "latency", "throughput", "time"})
+# a speedup named as a noun: "speedup", "speed-ups", "acceleration"
+_SPEEDUP = r"speed-?ups?|accelerations?"
+_SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
+_OVERHEAD = re.compile(r"overheads?$")
+
+_GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
+                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
+                   r"enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow)$")  # LaTeX's \uparrow arrives as a word
+_LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
+                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow)$")
+_SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
+                           r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
+
+
+def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
+    if any(_KINDS[0][1].match(w) for w in before[-12:] + after[:4]):
+        return "compression"
+    found = _nearest(before, after, _KINDS)
+    if found and found[1] <= 5:
+        # "1.70x increase in throughput", "10x higher performance": more of a speed is a speedup
+        if found[0] == "other" and any(_SPEED_NOUN.match(w) for w in after[:4]):
+            return "speedup"
+        return found[0]
+    # "reduces bandwidth by 3.7-4.3x and the total delay ... by 2.7-3x": the clause's verb governs
+    governing = _nearest(clause, [], _KINDS)
+    if governing and not found:
+        return governing[0]
+    # "outperform the strongest baselines by ..., 8times on SSMs, and 14times": the verb governs the list
+    if any(_WEAK.match(w) for w in clause + after):
+        return "speedup" if any(_TIME_WORDS.match(w) for w in before + after) or any(
+            w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
+    return found[0] if found else "other"
+
+
+_SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
+
+
+def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str] | None:
+    """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
+    a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
+    for distance, index in enumerate(order):
+        label = _measure(side[index]) or _score_rate(side, index) or _efficiency(side, index)
+        if label is None:
+            continue
+        if not units and any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
+            continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
+        if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
+            continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
+        after = side[index + 1] if index + 1 < len(side) else ""
+        qualified = _measure(after) if label == "utilization" and after else None
+        if label == "utilization" and _SPEEDUP_NOUN.match(after):
+            return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
+        if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
+            return distance, label  # "the theoretical maximum FLOPs/s", "A6000 peak"
+        # "4x reduction in peak memory usage": the peak of a measure is that measure
+        # "model FLOPs utilization", "memory bandwidth": a compound is named by its last noun
+        nxt = index + 1
+        while nxt < len(side) and (following := _measure(side[nxt])) is not None and not _HEAD.match(side[nxt]):
+            label, index, nxt = following, nxt, nxt + 1
+        return distance, _refine(label, side[index], side, index)
+    return None
+
+
+# "a 95% discovery rate for high-priority incidents" (set F: TingIS): the share found is a score
+_SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved", "discovery",
+                     "detection", "recognition", "identification"})
+
+
+def _score_rate(side: list[str], index: int) -> str | None:
+    """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not;
+    "false speech detections", "false positives": errors."""
+    if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED:
+        return "error" if side[max(0, index - 2)] == "false" else "accuracy"  # a "false detection rate" errs
+    if _FALSE_FINDINGS.match(side[index]) and "false" in side[max(0, index - 2):index]:
+        return "error"
+    return None
+
+
+_FALSE_FINDINGS = re.compile(r"(?:positives?|negatives?|detections?|alarms?|rejections?|refusals?)$")
+
+
+# "21.74% better training efficiency than Adam": the efficiency of what, as a measure
+_EFFICIENCY_OF = {"training": "speed", "inference": "speed", "decoding": "speed", "computational": "compute",
+                  "sample": "data", "parameter": "parameters", "token": "tokens"}
+
+
+def _efficiency(side: list[str], index: int) -> str | None:
+    if side[index] in ("efficiency", "efficiencies") and index:
+        return _EFFICIENCY_OF.get(side[index - 1])
+    return None
+
+
+def _quantity(word: str) -> bool:
+    return word[:1].isdigit() or word in _WORDNUM or word == "one"
+
+
+def _measure(word: str) -> str | None:
+    for label, rx in METRICS:
+        if rx.match(word):
+            return label
+    return None
+
+
+def _metric(w: _Words) -> tuple[str | None, str | None]:
+    """(measure, how it was found): a noun after the value, a comparative after it, a noun before it."""
+    after = _nouns(w.after, range(len(w.after)))
+    implied = _nearest([], w.after, _IMPLIED)
+    if after is not None:
+        if after[1] == "compute" and implied is not None and implied[0] == "speed" and implied[1] < after[0]:
+            return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
+        return after[1], "noun"
+    before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
+    # "maintaining inference times twice faster than beam search": a time right before the value is what is faster
+    if implied is not None and (before is None or (implied[0] == "speed" and not (
+            before[0] == 0 and before[1] in ("time", "latency", "throughput")))):
+        label = _implied(implied[0], w)
+        return label, "implied" if label else None
+    if before is not None:
+        return before[1], "noun"
+    implied = _nearest(w.before, [], _IMPLIED)
+    overhead = next((d + 1 for d, x in enumerate(reversed(w.before)) if _OVERHEAD.match(x)), None)
+    if implied is not None and overhead is not None and overhead < implied[1]:
+        return None, None  # "faster training ... with marginal overhead (<10%)": the overhead's, read later
+    if implied is not None:
+        label = _implied(implied[0], w)
+        return label, "implied" if label else None
+    return None, None
+
+
+_PAREN_AFTER = re.compile(r"[^(]{0,40}?\(([^()]{1,80})\)")
+_CONDITION = re.compile(r"\s*(?:with|without|at|under|when|using|given|for)\b", re.IGNORECASE)
+# "72.4% on Video-MME", "66.2% SR on R2R-CE" (a score's abbreviation between the value and its benchmark)
+_BENCHMARK_AFTER = re.compile(r"\s*(?:accuracy\s+|[A-Z][A-Z\d@-]{1,6}\s+)?(?:(?:on|in)\s+(?:the\s+)?(?:[A-Z][\w.-]*[A-Z0-9]|[a-z]+\d[\w.]*-[A-Z][\w.-]*)|"
+                              r"(?:gains?\s+|improvements?\s+)?(?:on|in|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?"
+                              r"(?:benchmarks|evaluation suites|tasks\s+and\s+benchmarks)\b)")
+# "pass@1 on the HumanEval benchmark (90.9% vs. 90.2%)", "on MMLU (72.4%)": a score in brackets
+# "gains on various IF benchmarks, such as MM-IFEval (+10.2%)": the first of the benchmarks a list names
+_BENCHMARK_BEFORE = re.compile(r"(?:\bpass@\d+\b[^.;()]{0,60}|\bbenchmarks?(?:\s+tests?)?\s*|\s(?:on|in)\s+"
+                               r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]\s*|\bbenchmarks?,?\s+(?:such\s+as|e\.g\.,?|including)\s+"
+                               r"[A-Z][\w.-]*[A-Za-z0-9]\s*)\(\s*\+?$")
+# "(VBench: 1%downarrow and 0.01%downarrow)", "(MMLU: 72.1%)": a benchmark's name and a colon in a bracket
+_BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:\s*$")
+# "On the MATH benchmark, it improves Qwen2.5-Math-7B from 58.8% to 90.0%"
+# "Across mathematics and science benchmarks, PRISM ... reaching 90.0%"
+# "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
+_BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
+                             r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
+_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){0,80}\bby\s+(?:up to |over |about |"
+                       r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
+
+
+# "a 0.09% drop on VBench", "a 0.4% drop in VBench total score": a benchmark score changed by the value
+_SCORE_CHANGE_AFTER = re.compile(r"\s*(?:absolute\s+)?(?:drop|degradation|decline|loss|decrease)\s+(?:on|in)\s+"
+                                 r"(?:the\s+)?[A-Z][\w.-]*[A-Z0-9]")
+# benchmarks that score what a generative model makes: their scores are quality, not accuracy
+_QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
+                                r"CLIP[- ]?[Ss]core|FID|FVD)\b")
+
+
+# a model's name (a capital, then a digit somewhere: "Qwen3-32B", "GPT-5", "DeepSeek-R1") and a bracket
+_MODEL_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:[\w.]*-)*[\w.]*\d[\w.-]*\s*\(\s*$")
+_OVERALL_AFTER = re.compile(r"\s+overall\b")
+_TASKS_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:sub-?)?tasks|problems|questions|issues|"
+                          r"competitions|puzzles|test cases|instances|challenges)\b")
+_POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
+                            re.IGNORECASE)
+_GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
+                       r"approximately |roughly |more than |as much as )?\+?$", re.IGNORECASE)
+
+
+def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
+                   unit: str) -> tuple[str | None, str | None]:
+    """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
+    (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
+    verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
+    # not a bracket that belongs to the next value, nor a condition ("69.0% on BrowseComp (with context management)")
+    if paren and paren.start(1) <= bounds[1] and not _CONDITION.match(paren.group(1)):
+        inner = words(paren.group(1))
+        found = _nouns(inner, range(len(inner)), units=True)
+        if found is not None:
+            return found[1], "noun"
+    if unit == "%" and (_BENCHMARK_AFTER.match(s.text, end) or _BENCHMARK_BEFORE.search(s.text, max(0, start - 80), start)
+                        or _BENCHMARK_COLON.search(s.text, max(0, start - 40), start)
+                        or _BENCHMARK_LEAD.match(s.text)):
+        return "accuracy", "implied"
+    if unit == "%" and _MODEL_BEFORE.search(s.text, max(0, start - 40), start) and s.text[end:end + 2].strip()[:1] == ")":
+        return "accuracy", "implied"  # "top performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%)": models' scores
+    if unit == "%" and _OVERALL_AFTER.match(s.text, end):
+        return "accuracy", "implied"  # "no model exceeds 66% overall": a leaderboard's overall score
+    if unit == "%" and _TASKS_AFTER.match(s.text, end):
+        return "accuracy", "implied"  # "completes only 26.5% of sub-tasks", "a medal in 16.9% of competitions"
+    if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
+        return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
+    if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
+        return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
+    if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
+        # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
+        return ("speed" if _about_systems(s.text) else "accuracy"), "implied"
+    return None, None
+
+
+_SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|implementations?|compilers?|runtime|"
+                             r"inference|latency|throughput|backwards?|algorithms?)$")
+
+
+def _about_systems(text: str) -> bool:
+    """A sentence about kernels, GPUs or inference: its unnamed gains are speed, not scores."""
+    return any(_SYSTEM_CONTEXT.match(w) for w in words(text))
+
+
+def _implied(label: str, w: _Words) -> str | None:
+    if label == "context length" and {"take", "takes", "took", "taking", "lasts", "runs"} & set(w.before[-4:]):
+        return "time"  # "training takes 2x longer": time, not a length
+    if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before[-5:] + w.after[:3]):
+        # "inference performance" is speed, "performance on MMLU" accuracy; a system word further away
+        # ("RL training with 128k-token outputs improves the model's performance on AIME") is not its own
+        return "speed"
+    if label == "accuracy" and any(x.startswith("efficien") for x in w.before + w.after):
+        return None  # "an improvement in area efficiency of 8.7%": an efficiency the list does not name
+    return label
+
+
+def _refine(label: str, word: str, side: list[str], index: int) -> str:
+    """A head noun takes its measure from the word before it: "computation costs", "dataset size"."""
+    previous = side[index - 1] if index > 0 else ""
+    if _HEAD.match(word):
+        if word.startswith("size"):
+            if previous == "cache" and index > 1 and side[index - 2] in ("kv", "key-value"):
+                return "KV cache"  # "reduce the KV cache size by 50%"
+            return _METRIC_FOR_SIZE.get(previous, "model size")
+        found = _measure(previous)
+        if found is not None and not _HEAD.match(previous):
+            return found
+    if label == "context length" and word.startswith("length") and previous in _WRITTEN:
+        return "tokens"  # "8.6-21.0% of their original character length", "output length"
+    if label == "tokens" and word.startswith("token") and "time" in side[max(0, index - 3):index]:
+        return "latency"  # "reduces time per output token by up to 19%" (set F: FlashSampling): TPOT, TTFT spelled out
+    if label == "memory" and previous in ("kv", "kv-cache", "key-value"):
+        return "KV cache"
+    if label == "compute" and index + 1 < len(side) and side[index + 1] in ("/s", "per"):
+        return "throughput"
+    return label
+
+
+def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: str | None,
+               kind_direction: str | None = None) -> str | None:
+    """Gain or reduction, as the value's own words say; a share of a cost is a reduction."""
+    if s.text[max(0, start - 1):start] == "+":
+        return "gain"
+    found = _nearest(w.before[-_NEAR_WORDS:], w.after, _DIRECTIONS)
+    if found is not None:
+        return found[0]
+    # "using only 34.76% of the training FLOPs", "reduces evaluation time to 10% of ...": a share of a cost
+    if unit == "%" and metric in _COSTS and (_SHARE_BEFORE.search(s.text, max(0, start - 40), start)
+                                            or _OF_AFTER.match(s.text, end)):
+        return "reduction"
+    if kind_direction is not None:
+        return kind_direction  # "with only a 0.4% drop ..., X achieves 1.69x and 2.27x speedups": a speedup gains
+    # "outperform the current SOTA method DualPrompt on established benchmarks by 4.5%": the clause's verb
+    found = _nearest(w.clause, [], _DIRECTIONS)
+    if found is not None and found[1] <= _BEFORE_WORDS:
+        return found[0]
+    # "improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by 11.5%"
+    beats = _BEATS_BY.search(s.text, max(0, start - 120), start) or _beaten_in_bracket(s, start, end)
+    return "gain" if beats else None
+
+
+_DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
+_CHANGE_BEFORE = re.compile(r"\b(?:by|sav\w*|reduc\w*|cut\w*|remov\w*|eliminat\w*|lower\w*|decreas\w*|"
+                            r"improv\w*|increas\w*)\s+(?:up to |about |around |over |nearly |approximately |"
+                            r"roughly |more than |as much as )?(?:\\?sim|~)?$", re.IGNORECASE)
+
+
+def _is_share(s: Sentence, start: int, end: int) -> bool:
+    """"only 6.3% training time", "reduces it to 64% of that", "59% to 72% of optimal throughput":
+    the value is what remains of a whole, not how much it changed ("reduces memory by 62%")."""
+    if _CHANGE_BEFORE.search(s.text, max(0, start - 40), start):
+        return False
+    return bool(_SHARE_BEFORE.search(s.text, max(0, start - 40), start) or _OF_AFTER.match(s.text, end))
+_OF_AFTER = re.compile(r"\s*of\b")

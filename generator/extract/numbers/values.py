@@ -1,0 +1,234 @@
+"""The factors and percentages of one sentence, each read by the rules of the sibling modules."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from ..text import words
+from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
+from .measures import (
+    _COSTS,
+    _DIRECTIONS,
+    _PCT_KINDS,
+    _QUALITY_BENCHMARK,
+    _SCORE_CHANGE_AFTER,
+    _SPEEDUP,
+    LEGACY_WHAT,
+    SPEED_MEASURES,
+    _about_systems,
+    _direction,
+    _factor_kind,
+    _is_share,
+    _measure,
+    _metric,
+    _metric_nearby,
+)
+from .neighbours import _coordinated, _from_afar, _lists, _restated
+from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
+
+# LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%"); its \sim may
+# keep its braces ("1.2{sim}1.3times")
+_SEP = r"\s?(?:--|-|–|—|~|∼|\{?(?:\\sim|sim)\}?|to)\s?"
+# a lower-case word may be glued before the number ("provide25-33X"); an upper-case one is a name (MI250X);
+# a number after "^" is an exponent ("by up to R^2times": R squared, not 2x)
+_LEFT = r"(?<![A-Z0-9.,_/^])(?<!\d-)(?<!\d\s-)"
+FACTOR = re.compile(
+    rf"{_LEFT}(?P<low>{_NUM})(?:{_TIMES})?(?:{_SEP}(?P<high>{_NUM}))?(?P<times>{_TIMES})"
+    rf"|\bfactor of (?:up to |about |roughly |nearly |over |more than )?(?P<flow>{_NUM})(?![\d%]|\.\d|\s?[x×X%])"
+    rf"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten)(?:\s|-)(?:times|fold)\b"
+    rf"|\b(?P<glued>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)\b"
+    rf"|\b(?P<twice>twice)(?= (?:as |faster|slower|fewer|less|more|smaller|larger|higher|lower|the\b))"
+)
+PERCENT = re.compile(
+    rf"(?<![\w.])(?:\\?sim|~|∼)?(?P<low>{_NUM})\s?(?:\\?%|percent\b)?(?:{_SEP}(?P<high>{_NUM}))?\s?(?:\\?%|percent\b)p?"
+)
+# a grid, resolution or kernel: 1024x1024, 3x3, 64times64 (the first number would read as a factor)
+_GRID = re.compile(r"\s?(?:[x×X]|times)\s?\d")
+_HARDWARE_COUNT = re.compile(r"\s*(?:NVIDIA\s+|Nvidia\s+)?(?:[AHVPTLK]\d{2,3}|MI\d|GPUs?\b|nodes?\b|RTX|TPU|cores?\b)")
+
+
+
+# a spelled-out factor must say what it multiplies: not "threefold advantages", "three times closer"
+_WORD_FACTOR_NEXT = re.compile(
+    r"\s+(?:\w+[\s-]){0,2}?(?:faster|slower|speed-?ups?|speed|more|less|fewer|larger|smaller|higher|lower|"
+    r"increase|reduction|decrease|improvement|gain|acceleration|as\b|cheaper|longer|shorter)", re.IGNORECASE)
+
+
+_RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNORECASE)
+# the sign before the number ("an average speedup of x17.7", "speedups of x17.8 on H100, x19.0 on RTX 3090"):
+# read only as the object of a word of speed in the same clause ("of", "reaching", or the next item of its
+# list), since "x86", "x264" and a super-resolution "x4" are names and settings (set F: CUDA-L1)
+_SIGN_FIRST = re.compile(rf"(?<![\w.])[x×](?P<low>{_NUM})(?![\w%]|\.\d)")
+# the speedup as the subject of a change, the value where it goes: "the speedup of X over Y is lower than claimed
+# and decreases with model size to only 1.1x", "decreasing from 1.4x over AdamW ... to merely 1.1x"
+_SPEEDUP_LEVEL = re.compile(rf"\b(?:{_SPEEDUP})\b(?P<subject>(?:[^;:.]|\.\d){{0,120}}?)\b(?:decreas|declin|drop|fall|"
+                            r"fell|shrink|increas|grow|rise|rising|climb)\w*\b(?:[^;:.]|\.\d){0,80}?\b(?:from|to)\s+"
+                            r"(?:only\s+|merely\s+|just\s+|about\s+|around\s+)?$", re.IGNORECASE)
+_SPEED_BEFORE = re.compile(rf"\b(?:{_SPEEDUP})\b(?:[^.;:()]|\.(?=\d)){{0,80}}"
+                           r"(?:\b(?:of|reaching|reaches|by|is|are|and)\s+|,\s*)$", re.IGNORECASE)
+
+
+def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
+    out = []
+    for m in FACTOR.finditer(text):
+        spelled = m.group("word") or m.group("glued") or m.group("twice")
+        if spelled:
+            # "ten-fold throughput" names a measure; "roughly three times closer to X than Y" none (set C)
+            if not _WORD_FACTOR_NEXT.match(text, m.end()) \
+                    and not any(_measure(w) for w in words(text[m.end():m.end() + 40])[:2]):
+                continue
+            low = high = _WORDNUM[spelled.lower()]
+        else:
+            low = _value(m.group("low") or m.group("flow"))
+            high = _value(m.group("high")) if m.group("high") else low
+        if m.group("times") and (_GRID.match(text, m.end() - len(m.group("times")))
+                                 or _HARDWARE_COUNT.match(text, m.end())):
+            continue
+        if low > high or low <= 0 or (low == high == 1.0):
+            continue
+        if _RATE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "grows by 28 percentage points for every tenfold increase": the step of a rate, no result
+        out.append((m.start(), m.end(), low, high))
+    for m in _SIGN_FIRST.finditer(text):
+        value = _value(m.group("low"))
+        if value > 1.0 and _SPEED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+            out.append((m.start(), m.end(), value, value))
+    return sorted(out)
+
+
+def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
+    found = [(a, b, "x", low, high) for a, b, low, high in _raw_factors(sentence)]
+    taken = [(a, b) for a, b, *_ in found]
+    for m in PERCENT.finditer(sentence):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        low = _value(m.group("low"))
+        high = _value(m.group("high")) if m.group("high") else low
+        step = _STEP.fullmatch(m.group(0))
+        if step and _FROM.search(sentence, max(0, m.start() - 6), m.start()):
+            # "(94.0% to 94.8%)", "from 62% to 71%": a change, two values; the first is where it started
+            found.append((m.start(), m.start() + step.end("a"), "%", low, low))
+            found.append((m.start() + step.start("b"), m.end(), "%", high, high))
+        elif low <= high:
+            found.append((m.start(), m.end(), "%", low, high))
+    return sorted(found)
+
+
+_MAYBE = re.compile(r"\d|twice|fold|times")
+_STEP = re.compile(rf"(?P<a>(?:\\?sim|~|∼)?(?:{_NUM})\s?(?:\\?%|percent\b))\s?(?:to|->|→)\s?(?P<b>.*)")
+_FROM = re.compile(r"(?:\bfrom\s|\()$")
+
+
+def _starting_points(sentence: str, spans: list[tuple[int, int, str, float, float]]) -> set[int]:
+    """The first value of "from 62% to 71%" / "(94.0% to 94.8%)" is a starting point, not a result."""
+    return {a for (a, b, unit, _l, _h), nxt in pairwise(spans)
+            if unit == nxt[2] and _FROM.search(sentence, max(0, a - 6), a)
+            and (re.fullmatch(r"\s?(?:to|->|→)\s?", sentence[b:nxt[0]])
+                 or (unit == "x" and _FACTOR_STEP.fullmatch(sentence, b, nxt[0])))}
+
+
+# "from 0.26x of QuaRot to merely 0.07x": whose the first factor was, then where it went
+_FACTOR_STEP = re.compile(r"\s(?:of\s+[\w.+-]+(?:\s[\w.+-]+)?\s)?to\s(?:(?:merely|only|just|about|around|nearly)\s)?")
+
+
+def numbers(sentence: str) -> list[Number]:
+    """Every factor and every percentage that says what it measures, in sentence order."""
+    if not _MAYBE.search(sentence):
+        return []  # most sentences hold no number at all: skip the clause analysis
+    spans = _spans(sentence)
+    if not spans:
+        return []
+    s = Sentence(sentence)
+    origins = _starting_points(sentence, spans)
+    out: list[Number] = []
+    for i, (start, end, unit, low, high) in enumerate(spans):
+        bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
+        before, after, clause = _window(s, start, end)
+        if unit == "x":
+            kind = _factor_kind(before, after, clause)
+        else:
+            pct = _nearest(before, after, _PCT_KINDS)
+            kind = pct[0] if pct else "other"
+        w = _own_words(s, start, end, bounds)
+        metric: str | None
+        how: str | None
+        if unit == "%" and _SCORE_CHANGE_AFTER.match(sentence, end):
+            metric, how = "accuracy", "noun"
+        else:
+            metric, how = _metric(w)
+        if metric is None:
+            metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric == "accuracy" and _QUALITY_BENCHMARK.search(sentence, max(bounds[0], start - 60),
+                                                             min(bounds[1], end + 60)):
+            metric = "quality"
+        if unit == "x" and metric is None and kind == "speedup":
+            metric, how = "speed", "implied"
+        if unit == "x" and how == "implied" and metric == "accuracy" and _about_systems(sentence):
+            # "outperforms ... evolutionary search methods, achieving an average 2.10x improvement and up to a 14.3x
+            # gain on complex MoE kernels" (set F: K-Search): a kernel's gain is its speed; read from the whole
+            # sentence, so unsure
+            metric, how = "speed", "sentence"
+            kind = "speedup" if kind == "other" else kind
+        # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
+        sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
+        # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
+        listed_after_theirs = bool(out) and not out[-1].own and out[-1].start not in origins \
+            and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
+        own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
+        direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
+        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
+            direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
+        if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
+            direction = verb[0]  # "reduces the slowdown ... from 0.26x of QuaRot to merely 0.07x": the verb's way
+        # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
+        baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
+            if own and not reached else None
+        level = _SPEEDUP_LEVEL.search(sentence, max(0, start - 240), start) if unit == "x" else None
+        if level is not None:
+            # "the actual speedup of many proposed optimizers over well-tuned baselines is lower than claimed and
+            # decreases with model size to only 1.1x" (set F): the verb moves the speedup; the value is one
+            kind, direction = "speedup", "gain"
+            if metric not in SPEED_MEASURES:
+                metric, sure = "speed", True
+            rival = _BASE_AFTER.search(sentence, level.start(), level.end("subject"))
+            if baseline is None and own and rival is not None:
+                baseline = _phrase(sentence, rival.end(), level.end("subject"))
+        # "three times higher than random guess accuracy"; not "more categories than existing datasets"
+        named = _measure(words(baseline)[-1]) if baseline and metric is None and words(baseline) else None
+        if named in _SCORES | {"latency", "throughput", "memory", "energy", "cost", "time"}:
+            metric, sure = named, True
+        slow = _AS_SLOW.match(sentence, end) if unit == "x" else None
+        if slow:
+            # "PPO is about twice as slow as ReMax per iteration": the subject is the baseline, the gain ours
+            left, _right = s.clause(start, end)
+            subject = _SUBJECT.search(sentence, left, start)
+            kind, direction, baseline = "speedup", "gain", subject.group("who") if subject else None
+        bare = unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None
+        out.append(Number(start, end, kind, low, high, unit, metric if metric in LEGACY_WHAT else None, metric,
+                          baseline, own, direction, "sure" if sure else "unsure",
+                          unit == "%" and _is_share(s, start, end) and not reached, bare))
+    # a bare percentage ("5% of us") says nothing, unless a list it is in says what ("scores of 23.3% and 30.2%")
+    levels = {n.start for n in out if n.start in origins} | {
+        b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
+    out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
+    return [n for n in out if not (n.bare and n.metric is None)]
+
+
+_MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
+_SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
+_THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
+_AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
+_SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
+_FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
+
+
+def factors(sentence: str) -> list[Number]:
+    """Every multiplicative factor this sentence claims for the paper's own work."""
+    return [n for n in numbers(sentence) if n.unit == "x" and n.own]
+
+
+def percentages(sentence: str) -> list[Number]:
+    """Percentages whose clause says what they measure; bare ones are left out."""
+    return [n for n in numbers(sentence) if n.unit == "%" and n.own]
