@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -847,3 +847,18 @@ def test_in_browser_inference_is_on_device_agents_in_browser_environments_are_no
     The bundled "Accelerating In-Browser Deep Learning Inference on Diverse Edge Clients" does."""
     assert topics.assign(_unseen("2604.07429"), _taxonomy()) == ()
     assert "on-device" in leaf_ids(paper_by_prefix(sorted_corpus(), "accelerating-in-browser-deep-learning"))
+
+
+def test_diffusion_language_models_are_parallel_decoding_not_efficient_diffusion():
+    """Set F: Seed Diffusion ("Thanks to non-sequential, parallel generation, discrete diffusion models
+    provide a notable speedup to mitigate the inherent latency of token-by-token decoding") and SchED
+    ("Diffusion large language models (dLLMs) offer a promising alternative to autoregressive models,
+    but their practical utility is severely hampered by slow, iterative sampling") decode text many
+    tokens at a time: parallel decoding, beside SchED's early exit. Efficient diffusion is the image and
+    video generators'. The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper, and set
+    E's MemDLM, which names no cost, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2508.02193"), taxonomy)] == ["speculative-decoding"]
+    assert {a.topic for a in topics.assign(_unseen("2512.02892"), taxonomy)} == {"speculative-decoding", "dynamic-networks"}
+    assert [a.topic for a in topics.assign(_unseen("2505.15781"), taxonomy)] == ["kv-cache"]
+    assert topics.assign(_unseen("2603.22241"), taxonomy) == ()
