@@ -862,3 +862,11 @@ def test_diffusion_language_models_are_parallel_decoding_not_efficient_diffusion
     assert {a.topic for a in topics.assign(_unseen("2512.02892"), taxonomy)} == {"speculative-decoding", "dynamic-networks"}
     assert [a.topic for a in topics.assign(_unseen("2505.15781"), taxonomy)] == ["kv-cache"]
     assert topics.assign(_unseen("2603.22241"), taxonomy) == ()
+
+
+def test_low_bit_attention_and_quadratic_cost_as_a_formula_are_efficient_attention():
+    """Set F: SageAttention ("Accurate 8-Bit Attention"; "attention has a computational complexity of
+    O(N^2), compared to O(N) for linear transformations") quantizes the attention operator: efficient
+    attention beside quantization, as the bundled SageAttention2 ("Accurate 4 Bit Attention") now is."""
+    assert {a.topic for a in topics.assign(_unseen("2410.02367"), _taxonomy())} == {"efficient-attention", "quantization"}
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "sageattention2-technical-report")) == {"efficient-attention", "quantization"}
