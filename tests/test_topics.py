@@ -870,3 +870,14 @@ def test_low_bit_attention_and_quadratic_cost_as_a_formula_are_efficient_attenti
     attention beside quantization, as the bundled SageAttention2 ("Accurate 4 Bit Attention") now is."""
     assert {a.topic for a in topics.assign(_unseen("2410.02367"), _taxonomy())} == {"efficient-attention", "quantization"}
     assert leaf_ids(paper_by_prefix(sorted_corpus(), "sageattention2-technical-report")) == {"efficient-attention", "quantization"}
+
+
+def test_efficient_diffusion_named_is_in_the_topics_scope():
+    """Set F: MaskAlign ("Token-Subset Representation Alignment for Efficient Diffusion Training";
+    "Representation alignment with pretrained vision models has recently shown strong potential for
+    accelerating diffusion transformer training") names its cost only through its subject: its title
+    names the topic, which puts it in the topic's scope without further cost words."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.08788")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
