@@ -881,3 +881,14 @@ def test_efficient_diffusion_named_is_in_the_topics_scope():
     paper = _unseen("2606.08788")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_pretraining_data_quality_is_data_curation_scope():
+    """Set F: Craw4LLM ("the majority of crawled web pages are discarded in pretraining due to low data
+    quality"; "the efficiency of Crawl4LLM in obtaining high-quality pretraining data") curates
+    pretraining data and names its cost only through that subject: naming both the data quality and
+    the pretraining data puts it in the data-efficiency scope."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2502.13347")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["data-efficiency"]
