@@ -892,3 +892,15 @@ def test_pretraining_data_quality_is_data_curation_scope():
     paper = _unseen("2502.13347")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["data-efficiency"]
+
+
+def test_reasoning_at_test_time_is_test_time_compute_scope():
+    """Set F: AlphaOne ("Reasoning Models Thinking Slow and Fast at Test Time"; "a universal framework
+    for modulating reasoning progress in large reasoning models (LRMs) at test time") sets how long a
+    model thinks at inference, the topic's subject, and names no cost beyond "efficiency". Set D's
+    study of layers "Trained for Fast vs. Slow Thinking" is about training and stays unsorted."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2505.24863")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
+    assert topics.assign(_unseen("2410.23743"), taxonomy) == ()
