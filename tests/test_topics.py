@@ -904,3 +904,10 @@ def test_reasoning_at_test_time_is_test_time_compute_scope():
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
     assert topics.assign(_unseen("2410.23743"), taxonomy) == ()
+
+
+def test_the_decoding_phase_is_kv_cache_evidence():
+    """Set F: TidalDecode ("the expanding key-value (KV) cache size required by Transformer architectures
+    intensifies the memory constraints, particularly during the decoding phase") makes decoding read
+    fewer cached tokens: sparse attention, and the KV cache beside it."""
+    assert {a.topic for a in topics.assign(_unseen("2410.05076"), _taxonomy())} == {"efficient-attention", "kv-cache"}
