@@ -911,3 +911,16 @@ def test_the_decoding_phase_is_kv_cache_evidence():
     intensifies the memory constraints, particularly during the decoding phase") makes decoding read
     fewer cached tokens: sparse attention, and the KV cache beside it."""
     assert {a.topic for a in topics.assign(_unseen("2410.05076"), _taxonomy())} == {"efficient-attention", "kv-cache"}
+
+
+def test_a_few_step_generator_described_between_is_a_cost_claim():
+    """Set F: "Mode Seeking meets Mean Seeking for Fast Long Video Generation" ("resulting in a few-step
+    fast long video generator") claims fewer sampling steps with words describing the generator in
+    between: a cost claim, so the gated efficient-diffusion topic is open to it. "A two-step approach to
+    parsing" still claims nothing."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.24289")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+    other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step approach to generation parses sentences.", ())
+    assert topics.signal(topics._Text(other), taxonomy) == 0
