@@ -924,3 +924,11 @@ def test_a_few_step_generator_described_between_is_a_cost_claim():
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
     other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step approach to generation parses sentences.", ())
     assert topics.signal(topics._Text(other), taxonomy) == 0
+
+
+def test_iterative_denoising_named_is_efficient_diffusion_evidence():
+    """Set F: RegionE ("After distinguishing the regions, we replace multi-step denoising with one-step
+    prediction for unedited areas. For edited regions, the trajectory is curved, requiring local
+    iterative denoising") speeds up a step-by-step image editor; the denoising it shortens is the
+    topic's evidence, beside its KV cache."""
+    assert [a.topic for a in topics.assign(_unseen("2510.25590"), _taxonomy())][:1] == ["efficient-diffusion"]
