@@ -932,3 +932,14 @@ def test_iterative_denoising_named_is_efficient_diffusion_evidence():
     iterative denoising") speeds up a step-by-step image editor; the denoising it shortens is the
     topic's evidence, beside its KV cache."""
     assert [a.topic for a in topics.assign(_unseen("2510.25590"), _taxonomy())][:1] == ["efficient-diffusion"]
+
+
+def test_a_factor_of_improvement_is_a_cost_claim():
+    """Set F: K-Search ("K-Search significantly outperforms state-of-the-art evolutionary search methods,
+    achieving an average 2.10x improvement and up to a 14.3x gain on complex MoE kernels") states its
+    kernels' speed as a factor of improvement: a cost claim, so its evolutionary search counts beside
+    the GPU kernels."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.19128")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {a.topic for a in topics.assign(paper, taxonomy)} == {"gpu-kernels", "program-search"}
