@@ -943,3 +943,14 @@ def test_a_factor_of_improvement_is_a_cost_claim():
     paper = _unseen("2602.19128")
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert {a.topic for a in topics.assign(paper, taxonomy)} == {"gpu-kernels", "program-search"}
+
+
+def test_semantic_search_is_vector_search():
+    """Set F: HAKARI-Bench ("With the rapid spread of retrieval-augmented generation and semantic search,
+    choosing the right embedding and retrieval configuration is increasingly hard") compares embedding
+    retrievers and their efficiency variants: semantic search is search by embedding similarity, so the
+    retrieval words count for vector search. Set E's OpenNovelty, an agent that names semantic search
+    once and no cost, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2606.22778"), taxonomy)] == ["vector-search"]
+    assert topics.assign(_unseen("2601.01576"), taxonomy) == ()
