@@ -954,3 +954,10 @@ def test_semantic_search_is_vector_search():
     taxonomy = _taxonomy()
     assert [a.topic for a in topics.assign(_unseen("2606.22778"), taxonomy)] == ["vector-search"]
     assert topics.assign(_unseen("2601.01576"), taxonomy) == ()
+
+
+def test_the_memory_barrier_is_the_memory_wall():
+    """Set F: "Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive Loss"
+    ("scaling batch sizes is constrained by the quadratic growth in GPU memory consumption") trains
+    within less memory, as the bundled "ZeRO-Infinity: Breaking the GPU Memory Wall" does."""
+    assert [a.topic for a in topics.assign(_unseen("2410.17243"), _taxonomy())] == ["memory-efficient-training"]
