@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -847,3 +847,118 @@ def test_in_browser_inference_is_on_device_agents_in_browser_environments_are_no
     The bundled "Accelerating In-Browser Deep Learning Inference on Diverse Edge Clients" does."""
     assert topics.assign(_unseen("2604.07429"), _taxonomy()) == ()
     assert "on-device" in leaf_ids(paper_by_prefix(sorted_corpus(), "accelerating-in-browser-deep-learning"))
+
+
+def test_diffusion_language_models_are_parallel_decoding():
+    """Set F: Seed Diffusion ("Thanks to non-sequential, parallel generation, discrete diffusion models
+    provide a notable speedup to mitigate the inherent latency of token-by-token decoding") and SchED
+    ("Diffusion large language models (dLLMs) offer a promising alternative to autoregressive models,
+    but their practical utility is severely hampered by slow, iterative sampling") decode text many
+    tokens at a time: parallel decoding (beside SchED's early exit), which the labels require; efficient
+    diffusion may stay beside it. The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper
+    without parallel decoding, and set E's MemDLM, which names no cost, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2508.02193"), taxonomy)}
+    assert {"speculative-decoding", "dynamic-networks"} <= {a.topic for a in topics.assign(_unseen("2512.02892"), taxonomy)}
+    dkv = [a.topic for a in topics.assign(_unseen("2505.15781"), taxonomy)]
+    assert dkv[:1] == ["kv-cache"] and "speculative-decoding" not in dkv
+    assert topics.assign(_unseen("2603.22241"), taxonomy) == ()
+
+
+def test_low_bit_attention_and_quadratic_cost_as_a_formula_are_efficient_attention():
+    """Set F: SageAttention ("Accurate 8-Bit Attention"; "attention has a computational complexity of
+    O(N^2), compared to O(N) for linear transformations") quantizes the attention operator: efficient
+    attention beside quantization, as the bundled SageAttention2 ("Accurate 4 Bit Attention") now is."""
+    assert {a.topic for a in topics.assign(_unseen("2410.02367"), _taxonomy())} == {"efficient-attention", "quantization"}
+    assert leaf_ids(paper_by_prefix(sorted_corpus(), "sageattention2-technical-report")) == {"efficient-attention", "quantization"}
+
+
+def test_efficient_diffusion_named_is_in_the_topics_scope():
+    """Set F: MaskAlign ("Token-Subset Representation Alignment for Efficient Diffusion Training";
+    "Representation alignment with pretrained vision models has recently shown strong potential for
+    accelerating diffusion transformer training") names its cost only through its subject: its title
+    names the topic, which puts it in the topic's scope without further cost words."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2606.08788")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_pretraining_data_quality_is_data_curation_scope():
+    """Set F: Craw4LLM ("the majority of crawled web pages are discarded in pretraining due to low data
+    quality"; "the efficiency of Crawl4LLM in obtaining high-quality pretraining data") curates
+    pretraining data and names its cost only through that subject: naming both the data quality and
+    the pretraining data puts it in the data-efficiency scope."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2502.13347")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["data-efficiency"]
+
+
+def test_reasoning_at_test_time_is_test_time_compute_scope():
+    """Set F: AlphaOne ("Reasoning Models Thinking Slow and Fast at Test Time"; "a universal framework
+    for modulating reasoning progress in large reasoning models (LRMs) at test time") sets how long a
+    model thinks at inference, the topic's subject, and names no cost beyond "efficiency". Set D's
+    study of layers "Trained for Fast vs. Slow Thinking" is about training and stays unsorted."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2505.24863")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["test-time-compute"]
+    assert topics.assign(_unseen("2410.23743"), taxonomy) == ()
+
+
+def test_the_decoding_phase_is_kv_cache_evidence():
+    """Set F: TidalDecode ("the expanding key-value (KV) cache size required by Transformer architectures
+    intensifies the memory constraints, particularly during the decoding phase") makes decoding read
+    fewer cached tokens: sparse attention, and the KV cache beside it."""
+    assert {a.topic for a in topics.assign(_unseen("2410.05076"), _taxonomy())} == {"efficient-attention", "kv-cache"}
+
+
+def test_a_few_step_generator_described_between_is_a_cost_claim():
+    """Set F: "Mode Seeking meets Mean Seeking for Fast Long Video Generation" ("resulting in a few-step
+    fast long video generator") claims fewer sampling steps with words describing the generator in
+    between: a cost claim, so the gated efficient-diffusion topic is open to it. "A two-step approach to
+    parsing" still claims nothing."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.24289")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+    other = Paper("p", "A Two-Step Approach to Parsing", "Our two-step approach to generation parses sentences.", ())
+    assert topics.signal(topics._Text(other), taxonomy) == 0
+
+
+def test_iterative_denoising_named_is_efficient_diffusion_evidence():
+    """Set F: RegionE ("After distinguishing the regions, we replace multi-step denoising with one-step
+    prediction for unedited areas. For edited regions, the trajectory is curved, requiring local
+    iterative denoising") speeds up a step-by-step image editor; the denoising it shortens is the
+    topic's evidence, beside its KV cache."""
+    assert [a.topic for a in topics.assign(_unseen("2510.25590"), _taxonomy())][:1] == ["efficient-diffusion"]
+
+
+def test_a_factor_of_improvement_is_a_cost_claim():
+    """Set F: K-Search ("K-Search significantly outperforms state-of-the-art evolutionary search methods,
+    achieving an average 2.10x improvement and up to a 14.3x gain on complex MoE kernels") states its
+    kernels' speed as a factor of improvement: a cost claim, so its evolutionary search counts beside
+    the GPU kernels."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.19128")
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert {a.topic for a in topics.assign(paper, taxonomy)} == {"gpu-kernels", "program-search"}
+
+
+def test_semantic_search_is_vector_search():
+    """Set F: HAKARI-Bench ("With the rapid spread of retrieval-augmented generation and semantic search,
+    choosing the right embedding and retrieval configuration is increasingly hard") compares embedding
+    retrievers and their efficiency variants: semantic search is search by embedding similarity, so the
+    retrieval words count for vector search. Set E's OpenNovelty, an agent that names semantic search
+    once and no cost, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2606.22778"), taxonomy)] == ["vector-search"]
+    assert topics.assign(_unseen("2601.01576"), taxonomy) == ()
+
+
+def test_the_memory_barrier_is_the_memory_wall():
+    """Set F: "Breaking the Memory Barrier: Near Infinite Batch Size Scaling for Contrastive Loss"
+    ("scaling batch sizes is constrained by the quadratic growth in GPU memory consumption") trains
+    within less memory, as the bundled "ZeRO-Infinity: Breaking the GPU Memory Wall" does."""
+    assert [a.topic for a in topics.assign(_unseen("2410.17243"), _taxonomy())] == ["memory-efficient-training"]
