@@ -969,3 +969,17 @@ def test_data_efficient_is_data_efficiency_evidence():
     ("we propose Image-Only Training for UMMs (IOMM), a data-efficient two-stage training framework")
     names its subject with the adjective of "data efficiency", the same evidence."""
     assert [a.topic for a in topics.assign(_unseen("2603.16139"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_evicting_kv_entries_is_kv_cache_not_weight_pruning():
+    """Set G: "KVpop -- Key-Value Cache Compression with Predictive Online Pruning" ("Existing KV
+    eviction methods often rely on static heuristics or proxy scores") prunes cache entries, not
+    weights: like "KV cache pruning", KV eviction keeps the paper out of pruning and sparsity."""
+    assert [a.topic for a in topics.assign(_unseen("2607.05061"), _taxonomy())] == ["kv-cache"]
+
+
+def test_context_sparsity_is_kv_cache_evidence_not_weight_sparsity():
+    """Set G: "SpeContext: Enabling Efficient Long-context Reasoning with Speculative Context Sparsity in
+    LLMs" ("effectively overlapping KV cache retrieval with the LLM computation") reads a sparse part
+    of its long context from the KV cache; its "context sparsity" is not the sparsity of weights."""
+    assert [a.topic for a in topics.assign(_unseen("2512.00722"), _taxonomy())] == ["kv-cache"]
