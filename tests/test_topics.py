@@ -983,3 +983,12 @@ def test_context_sparsity_is_kv_cache_evidence_not_weight_sparsity():
     LLMs" ("effectively overlapping KV cache retrieval with the LLM computation") reads a sparse part
     of its long context from the KV cache; its "context sparsity" is not the sparsity of weights."""
     assert [a.topic for a in topics.assign(_unseen("2512.00722"), _taxonomy())] == ["kv-cache"]
+
+
+def test_removing_whole_experts_is_pruning():
+    """Set G: "HodgeCover: Higher-Order Topological Coverage Drives Compression of Sparse
+    Mixture-of-Experts" ("On three open-weight Sparse MoE backbones under aggressive expert reduction,
+    HodgeCover matches state-of-the-art learning-free baselines on the expert-reduction axis") prunes
+    experts: pruning at the grain of an expert, beside the mixture of experts it compresses."""
+    assert [a.topic for a in topics.assign(_unseen("2605.13997"), _taxonomy())] == [
+        "mixture-of-experts", "pruning-sparsity"]
