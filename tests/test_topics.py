@@ -992,3 +992,14 @@ def test_removing_whole_experts_is_pruning():
     experts: pruning at the grain of an expert, beside the mixture of experts it compresses."""
     assert [a.topic for a in topics.assign(_unseen("2605.13997"), _taxonomy())] == [
         "mixture-of-experts", "pruning-sparsity"]
+
+
+def test_a_compact_representation_is_not_a_cost_claim():
+    """Set G: "Skin Tokens: A Learned Compact Representation for Unified Autoregressive Rigging" ("we
+    introduce SkinTokens: a learned, compact, and discrete representation for skinning weights")
+    learns a compact code of its data, not a small model: "compact representation" in its title is no
+    cost claim, so its one "intrinsic sparsity of skinning" does not make it a sparsity paper."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.04805")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
