@@ -1003,3 +1003,14 @@ def test_a_compact_representation_is_not_a_cost_claim():
     paper = _unseen("2602.04805")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert topics.assign(paper, taxonomy) == ()
+
+
+def test_model_size_as_a_scaling_axis_is_not_a_cost_claim():
+    """Set G: "The Scalability of Simplicity: Empirical Analysis of Vision-Language Learning with a Single
+    Transformer" ("By scaling both training data and model size, SAIL achieves performance comparable to
+    modular MLLMs") scales its model; model size beside data is an axis of scaling, not a cost saved,
+    so its vision-transformer words do not make it an efficient vision model."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2504.10462")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
