@@ -582,3 +582,12 @@ def test_a_speedup_past_a_percentage_and_a_score_kept_of_the_baseline() -> None:
                     "with up to 2.34times under more aggressive settings.")
     assert [(n.high, n.kind, n.metric, n.confidence) for n in found if n.unit == "x"] == [
         (2.34, "speedup", "speed", "unsure")]
+
+
+def test_a_speedup_nearer_the_value_than_a_measure_is_speed() -> None:
+    """SeerAttention-R (set G, read after its one unseen run): the kernel is sparse, the 9x is its speedup; the
+    90% after "at" is the sparsity it runs at."""
+    found = numbers("Using TileLang, we develop a highly optimized sparse decoding kernel that achieves near-theoretical "
+                    "speedups of up to 9x over FlashAttention-3 on H100 GPU at 90% sparsity.")
+    assert [(n.high, n.unit, n.metric, n.baseline) for n in found] == [
+        (9.0, "x", "speed", "FlashAttention-3"), (90.0, "%", "sparsity", None)]

@@ -208,6 +208,13 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
         label = _implied(implied[0], w)
         return label, "implied" if label else None
     if before is not None:
+        # "a sparse decoding kernel that achieves near-theoretical speedups of up to 9x" (set G: SeerAttention-R):
+        # a speedup nearer the value than any measure is what the value is; the noun further back describes
+        # the thing that got faster. "latency speedups of 2x": the noun right before it still names the measure
+        speedup = next((d for d, x in enumerate(reversed(w.before)) if _SPEEDUP_NOUN.match(x)), None)
+        if speedup is not None and speedup < before[0] and before[1] not in SPEED_MEASURES and (
+                speedup + 1 >= len(w.before) or _measure(w.before[-speedup - 2]) is None):
+            return "speed", "noun"
         return before[1], "noun"
     implied = _nearest(w.before, [], _IMPLIED)
     overhead = next((d + 1 for d, x in enumerate(reversed(w.before)) if _OVERHEAD.match(x)), None)
