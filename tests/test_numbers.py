@@ -591,3 +591,12 @@ def test_a_speedup_nearer_the_value_than_a_measure_is_speed() -> None:
                     "speedups of up to 9x over FlashAttention-3 on H100 GPU at 90% sparsity.")
     assert [(n.high, n.unit, n.metric, n.baseline) for n in found] == [
         (9.0, "x", "speed", "FlashAttention-3"), (90.0, "%", "sparsity", None)]
+
+
+def test_the_peak_of_a_named_measure_is_that_measure() -> None:
+    """SafeHarbor (set G, read after its one unseen run): "peak" describes the benign utility (the share of
+    benign tasks served: a score), not the hardware's peak; a utility is a task score."""
+    found = numbers("Extensive experiments demonstrate that SafeHarbor achieves state-of-the-art performance on both "
+                    "ambiguous benign tasks and explicit malicious attacks, notably attaining a peak benign utility of "
+                    "63.6\\% on GPT-4o while maintaining a robust refusal rate exceeding 93\\% against harmful requests.")
+    assert [(n.high, n.metric) for n in found][:1] == [(63.6, "accuracy")]

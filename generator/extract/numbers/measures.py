@@ -59,7 +59,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
-                            r"capabilit(?:y|ies)|rewards?|metrics)(?:@\d+)?$")),
+                            r"capabilit(?:y|ies)|rewards?|metrics|utility)(?:@\d+)?$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
@@ -140,6 +140,9 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
         after = side[index + 1] if index + 1 < len(side) else ""
         qualified = _measure(after) if label == "utilization" and after else None
+        if side[index] in ("peak", "maximum") and qualified is None and index + 2 < len(side) \
+                and _measure(side[index + 2]) not in (None, "utilization"):
+            continue  # "a peak benign utility of 63.6%" (set G: SafeHarbor): the peak of the measure named next
         if label == "utilization" and _SPEEDUP_NOUN.match(after):
             return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
