@@ -289,3 +289,21 @@ def test_a_long_form_of_ordinary_words_links_only_beside_its_acronym():
     found = mentions.find_mentions(small.papers)
     assert [m.target for m in found[scatter.id]] == []
     assert [m.target for m in found["cites"]] == [moa.id]
+
+
+def _set_g(arxiv: str) -> Paper:
+    data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / "set-g.yml").read_text(encoding="utf-8"))
+    row = next(r for r in data["papers"] if r["arxiv"] == arxiv)
+    return Paper(arxiv, row["title"], row["abstract"], ())
+
+
+def test_versions_after_a_slash_are_the_same_names_other_versions():
+    """Set G (read after its unseen run): Parallax "matches or outperforms FlashAttention 2/3 across diverse
+    batch sizes and context lengths": FlashAttention-2 and FlashAttention-3, both bundled."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    fa = [p for p in corpus.papers if p.id.startswith(("flashattention-2-", "flashattention-3-"))]
+    parallax = _set_g("2605.29157")
+    small = methods.enrich(Corpus(papers=(*fa, parallax)), ContentFiles())[0]
+    found = mentions.find_mentions(small.papers)[parallax.id]
+    assert sorted(m.target for m in found) == sorted(p.id for p in fa)
+    assert {m.name for m in found} == {"FlashAttention-2", "FlashAttention-3"}

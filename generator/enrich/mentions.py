@@ -41,6 +41,8 @@ _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|B
 _DATA_NEXT = re.compile(r"\s+(?:data\s?sets?|corpus|corpora|benchmarks?|splits?)\b", re.IGNORECASE)
 # A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
+# "FlashAttention 2/3": more versions of the name just matched
+_MORE_VERSIONS = re.compile(r"/(\d+)\b")
 
 
 _BRAND_USERS = 3  # papers whose names start with one coined word before it reads as a brand ("DeepSpeed-MoE")
@@ -286,6 +288,13 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
         if not _same_shape(spelled, name.text):
             continue
         found.append((o_start, o_end, name))
+        # "FlashAttention 2/3" (set G: Parallax): the versions after a slash are the same name's other versions
+        for version in _MORE_VERSIONS.finditer(text, o_end, o_end + 12):
+            other = by_key.get(re.sub(r"\d+$", version.group(1), name.key))
+            if version.start() != o_end or other is None or other.owner == owner or not name.key[-1:].isdigit():
+                break
+            found.append((version.start(1), version.end(1), other))
+            o_end = version.end()
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))
     chosen: list[tuple[int, int, Name]] = []
     last_end = -1
