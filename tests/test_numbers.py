@@ -600,3 +600,12 @@ def test_the_peak_of_a_named_measure_is_that_measure() -> None:
                     "ambiguous benign tasks and explicit malicious attacks, notably attaining a peak benign utility of "
                     "63.6\\% on GPT-4o while maintaining a robust refusal rate exceeding 93\\% against harmful requests.")
     assert [(n.high, n.metric) for n in found][:1] == [(63.6, "accuracy")]
+
+
+def test_a_margin_of_a_value_is_what_beats_the_rival() -> None:
+    """See, Point, Fly (set G, read after its one unseen run): "by an absolute margin of" is "by": the value
+    is a score gained over the previous best method."""
+    found = numbers("SPF sets a new state of the art in DRL simulation benchmark, outperforming the previous best "
+                    "method by an absolute margin of 63%.")
+    assert [(n.high, n.metric, n.baseline, n.direction) for n in found] == [
+        (63.0, "accuracy", "previous best method", "gain")]

@@ -77,7 +77,9 @@ _BASE_END = re.compile(
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
-_BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
+# "outperforming the previous best method by an absolute margin of 63%" (set G: See, Point, Fly)
+MARGIN_OF = r"(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?margin\s+of"
+_BY = re.compile(rf"\s(?:by(?:\s{MARGIN_OF})?|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
                  r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
                  r"(?:\\?sim|~|\+)?$")
 _JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")

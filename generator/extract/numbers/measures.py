@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import words
-from .baselines import _beaten_in_bracket
+from .baselines import MARGIN_OF, _beaten_in_bracket
 from .sentence import _BEFORE_WORDS, _NEAR_WORDS, _WORDNUM, Sentence, _nearest, _Words
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -247,7 +247,7 @@ _BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:
 # "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
 _BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
                              r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
-_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){0,80}\bby\s+(?:up to |over |about |"
+_BEATS_BY = re.compile(rf"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){{0,80}}\bby\s+(?:{MARGIN_OF}\s+)?(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
 
