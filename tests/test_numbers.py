@@ -609,3 +609,24 @@ def test_a_margin_of_a_value_is_what_beats_the_rival() -> None:
                     "method by an absolute margin of 63%.")
     assert [(n.high, n.metric, n.baseline, n.direction) for n in found] == [
         (63.0, "accuracy", "previous best method", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "baseline"), [
+    # Learning Few-Step Diffusion Models by Trajectory Distribution Matching (set G): the rival by its possessive
+    ("This is accomplished with 500 iterations and 2 A800 hours -- a mere 0.01% of the teacher's training cost.",
+     "cost", "teacher"),
+    # DiffusionGemma Technical Report (set G): the measure too comes after the possessive, past the value's window
+    ("Our compute-efficient two-stage training pipeline uses fewer than 10% of the starting AR model's total "
+     "training token budget.", "tokens", "starting AR model"),
+    # Open-Qwen2VL (set G): the rival after what it spent
+    ("The Open-Qwen2VL pre-training is conducted on academic level 8xA100-40G GPUs at UCSB on 5B packed multimodal "
+     "tokens, which is 0.36\\% of 1.4T multimodal pre-training tokens of Qwen2-VL.", "tokens", "Qwen2-VL"),
+    # LLaDA MoE v2 (set G): "as many ... as" a rival
+    ("With approximately 65\\% as many pretraining tokens as Qwen3, LLaDA MoE v2 approaches Qwen3 on several "
+     "knowledge, reasoning, and coding benchmarks.", "tokens", "Qwen3"),
+    # SlimMoE (set A): the original model is the one compressed, no rival
+    ("Using this framework, we compress Phi 3.5-MoE to create Phi-mini-MoE using only 400B tokens--less than 10% of "
+     "the original model's training data.", "data", None),
+])
+def test_a_share_of_what_a_rival_spends_is_against_that_rival(sentence: str, metric: str, baseline: str | None) -> None:
+    assert [(n.metric, n.baseline) for n in numbers(sentence) if n.unit == "%"] == [(metric, baseline)]

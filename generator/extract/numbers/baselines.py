@@ -185,6 +185,16 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     used_by = _USED_BY.match(s.text, end, limit)
     if used_by:
         return _phrase(s.text, used_by.end(), limit)
+    # "a mere 0.01% of the teacher's training cost", "fewer than 10% of the starting AR model's total training
+    # token budget", "0.36% of 1.4T multimodal pre-training tokens of Qwen2-VL", "65% as many pretraining
+    # tokens as Qwen3" (set G): a share of what a rival spends, the rival named by its possessive or after it
+    theirs = _THEIRS.match(s.text, end, limit)
+    # "less than 10% of the original model's training data" (set A: SlimMoE): the model compressed is its own
+    if theirs and theirs.group("who").lower() not in _SELF and theirs.group("who").split()[0].lower() != "original":
+        return theirs.group("who")
+    rival_cost = _COST_OF.match(s.text, end, limit) or _AS_MANY.match(s.text, end, limit)
+    if rival_cost:
+        return _phrase(s.text, rival_cost.end(), limit)
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
@@ -232,6 +242,12 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken)\s+by\s+", re.IGNORECASE)
+_THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
+_SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
+_COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
+                      r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")
+_AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import words
-from .baselines import MARGIN_OF, _beaten_in_bracket
+from .baselines import _THEIRS, MARGIN_OF, _beaten_in_bracket
 from .sentence import _BEFORE_WORDS, _NEAR_WORDS, _WORDNUM, Sentence, _nearest, _Words
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -275,6 +275,14 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
     (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
     verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    # "fewer than 10% of the starting AR model's total training token budget" (set G: DiffusionGemma): the
+    # measure comes after the rival's possessive, past the words a value's window reads
+    theirs = _THEIRS.match(s.text, end, min(len(s.text), end + 160))
+    if theirs:
+        spent = words(s.text[theirs.start("who"):theirs.end()].split("'s", 1)[-1].split("’s", 1)[-1])
+        found = _nouns(spent, range(len(spent) - 1, -1, -1))
+        if found is not None:
+            return found[1], "noun"
     paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
     # not a bracket that belongs to the next value, nor a condition ("69.0% on BrowseComp (with context management)")
     if paren and paren.start(1) <= bounds[1] and not _CONDITION.match(paren.group(1)):
