@@ -630,3 +630,11 @@ def test_a_margin_of_a_value_is_what_beats_the_rival() -> None:
 ])
 def test_a_share_of_what_a_rival_spends_is_against_that_rival(sentence: str, metric: str, baseline: str | None) -> None:
     assert [(n.metric, n.baseline) for n in numbers(sentence) if n.unit == "%"] == [(metric, baseline)]
+
+
+def test_a_value_restating_a_change_takes_its_measure_and_way() -> None:
+    """Learn-by-Wire Training Control Governance (set G, read after its one unseen run): "an 18.7% improvement"
+    restates the fall of perplexity just described: perplexity, a reduction; the factor after keeps its speedup."""
+    found = numbers("In the 7B reference setting, LBW-Guard reduces final perplexity from 13.21 to 10.74, an 18.7% "
+                    "improvement, while reducing end-to-end time from 392.54s to 357.02s, a 1.10x speedup.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(18.7, "perplexity", "reduction"), (1.1, "speed", "gain")]
