@@ -638,3 +638,13 @@ def test_a_value_restating_a_change_takes_its_measure_and_way() -> None:
     found = numbers("In the 7B reference setting, LBW-Guard reduces final perplexity from 13.21 to 10.74, an 18.7% "
                     "improvement, while reducing end-to-end time from 392.54s to 357.02s, a 1.10x speedup.")
     assert [(n.high, n.metric, n.direction) for n in found] == [(18.7, "perplexity", "reduction"), (1.1, "speed", "gain")]
+
+
+def test_the_overhead_a_process_incurs_is_time() -> None:
+    """Jet-Long (set G, read after its one unseen run): the 4% is what single-batch generation takes longer, not
+    the throughput of the prefill before it."""
+    found = numbers("An inclusion-exclusion attention merge and an on-the-fly RoPE correction rotation make the bifocal "
+                    "construction essentially free at inference; fused into a single CuTe kernel, long-context prefill "
+                    "reaches up to 1.39times FA2 throughput on H100 (approaching the Hopper-only FA4), and single-batch "
+                    "generation incurs le 4% overhead at every length.")
+    assert [(n.high, n.metric) for n in found] == [(1.39, "throughput"), (4.0, "time")]

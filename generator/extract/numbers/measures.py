@@ -94,6 +94,7 @@ SPEED_MEASURES = frozenset({"speed", "latency", "throughput", "time"})
 _SPEEDUP = r"speed-?ups?|accelerations?"
 _SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
 _OVERHEAD = re.compile(r"overheads?$")
+_PROCESS = re.compile(r"(?:generation|inference|decoding|prefill\w*|training|serving|runtime|execution)$")
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
                    r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
@@ -204,6 +205,8 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
         if after[1] == "compute" and implied is not None and implied[0] == "speed" and implied[1] < after[0]:
             return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
         return after[1], "noun"
+    if w.after[:1] and _OVERHEAD.match(w.after[0]) and any(_PROCESS.match(x) for x in w.before):
+        return "time", "noun"  # "single-batch generation incurs le 4% overhead" (set G: Jet-Long): a process's overhead is time
     before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
     # "maintaining inference times twice faster than beam search": a time right before the value is what is faster
     if implied is not None and (before is None or (implied[0] == "speed" and not (
