@@ -164,6 +164,10 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # ("compared to other unified models, achieving 74% on GenEval")
     if rival_with and (factor or not rival_with.group("gerund")):
         return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
+    # "reaches up to 1.39times FA2 throughput on H100" (set G: Jet-Long): a multiple of what the named rival reaches
+    of_rival = _NAMED_MEASURE.match(s.text, end) if factor else None
+    if of_rival:
+        return of_rival.group("who")
     # "attaining more than 2.5x the average relative held-out gain of Codex and Claude Code": a multiple of theirs
     multiple = _MULTIPLE_OF.match(s.text, end)
     if multiple:
@@ -244,6 +248,9 @@ _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|n
                       r"taken)\s+by\s+", re.IGNORECASE)
 _THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
+# a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
+_NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
+                            r"(?:throughput|speed|latency|performance|accuracy|memory)\b")
 _SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
 _COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
                       r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")
