@@ -10,7 +10,8 @@ from .sentence import _FILLER, Sentence
 # a number right after "compared to" (optionally "a speedup of") is the baseline's, not this paper's
 _BASELINE_BEFORE = re.compile(
     r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to|than the)\s+(?:a |the |an )?"
-    r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
+    # "compared to an average gap of 8.03% in previous benchmarks" (set G: MMEvalPro): a measure of theirs
+    r"(?:(?:speedup|speed-up|reduction|improvement|factor|(?:average\s+|mean\s+)?gap) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
     r"(?:only |up to |about |around )?$")
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
@@ -117,6 +118,8 @@ _NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they
 def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share: bool = False,
               factor: bool = False) -> str | None:
     left, _right = s.clause(start, end)
+    if _GAP_BY.search(s.text, max(left, start - 120), start):
+        return None  # "the best LLM trails the best LMM by 23.09%" (set G: MMEvalPro): a gap between others
     # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
     bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
     if bracket:
@@ -137,6 +140,8 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
                 and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
             break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
         phrase = _phrase(s.text, after.end(), limit)
+        if phrase and _VALUE_OF.match(s.text, s.text.find(phrase, after.end()) + len(phrase)):
+            break  # "compared to an average gap of 8.03%": another value, not a rival's name
         if phrase:
             # "than the leading reasoning model, OpenAI O1.": a description, then the name
             apposed = _APPOSITION.match(s.text, s.text.find(phrase, after.end()) + len(phrase))
@@ -251,6 +256,9 @@ _THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['
 # a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
 _NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
                             r"(?:throughput|speed|latency|performance|accuracy|memory)\b")
+_GAP_BY = re.compile(r"\b(?:trail\w*|lag\w*\s+behind)\b[^.;:()]{0,80}\bby\s+(?:up to |about |around |over |nearly )?$",
+                     re.IGNORECASE)
+_VALUE_OF = re.compile(r"\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?\d")
 _SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
 _COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
                       r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import words
-from .baselines import _THEIRS, MARGIN_OF, _beaten_in_bracket
+from .baselines import _GAP_BY, _THEIRS, MARGIN_OF, _beaten_in_bracket
 from .sentence import _BEFORE_WORDS, _NEAR_WORDS, _WORDNUM, Sentence, _nearest, _Words
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -307,6 +307,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
     if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
+    if unit == "%" and _GAP_BY.search(s.text, max(0, start - 120), start) and not _about_systems(s.text):
+        return "accuracy", "implied"  # "the best LLM trails the best LMM by 23.09%" (set G: MMEvalPro): a score's gap
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
         # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
         return ("speed" if _about_systems(s.text) else "accuracy"), "implied"
