@@ -671,3 +671,13 @@ def test_a_gap_between_others_is_a_score_against_no_rival() -> None:
                     "best LMM by 23.09%, whereas the gap for previous benchmarks is just 14.64%).")
     assert [(n.high, n.metric, n.baseline, n.own) for n in found] == [
         (31.73, "accuracy", None, True), (8.03, "accuracy", None, False), (23.09, "accuracy", None, True)]
+
+
+def test_a_share_with_less_than_after_the_rivals_beaten_is_against_them() -> None:
+    """Latent On-Policy Self-Distillation (set G, read after its one unseen run): "with less than 30% of their
+    rollout budget" is a share of what the rivals just surpassed spend."""
+    found = numbers("Empirically, LOPD demonstrates (I) strong performance, outperforming RLVR and representative OPSD "
+                    "methods including OPSD, SDPO, and Skill-SD across both agentic tool use and code generation; and "
+                    "(II) high learning efficiency, surpassing GRPO and Skill-SD with less than 30% of their rollout "
+                    "budget.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(30.0, "cost", "GRPO and Skill-SD")]

@@ -247,7 +247,9 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?)"
                          # "outperforms state-of-the-art evolutionary search methods, achieving an average 2.10x"
                          r"(?:,?\s+with|,\s+(?P<gerund>achieving|delivering|yielding))\s+"
-                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         # "surpassing GRPO and Skill-SD with less than 30% of their rollout budget" (set G)
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average|less than|fewer than|"
+                         r"only|just|merely)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken)\s+by\s+", re.IGNORECASE)
