@@ -681,3 +681,15 @@ def test_a_share_with_less_than_after_the_rivals_beaten_is_against_them() -> Non
                     "(II) high learning efficiency, surpassing GRPO and Skill-SD with less than 30% of their rollout "
                     "budget.")
     assert [(n.high, n.metric, n.baseline) for n in found] == [(30.0, "cost", "GRPO and Skill-SD")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    # What Users Leave Unsaid (set G, read after its one unseen run): a level achieved on a set of queries is a score
+    ("Evaluating 39 VLMs, we find that even state-of-the-art models (GPT-5, Gemini 2.5 Pro) achieve under 50% on the "
+     "original queries.", "accuracy"),
+    # A Simple and Effective L_2 Norm-Based Strategy (set C): a reduction listed on tasks keeps the list's measure
+    ("Our experimental results show that this simple strategy can reduce the KV cache size by 50% on language "
+     "modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks without losing accuracy.", "KV cache"),
+])
+def test_a_level_achieved_on_queries_is_a_score(sentence: str, metric: str) -> None:
+    assert numbers(sentence)[-1].metric == metric

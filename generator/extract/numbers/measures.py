@@ -265,8 +265,12 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
 # a model's name (a capital, then a digit somewhere: "Qwen3-32B", "GPT-5", "DeepSeek-R1") and a bracket
 _MODEL_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:[\w.]*-)*[\w.]*\d[\w.-]*\s*\(\s*$")
 _OVERALL_AFTER = re.compile(r"\s+overall\b")
-_TASKS_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:sub-?)?tasks|problems|questions|issues|"
-                          r"competitions|puzzles|test cases|instances|challenges)\b")
+_TASKS = r"(?:(?:sub-?)?tasks|problems|questions|issues|competitions|puzzles|test cases|instances|challenges|queries)\b"
+_TASKS_AFTER = re.compile(rf"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_TASKS}")
+# "even state-of-the-art models achieve under 50% on the original queries" (set G: What Users Leave Unsaid)
+_ACHIEVED_ON = re.compile(rf"\s*on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_TASKS}")
+_ACHIEVE_BEFORE = re.compile(r"\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*)\s+(?:only\s+|under\s+|over\s+|"
+                             r"about\s+|around\s+|just\s+|below\s+|above\s+)?$", re.IGNORECASE)
 _POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
                             re.IGNORECASE)
 _GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
@@ -301,7 +305,8 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         return "accuracy", "implied"  # "top performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%)": models' scores
     if unit == "%" and _OVERALL_AFTER.match(s.text, end):
         return "accuracy", "implied"  # "no model exceeds 66% overall": a leaderboard's overall score
-    if unit == "%" and _TASKS_AFTER.match(s.text, end):
+    if unit == "%" and (_TASKS_AFTER.match(s.text, end) or (
+            _ACHIEVED_ON.match(s.text, end) and _ACHIEVE_BEFORE.search(s.text, max(0, start - 40), start))):
         return "accuracy", "implied"  # "completes only 26.5% of sub-tasks", "a medal in 16.9% of competitions"
     if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
