@@ -1014,3 +1014,9 @@ def test_model_size_as_a_scaling_axis_is_not_a_cost_claim():
     paper = _unseen("2504.10462")
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert topics.assign(paper, taxonomy) == ()
+
+
+def test_a_run_without_lora_is_no_use_of_lora():
+    """Set G: Learn-by-Wire Training Control Governance names LoRA once, as what a check leaves out ("and a no-LoRA
+    TinyLlama-1B full-parameter sanity check"): no evidence for parameter-efficient fine-tuning."""
+    assert "peft" not in {a.topic for a in topics.assign(_unseen("2605.19008"), _taxonomy())}
