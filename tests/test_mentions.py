@@ -289,3 +289,40 @@ def test_a_long_form_of_ordinary_words_links_only_beside_its_acronym():
     found = mentions.find_mentions(small.papers)
     assert [m.target for m in found[scatter.id]] == []
     assert [m.target for m in found["cites"]] == [moa.id]
+
+
+def _set_g(arxiv: str) -> Paper:
+    data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / "set-g.yml").read_text(encoding="utf-8"))
+    row = next(r for r in data["papers"] if r["arxiv"] == arxiv)
+    return Paper(arxiv, row["title"], row["abstract"], ())
+
+
+def test_versions_after_a_slash_are_the_same_names_other_versions():
+    """Set G (read after its unseen run): Parallax "matches or outperforms FlashAttention 2/3 across diverse
+    batch sizes and context lengths": FlashAttention-2 and FlashAttention-3, both bundled."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    fa = [p for p in corpus.papers if p.id.startswith(("flashattention-2-", "flashattention-3-"))]
+    parallax = _set_g("2605.29157")
+    small = methods.enrich(Corpus(papers=(*fa, parallax)), ContentFiles())[0]
+    found = mentions.find_mentions(small.papers)[parallax.id]
+    assert sorted(m.target for m in found) == sorted(p.id for p in fa)
+    assert {m.name for m in found} == {"FlashAttention-2", "FlashAttention-3"}
+
+
+def test_short_forms_writers_use_link_to_the_named_paper():
+    """Set G (read after its unseen run): Jet-Long's prefill "reaches up to 1.39times FA2 throughput on H100":
+    FA2 is FlashAttention-2 by its capitals and version, and both papers are on GPU kernels, so the two-letter
+    name needs no more shared words. Open-Qwen2VL releases an "FSDP-based training codebase": the bundled
+    "PyTorch FSDP" spells FSDP out in its title (Fully Sharded Data Parallel), so FSDP alone is that paper."""
+    from generator.enrich import topics
+
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    fa2 = next(p for p in corpus.papers if p.id.startswith("flashattention-2-"))
+    fsdp = next(p for p in corpus.papers if p.id.startswith("pytorch-fsdp-"))
+    jet, qwen = _set_g("2607.07740"), _set_g("2504.00595")
+    small, _ = topics.enrich(Corpus(papers=(*corpus.papers, jet, qwen)), content)
+    small, _ = methods.enrich(small, ContentFiles())
+    linked, _ = mentions.enrich(small, ContentFiles())
+    assert [(m.target, m.name) for m in linked.paper(jet.id).mentions] == [(fa2.id, "FA2")]
+    assert [(m.target, m.name) for m in linked.paper(qwen.id).mentions] == [(fsdp.id, "FSDP")]

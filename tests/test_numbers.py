@@ -582,3 +582,114 @@ def test_a_speedup_past_a_percentage_and_a_score_kept_of_the_baseline() -> None:
                     "with up to 2.34times under more aggressive settings.")
     assert [(n.high, n.kind, n.metric, n.confidence) for n in found if n.unit == "x"] == [
         (2.34, "speedup", "speed", "unsure")]
+
+
+def test_a_speedup_nearer_the_value_than_a_measure_is_speed() -> None:
+    """SeerAttention-R (set G, read after its one unseen run): the kernel is sparse, the 9x is its speedup; the
+    90% after "at" is the sparsity it runs at."""
+    found = numbers("Using TileLang, we develop a highly optimized sparse decoding kernel that achieves near-theoretical "
+                    "speedups of up to 9x over FlashAttention-3 on H100 GPU at 90% sparsity.")
+    assert [(n.high, n.unit, n.metric, n.baseline) for n in found] == [
+        (9.0, "x", "speed", "FlashAttention-3"), (90.0, "%", "sparsity", None)]
+
+
+def test_the_peak_of_a_named_measure_is_that_measure() -> None:
+    """SafeHarbor (set G, read after its one unseen run): "peak" describes the benign utility (the share of
+    benign tasks served: a score), not the hardware's peak; a utility is a task score."""
+    found = numbers("Extensive experiments demonstrate that SafeHarbor achieves state-of-the-art performance on both "
+                    "ambiguous benign tasks and explicit malicious attacks, notably attaining a peak benign utility of "
+                    "63.6\\% on GPT-4o while maintaining a robust refusal rate exceeding 93\\% against harmful requests.")
+    assert [(n.high, n.metric) for n in found][:1] == [(63.6, "accuracy")]
+
+
+def test_a_margin_of_a_value_is_what_beats_the_rival() -> None:
+    """See, Point, Fly (set G, read after its one unseen run): "by an absolute margin of" is "by": the value
+    is a score gained over the previous best method."""
+    found = numbers("SPF sets a new state of the art in DRL simulation benchmark, outperforming the previous best "
+                    "method by an absolute margin of 63%.")
+    assert [(n.high, n.metric, n.baseline, n.direction) for n in found] == [
+        (63.0, "accuracy", "previous best method", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "metric", "baseline"), [
+    # Learning Few-Step Diffusion Models by Trajectory Distribution Matching (set G): the rival by its possessive
+    ("This is accomplished with 500 iterations and 2 A800 hours -- a mere 0.01% of the teacher's training cost.",
+     "cost", "teacher"),
+    # DiffusionGemma Technical Report (set G): the measure too comes after the possessive, past the value's window
+    ("Our compute-efficient two-stage training pipeline uses fewer than 10% of the starting AR model's total "
+     "training token budget.", "tokens", "starting AR model"),
+    # Open-Qwen2VL (set G): the rival after what it spent
+    ("The Open-Qwen2VL pre-training is conducted on academic level 8xA100-40G GPUs at UCSB on 5B packed multimodal "
+     "tokens, which is 0.36\\% of 1.4T multimodal pre-training tokens of Qwen2-VL.", "tokens", "Qwen2-VL"),
+    # LLaDA MoE v2 (set G): "as many ... as" a rival
+    ("With approximately 65\\% as many pretraining tokens as Qwen3, LLaDA MoE v2 approaches Qwen3 on several "
+     "knowledge, reasoning, and coding benchmarks.", "tokens", "Qwen3"),
+    # SlimMoE (set A): the original model is the one compressed, no rival
+    ("Using this framework, we compress Phi 3.5-MoE to create Phi-mini-MoE using only 400B tokens--less than 10% of "
+     "the original model's training data.", "data", None),
+])
+def test_a_share_of_what_a_rival_spends_is_against_that_rival(sentence: str, metric: str, baseline: str | None) -> None:
+    assert [(n.metric, n.baseline) for n in numbers(sentence) if n.unit == "%"] == [(metric, baseline)]
+
+
+def test_a_value_restating_a_change_takes_its_measure_and_way() -> None:
+    """Learn-by-Wire Training Control Governance (set G, read after its one unseen run): "an 18.7% improvement"
+    restates the fall of perplexity just described: perplexity, a reduction; the factor after keeps its speedup."""
+    found = numbers("In the 7B reference setting, LBW-Guard reduces final perplexity from 13.21 to 10.74, an 18.7% "
+                    "improvement, while reducing end-to-end time from 392.54s to 357.02s, a 1.10x speedup.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(18.7, "perplexity", "reduction"), (1.1, "speed", "gain")]
+
+
+def test_the_overhead_a_process_incurs_is_time() -> None:
+    """Jet-Long (set G, read after its one unseen run): the 4% is what single-batch generation takes longer, not
+    the throughput of the prefill before it."""
+    found = numbers("An inclusion-exclusion attention merge and an on-the-fly RoPE correction rotation make the bifocal "
+                    "construction essentially free at inference; fused into a single CuTe kernel, long-context prefill "
+                    "reaches up to 1.39times FA2 throughput on H100 (approaching the Hopper-only FA4), and single-batch "
+                    "generation incurs le 4% overhead at every length.")
+    assert [(n.high, n.metric) for n in found] == [(1.39, "throughput"), (4.0, "time")]
+
+
+@pytest.mark.parametrize(("sentence", "baseline"), [
+    # Jet-Long (set G, read after its one unseen run): 1.39 times what FA2 reaches
+    ("fused into a single CuTe kernel, long-context prefill reaches up to 1.39times FA2 throughput on H100 "
+     "(approaching the Hopper-only FA4)", "FA2"),
+    # a measure after an ordinary word names no rival
+    ("fused into a single CuTe kernel, long-context prefill reaches up to 1.39times higher throughput on H100", None),
+])
+def test_a_factor_of_a_named_rivals_measure_is_against_it(sentence: str, baseline: str | None) -> None:
+    assert [n.baseline for n in numbers(sentence)] == [baseline]
+
+
+def test_a_gap_between_others_is_a_score_against_no_rival() -> None:
+    """MMEvalPro (set G, read after its one unseen run): "an average gap of 8.03%" after "compared to" is the older
+    benchmarks' gap, not a rival named "average gap"; the best LLM trailing the best LMM by 23.09% is a score's gap
+    between two models the benchmark tests, against no rival of the paper's."""
+    found = numbers("Compared with the existing benchmarks, our experiments with the latest LLMs and LMMs demonstrate "
+                    "that MMEvalPro is more challenging (the best LMM lags behind human performance by 31.73%, compared "
+                    "to an average gap of 8.03% in previous benchmarks) and more trustworthy (the best LLM trails the "
+                    "best LMM by 23.09%, whereas the gap for previous benchmarks is just 14.64%).")
+    assert [(n.high, n.metric, n.baseline, n.own) for n in found] == [
+        (31.73, "accuracy", None, True), (8.03, "accuracy", None, False), (23.09, "accuracy", None, True)]
+
+
+def test_a_share_with_less_than_after_the_rivals_beaten_is_against_them() -> None:
+    """Latent On-Policy Self-Distillation (set G, read after its one unseen run): "with less than 30% of their
+    rollout budget" is a share of what the rivals just surpassed spend."""
+    found = numbers("Empirically, LOPD demonstrates (I) strong performance, outperforming RLVR and representative OPSD "
+                    "methods including OPSD, SDPO, and Skill-SD across both agentic tool use and code generation; and "
+                    "(II) high learning efficiency, surpassing GRPO and Skill-SD with less than 30% of their rollout "
+                    "budget.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(30.0, "cost", "GRPO and Skill-SD")]
+
+
+@pytest.mark.parametrize(("sentence", "metric"), [
+    # What Users Leave Unsaid (set G, read after its one unseen run): a level achieved on a set of queries is a score
+    ("Evaluating 39 VLMs, we find that even state-of-the-art models (GPT-5, Gemini 2.5 Pro) achieve under 50% on the "
+     "original queries.", "accuracy"),
+    # A Simple and Effective L_2 Norm-Based Strategy (set C): a reduction listed on tasks keeps the list's measure
+    ("Our experimental results show that this simple strategy can reduce the KV cache size by 50% on language "
+     "modelling and needle-in-a-haystack tasks and 90% on passkey retrieval tasks without losing accuracy.", "KV cache"),
+])
+def test_a_level_achieved_on_queries_is_a_score(sentence: str, metric: str) -> None:
+    assert numbers(sentence)[-1].metric == metric

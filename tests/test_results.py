@@ -640,6 +640,11 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
      "despite being optimized specifically for A100.", ["H100", "RTX 3090", "L40", "H800", "H20", "A100"]),
     ("The H20 checkpoint and the T4 tokenizer are released.", []),
     ("We compare T5 and T4 on summarization.", []),
+    # an instruction set alone is a class of machine, as "CPU" is (set G: StateSMix); with a processor word it
+    # names the family, as Arm CPUs do
+    ("The system is implemented in pure C with AVX2 SIMD and processes approximately 2,000 tokens per second on "
+     "commodity x86-64 hardware.", []),
+    ("We run the same kernels on Arm CPUs and on x86 CPUs.", ["Arm CPU", "x86 CPU"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

@@ -318,7 +318,7 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -962,3 +962,61 @@ def test_the_memory_barrier_is_the_memory_wall():
     ("scaling batch sizes is constrained by the quadratic growth in GPU memory consumption") trains
     within less memory, as the bundled "ZeRO-Infinity: Breaking the GPU Memory Wall" does."""
     assert [a.topic for a in topics.assign(_unseen("2410.17243"), _taxonomy())] == ["memory-efficient-training"]
+
+
+def test_data_efficient_is_data_efficiency_evidence():
+    """Set G: "Rethinking UMM Visual Generation: Masked Modeling for Efficient Image-Only Pre-training"
+    ("we propose Image-Only Training for UMMs (IOMM), a data-efficient two-stage training framework")
+    names its subject with the adjective of "data efficiency", the same evidence."""
+    assert [a.topic for a in topics.assign(_unseen("2603.16139"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_evicting_kv_entries_is_kv_cache_not_weight_pruning():
+    """Set G: "KVpop -- Key-Value Cache Compression with Predictive Online Pruning" ("Existing KV
+    eviction methods often rely on static heuristics or proxy scores") prunes cache entries, not
+    weights: like "KV cache pruning", KV eviction keeps the paper out of pruning and sparsity."""
+    assert [a.topic for a in topics.assign(_unseen("2607.05061"), _taxonomy())] == ["kv-cache"]
+
+
+def test_context_sparsity_is_kv_cache_evidence_not_weight_sparsity():
+    """Set G: "SpeContext: Enabling Efficient Long-context Reasoning with Speculative Context Sparsity in
+    LLMs" ("effectively overlapping KV cache retrieval with the LLM computation") reads a sparse part
+    of its long context from the KV cache; its "context sparsity" is not the sparsity of weights."""
+    assert [a.topic for a in topics.assign(_unseen("2512.00722"), _taxonomy())] == ["kv-cache"]
+
+
+def test_removing_whole_experts_is_pruning():
+    """Set G: "HodgeCover: Higher-Order Topological Coverage Drives Compression of Sparse
+    Mixture-of-Experts" ("On three open-weight Sparse MoE backbones under aggressive expert reduction,
+    HodgeCover matches state-of-the-art learning-free baselines on the expert-reduction axis") prunes
+    experts: pruning at the grain of an expert, beside the mixture of experts it compresses."""
+    assert [a.topic for a in topics.assign(_unseen("2605.13997"), _taxonomy())] == [
+        "mixture-of-experts", "pruning-sparsity"]
+
+
+def test_a_compact_representation_is_not_a_cost_claim():
+    """Set G: "Skin Tokens: A Learned Compact Representation for Unified Autoregressive Rigging" ("we
+    introduce SkinTokens: a learned, compact, and discrete representation for skinning weights")
+    learns a compact code of its data, not a small model: "compact representation" in its title is no
+    cost claim, so its one "intrinsic sparsity of skinning" does not make it a sparsity paper."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2602.04805")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_model_size_as_a_scaling_axis_is_not_a_cost_claim():
+    """Set G: "The Scalability of Simplicity: Empirical Analysis of Vision-Language Learning with a Single
+    Transformer" ("By scaling both training data and model size, SAIL achieves performance comparable to
+    modular MLLMs") scales its model; model size beside data is an axis of scaling, not a cost saved,
+    so its vision-transformer words do not make it an efficient vision model."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2504.10462")
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_a_run_without_lora_is_no_use_of_lora():
+    """Set G: Learn-by-Wire Training Control Governance names LoRA once, as what a check leaves out ("and a no-LoRA
+    TinyLlama-1B full-parameter sanity check"): no evidence for parameter-efficient fine-tuning."""
+    assert "peft" not in {a.topic for a in topics.assign(_unseen("2605.19008"), _taxonomy())}

@@ -41,6 +41,8 @@ _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|B
 _DATA_NEXT = re.compile(r"\s+(?:data\s?sets?|corpus|corpora|benchmarks?|splits?)\b", re.IGNORECASE)
 # A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
+# "FlashAttention 2/3": more versions of the name just matched
+_MORE_VERSIONS = re.compile(r"/(\d+)\b")
 
 
 _BRAND_USERS = 3  # papers whose names start with one coined word before it reads as a brand ("DeepSpeed-MoE")
@@ -137,6 +139,35 @@ def _brand_aliases(spelled: dict[tuple[str, str], str], common: set[str]) -> lis
     return out
 
 
+# "FlashAttention-2": words of a compound name, each capitalized, then a version
+_VERSIONED = re.compile(r"((?:[A-Z][a-z]+){2,})-?(\d+)")
+_ACRONYM = re.compile(r"[A-Z]{3,}")
+
+
+def _short_aliases(spelled: dict[tuple[str, str], str], titles: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(key, owner, alias) for the short forms writers use of two kinds of names.
+
+    A versioned compound is written by its capitals and version ("FA2" for FlashAttention-2, set G:
+    Jet-Long). A product's acronym after its maker's name is the method when the owner's title spells
+    the acronym out ("FSDP" for PyTorch FSDP, whose title says Fully Sharded Data Parallel; set G:
+    Open-Qwen2VL's "FSDP-based training codebase").
+    """
+    out: list[tuple[str, str, str]] = []
+    for (_k, owner), text in sorted(spelled.items()):
+        versioned = _VERSIONED.fullmatch(text)
+        if versioned:
+            alias = "".join(c for c in versioned.group(1) if c.isupper()) + versioned.group(2)
+            out.append((key(alias), owner, alias))
+            continue
+        words = text.split()
+        if len(words) == 2 and is_distinctive(words[0]) and _ACRONYM.fullmatch(words[1]):
+            title_words = re.split(r"[\s:-]+", titles[owner])
+            n = len(words[1])
+            if any(initials_match(words[1], " ".join(title_words[i:i + n])) for i in range(len(title_words))):
+                out.append((key(words[1]), owner, words[1]))
+    return out
+
+
 def build_names(papers: Iterable[Paper]) -> list[Name]:
     """Every linkable name with exactly one owner; a name two papers claim is ambiguous and dropped."""
     papers = list(papers)
@@ -159,7 +190,7 @@ def build_names(papers: Iterable[Paper]) -> list[Name]:
             owners[k].add(p.id)
             spelled.setdefault((k, p.id), m)
     aliases: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for k, owner, alias in _brand_aliases(spelled, common):
+    for k, owner, alias in _brand_aliases(spelled, common) + _short_aliases(spelled, {p.id: p.title for p in papers}):
         aliases[k].add((owner, alias))
     for k, claims in aliases.items():
         if k not in owners and len(claims) == 1:  # "Ulysses" is DeepSpeed Ulysses while nothing else claims it
@@ -286,6 +317,13 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
         if not _same_shape(spelled, name.text):
             continue
         found.append((o_start, o_end, name))
+        # "FlashAttention 2/3" (set G: Parallax): the versions after a slash are the same name's other versions
+        for version in _MORE_VERSIONS.finditer(text, o_end, o_end + 12):
+            other = by_key.get(re.sub(r"\d+$", version.group(1), name.key))
+            if version.start() != o_end or other is None or other.owner == owner or not name.key[-1:].isdigit():
+                break
+            found.append((version.start(1), version.end(1), other))
+            o_end = version.end()
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2].key))
     chosen: list[tuple[int, int, Name]] = []
     last_end = -1
@@ -367,6 +405,9 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
         return {p.id: () for p in papers}
     automaton.make_automaton()
     areas = {p.id: {parents.get(a.topic) or a.topic for a in p.topics} for p in papers} if parents else None
+    # a short name between papers sorted into the same leaf topic is that topic's name ("FA2" in a paper on
+    # attention kernels, set G: Jet-Long), however few other words the two abstracts share
+    leaves = {p.id: {a.topic for a in p.topics} for p in papers}
     needs_context = any(n.short or (n.plain and areas is not None) for n in names)
     index, matrix = _context(list(papers)) if needs_context else ({}, None)
     # what each paper says its abbreviations stand for: "self-supervised learning (SSL)" is not the SSL
@@ -395,7 +436,8 @@ def find_mentions(papers: tuple[Paper, ...], parents: dict[str, str | None] | No
                 if name.plain and areas is not None and not areas[p.id] & areas[name.owner] \
                         and not glossed(scanned, pos, end, name):
                     continue  # "Chimera" in a pipeline-parallelism paper is not a multimodal model's Chimera
-                if (name.short or (name.plain and areas is not None)) and matrix is not None:
+                if (name.short or (name.plain and areas is not None)) and matrix is not None \
+                        and not (name.short and leaves[p.id] & leaves[name.owner]):
                     a, b = matrix[index[p.id]], matrix[index[name.owner]]  # type: ignore[index]
                     if float(a.multiply(b).sum()) < _MIN_CONTEXT:
                         continue  # "DSP" in a paper about chips is not Dynamic Sequence Parallelism

@@ -10,7 +10,8 @@ from .sentence import _FILLER, Sentence
 # a number right after "compared to" (optionally "a speedup of") is the baseline's, not this paper's
 _BASELINE_BEFORE = re.compile(
     r"(?:(?:compared (?:to|with)|versus|vs\.?|relative to|than the)\s+(?:a |the |an )?"
-    r"(?:(?:speedup|speed-up|reduction|improvement|factor) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
+    # "compared to an average gap of 8.03% in previous benchmarks" (set G: MMEvalPro): a measure of theirs
+    r"(?:(?:speedup|speed-up|reduction|improvement|factor|(?:average\s+|mean\s+)?gap) of\s+)?|state[- ]of[- ]the[- ]art of\s+)"
     r"(?:only |up to |about |around )?$")
 # a clause about what the literature or earlier work does, unless it compares this paper against it
 _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|existing|recent) (?:works?|methods|"
@@ -77,7 +78,9 @@ _BASE_END = re.compile(
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
-_BY = re.compile(r"\s(?:by|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
+# "outperforming the previous best method by an absolute margin of 63%" (set G: See, Point, Fly)
+MARGIN_OF = r"(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?margin\s+of"
+_BY = re.compile(rf"\s(?:by(?:\s{MARGIN_OF})?|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
                  r"(?:up to |about |around |over |nearly |approximately |as much as |an average of |a factor of )*"
                  r"(?:\\?sim|~|\+)?$")
 _JOINT = re.compile(r"[\s,]*(?:and|or)?\s+")
@@ -115,6 +118,8 @@ _NOT_A_NAME = re.compile(r"(?i:what|which|that|those|these|this|it|its|them|they
 def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share: bool = False,
               factor: bool = False) -> str | None:
     left, _right = s.clause(start, end)
+    if _GAP_BY.search(s.text, max(left, start - 120), start):
+        return None  # "the best LLM trails the best LMM by 23.09%" (set G: MMEvalPro): a gap between others
     # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
     bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
     if bracket:
@@ -135,6 +140,8 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
                 and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
             break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
         phrase = _phrase(s.text, after.end(), limit)
+        if phrase and _VALUE_OF.match(s.text, s.text.find(phrase, after.end()) + len(phrase)):
+            break  # "compared to an average gap of 8.03%": another value, not a rival's name
         if phrase:
             # "than the leading reasoning model, OpenAI O1.": a description, then the name
             apposed = _APPOSITION.match(s.text, s.text.find(phrase, after.end()) + len(phrase))
@@ -162,6 +169,10 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # ("compared to other unified models, achieving 74% on GenEval")
     if rival_with and (factor or not rival_with.group("gerund")):
         return _phrase(s.text, rival_with.start("who"), rival_with.end("who"))
+    # "reaches up to 1.39times FA2 throughput on H100" (set G: Jet-Long): a multiple of what the named rival reaches
+    of_rival = _NAMED_MEASURE.match(s.text, end) if factor else None
+    if of_rival:
+        return of_rival.group("who")
     # "attaining more than 2.5x the average relative held-out gain of Codex and Claude Code": a multiple of theirs
     multiple = _MULTIPLE_OF.match(s.text, end)
     if multiple:
@@ -183,6 +194,16 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     used_by = _USED_BY.match(s.text, end, limit)
     if used_by:
         return _phrase(s.text, used_by.end(), limit)
+    # "a mere 0.01% of the teacher's training cost", "fewer than 10% of the starting AR model's total training
+    # token budget", "0.36% of 1.4T multimodal pre-training tokens of Qwen2-VL", "65% as many pretraining
+    # tokens as Qwen3" (set G): a share of what a rival spends, the rival named by its possessive or after it
+    theirs = _THEIRS.match(s.text, end, limit)
+    # "less than 10% of the original model's training data" (set A: SlimMoE): the model compressed is its own
+    if theirs and theirs.group("who").lower() not in _SELF and theirs.group("who").split()[0].lower() != "original":
+        return theirs.group("who")
+    rival_cost = _COST_OF.match(s.text, end, limit) or _AS_MANY.match(s.text, end, limit)
+    if rival_cost:
+        return _phrase(s.text, rival_cost.end(), limit)
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
@@ -226,10 +247,24 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          r"match(?:es|ing|ed)?|rival(?:s|ing)?|beat(?:s|ing)?)\s+(?P<who>[^,;:]{1,60}?)"
                          # "outperforms state-of-the-art evolutionary search methods, achieving an average 2.10x"
                          r"(?:,?\s+with|,\s+(?P<gerund>achieving|delivering|yielding))\s+"
-                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average)\s+)*(?:~|∼|\\?sim\s?)?$",
+                         # "surpassing GRPO and Skill-SD with less than 30% of their rollout budget" (set G)
+                         r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average|less than|fewer than|"
+                         r"only|just|merely)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken)\s+by\s+", re.IGNORECASE)
+_THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
+# a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
+_NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
+                            r"(?:throughput|speed|latency|performance|accuracy|memory)\b")
+_GAP_BY = re.compile(r"\b(?:trail\w*|lag\w*\s+behind)\b[^.;:()]{0,80}\bby\s+(?:up to |about |around |over |nearly )?$",
+                     re.IGNORECASE)
+_VALUE_OF = re.compile(r"\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?\d")
+_SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
+_COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
+                      r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")
+_AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"

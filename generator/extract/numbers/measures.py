@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import words
-from .baselines import _beaten_in_bracket
+from .baselines import _GAP_BY, _THEIRS, MARGIN_OF, _beaten_in_bracket
 from .sentence import _BEFORE_WORDS, _NEAR_WORDS, _WORDNUM, Sentence, _nearest, _Words
 
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -59,7 +59,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
-                            r"capabilit(?:y|ies)|rewards?|metrics)(?:@\d+)?$")),
+                            r"capabilit(?:y|ies)|rewards?|metrics|utility)(?:@\d+)?$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
     ("model size", re.compile(r"(?:model-size|sizes?)$")),
@@ -94,6 +94,7 @@ SPEED_MEASURES = frozenset({"speed", "latency", "throughput", "time"})
 _SPEEDUP = r"speed-?ups?|accelerations?"
 _SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
 _OVERHEAD = re.compile(r"overheads?$")
+_PROCESS = re.compile(r"(?:generation|inference|decoding|prefill\w*|training|serving|runtime|execution)$")
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
                    r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
@@ -140,6 +141,9 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
             continue  # "success on LIBERO-Pro under our current rollout budget, reaching 90.8%", "at equivalent latency"
         after = side[index + 1] if index + 1 < len(side) else ""
         qualified = _measure(after) if label == "utilization" and after else None
+        if side[index] in ("peak", "maximum") and qualified is None and index + 2 < len(side) \
+                and _measure(side[index + 2]) not in (None, "utilization"):
+            continue  # "a peak benign utility of 63.6%" (set G: SafeHarbor): the peak of the measure named next
         if label == "utilization" and _SPEEDUP_NOUN.match(after):
             return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
@@ -201,6 +205,8 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
         if after[1] == "compute" and implied is not None and implied[0] == "speed" and implied[1] < after[0]:
             return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
         return after[1], "noun"
+    if w.after[:1] and _OVERHEAD.match(w.after[0]) and any(_PROCESS.match(x) for x in w.before):
+        return "time", "noun"  # "single-batch generation incurs le 4% overhead" (set G: Jet-Long): a process's overhead is time
     before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
     # "maintaining inference times twice faster than beam search": a time right before the value is what is faster
     if implied is not None and (before is None or (implied[0] == "speed" and not (
@@ -208,6 +214,13 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
         label = _implied(implied[0], w)
         return label, "implied" if label else None
     if before is not None:
+        # "a sparse decoding kernel that achieves near-theoretical speedups of up to 9x" (set G: SeerAttention-R):
+        # a speedup nearer the value than any measure is what the value is; the noun further back describes
+        # the thing that got faster. "latency speedups of 2x": the noun right before it still names the measure
+        speedup = next((d for d, x in enumerate(reversed(w.before)) if _SPEEDUP_NOUN.match(x)), None)
+        if speedup is not None and speedup < before[0] and before[1] not in SPEED_MEASURES and (
+                speedup + 1 >= len(w.before) or _measure(w.before[-speedup - 2]) is None):
+            return "speed", "noun"
         return before[1], "noun"
     implied = _nearest(w.before, [], _IMPLIED)
     overhead = next((d + 1 for d, x in enumerate(reversed(w.before)) if _OVERHEAD.match(x)), None)
@@ -237,7 +250,7 @@ _BENCHMARK_COLON = re.compile(r"\(\s*(?:e\.g\.,?\s*)?[A-Z][\w.-]*[A-Za-z0-9]\s*:
 # "On MLE-Bench Lite under a 12-hour per-task budget, ... improves Medal Average from 39.39% to 60.61%"
 _BENCHMARK_LEAD = re.compile(r"\s*(?:On|In|Across)\s+(?:the\s+)?(?:[\w.-]+(?:\s+[\w.-]+){0,3}?\s+benchmarks?\b|"
                              r"(?:[\w.-]+\s+){0,2}?[\w.-]*[Bb]ench\b)")
-_BEATS_BY = re.compile(r"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){0,80}\bby\s+(?:up to |over |about |"
+_BEATS_BY = re.compile(rf"\b(?:outperform\w*|surpass\w*|exceed\w*|beat\w*|improv\w*\s+(?:over|on|upon))\b(?:[^.;:]|\.\d){{0,80}}\bby\s+(?:{MARGIN_OF}\s+)?(?:up to |over |about |"
                        r"nearly |around |more than |as much as |an average of |on average )?$", re.IGNORECASE)
 
 
@@ -252,8 +265,12 @@ _QUALITY_BENCHMARK = re.compile(r"\b(?:VBench|ImageReward|HPSv?2?|EvalCrafter|"
 # a model's name (a capital, then a digit somewhere: "Qwen3-32B", "GPT-5", "DeepSeek-R1") and a bracket
 _MODEL_BEFORE = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*(?:[\w.]*-)*[\w.]*\d[\w.-]*\s*\(\s*$")
 _OVERALL_AFTER = re.compile(r"\s+overall\b")
-_TASKS_AFTER = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:sub-?)?tasks|problems|questions|issues|"
-                          r"competitions|puzzles|test cases|instances|challenges)\b")
+_TASKS = r"(?:(?:sub-?)?tasks|problems|questions|issues|competitions|puzzles|test cases|instances|challenges|queries)\b"
+_TASKS_AFTER = re.compile(rf"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_TASKS}")
+# "even state-of-the-art models achieve under 50% on the original queries" (set G: What Users Leave Unsaid)
+_ACHIEVED_ON = re.compile(rf"\s*on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?{_TASKS}")
+_ACHIEVE_BEFORE = re.compile(r"\b(?:achiev\w*|scor\w*|reach\w*|attain\w*|obtain\w*)\s+(?:only\s+|under\s+|over\s+|"
+                             r"about\s+|around\s+|just\s+|below\s+|above\s+)?$", re.IGNORECASE)
 _POINTS_BEFORE = re.compile(r"\d\s*(?:percentage\s+|absolute\s+)?points?\s*\(\s*(?:[<>≈]=?|over\s+|about\s+)?\s*$",
                             re.IGNORECASE)
 _GAINS_OF = re.compile(r"\b(?:average\s+)?(?:gains?|improvements?)\s+of\s+(?:up to |about |around |over |nearly |"
@@ -265,6 +282,14 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
     (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
     verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    # "fewer than 10% of the starting AR model's total training token budget" (set G: DiffusionGemma): the
+    # measure comes after the rival's possessive, past the words a value's window reads
+    theirs = _THEIRS.match(s.text, end, min(len(s.text), end + 160))
+    if theirs:
+        spent = words(s.text[theirs.start("who"):theirs.end()].split("'s", 1)[-1].split("’s", 1)[-1])
+        found = _nouns(spent, range(len(spent) - 1, -1, -1))
+        if found is not None:
+            return found[1], "noun"
     paren = _PAREN_AFTER.match(s.text, end, min(bounds[1] + 90, len(s.text)))
     # not a bracket that belongs to the next value, nor a condition ("69.0% on BrowseComp (with context management)")
     if paren and paren.start(1) <= bounds[1] and not _CONDITION.match(paren.group(1)):
@@ -280,12 +305,15 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         return "accuracy", "implied"  # "top performers DeepSeek-R1 (65.3%), Qwen3-32B (64.1%)": models' scores
     if unit == "%" and _OVERALL_AFTER.match(s.text, end):
         return "accuracy", "implied"  # "no model exceeds 66% overall": a leaderboard's overall score
-    if unit == "%" and _TASKS_AFTER.match(s.text, end):
+    if unit == "%" and (_TASKS_AFTER.match(s.text, end) or (
+            _ACHIEVED_ON.match(s.text, end) and _ACHIEVE_BEFORE.search(s.text, max(0, start - 40), start))):
         return "accuracy", "implied"  # "completes only 26.5% of sub-tasks", "a medal in 16.9% of competitions"
     if unit == "%" and _POINTS_BEFORE.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "by 12.4 points (>20% relative)": a score's gain, restated relative
     if unit == "%" and _GAINS_OF.search(s.text, max(0, start - 40), start):
         return "accuracy", "implied"  # "achieving average gains of 12.1% in supervised fine-tuning"
+    if unit == "%" and _GAP_BY.search(s.text, max(0, start - 120), start) and not _about_systems(s.text):
+        return "accuracy", "implied"  # "the best LLM trails the best LMM by 23.09%" (set G: MMEvalPro): a score's gap
     if unit == "%" and _BEATS_BY.search(s.text, max(0, start - 120), start):
         # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
         return ("speed" if _about_systems(s.text) else "accuracy"), "implied"

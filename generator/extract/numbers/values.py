@@ -23,6 +23,7 @@ from .measures import (
     _measure,
     _metric,
     _metric_nearby,
+    _nouns,
 )
 from .neighbours import _coordinated, _from_afar, _lists, _restated
 from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
@@ -170,6 +171,14 @@ def numbers(sentence: str) -> list[Number]:
             # sentence, so unsure
             metric, how = "speed", "sentence"
             kind = "speedup" if kind == "other" else kind
+        # "reduces final perplexity from 13.21 to 10.74, an 18.7% improvement" (set G: Learn-by-Wire): the value
+        # restates the change just described, so the measure and the way are that clause's
+        restated = _RESTATES.search(sentence, max(0, start - 80), start) if unit == "%" and how != "noun" else None
+        changed = words(sentence[s.clause(start, end)[0]:restated.start()]) if restated else []
+        found = _nouns(changed, range(len(changed) - 1, -1, -1)) if changed else None
+        way = _nearest(changed, [], _DIRECTIONS) if changed else None
+        if found is not None and way is not None:
+            metric, how = found[1], "noun"
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
         # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
@@ -177,6 +186,8 @@ def numbers(sentence: str) -> list[Number]:
             and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
         own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
+        if found is not None and way is not None:
+            direction = way[0]
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
             direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
@@ -216,6 +227,7 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*,\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
 _MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
 _SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
