@@ -24,7 +24,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import io  # noqa: E402
+from generator import io, latex  # noqa: E402
 from generator.content import ContentFiles  # noqa: E402
 from generator.enrich import glossary, mentions, methods, topics  # noqa: E402
 from generator.enrich.results import extract, load_vocab  # noqa: E402
@@ -88,11 +88,17 @@ def _gold(item: dict[str, Any]) -> Gold:
 
 
 def load_set(path: Path) -> tuple[list[Labelled], list[dict[str, str]]]:
-    """The labelled papers of one set, as ``Paper``s a source reader would have produced."""
+    """The labelled papers of one set, as ``Paper``s a source reader would have produced.
+
+    Titles and abstracts are kept as the API gave them, LaTeX included ("Raspberry~Pi~5"), and
+    cleaned here as ``normalize.clean`` cleans every source's text, so the rules are scored on
+    the text they see in a build.
+    """
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = []
     for row in data["papers"]:
-        paper = Paper(id=paper_id(row["title"]), title=row["title"], abstract=row["abstract"],
+        paper = Paper(id=paper_id(row["title"]), title=latex.to_unicode(row["title"]),
+                      abstract=latex.to_unicode(row["abstract"]),
                       sources=(SourceRef(f"unseen/{path.name}", 1, path.stem),), date=row.get("day"))
         out.append(Labelled(paper, list(row.get("topics") or []), list(row.get("also") or []),
                             [_gold(r) for r in row.get("results") or []], list(row.get("hardware") or []),

@@ -178,7 +178,11 @@ _SCRIPT_SHORT = re.compile(r"\^(?:\d+|[A-Za-z](?![A-Za-z])|\\[A-Za-z]+)")
 # H_2O, CO_2, L_1: chemistry and norms, not snake_case identifiers
 _CHEM = re.compile(r"(?<![\w\\])((?:[A-Z][a-z]?)+)_(\d{1,3})(?![\w])|(?<![\w\\])([A-Z][a-z]?)_(\d{1,3})(?=[A-Z(])")
 _NUMBER_SET = re.compile(r"\{([-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+)\}")
-_TIE = re.compile(r"(?<=[A-Za-z.,;:])~(?=[A-Za-z(\[$\\])")
+# A tie (LaTeX's non-breaking space): "codecs~(H.264", "of~$X$", and before a number after a word
+# ("Raspberry~Pi~5", "RTX~5090", "Table~1"), but not inside a range written with a tilde after a
+# number's unit ("0.8dB~2dB", "10X~20X"): a word glued to a digit is a unit, so that tilde stays.
+_TIE = re.compile(r"(?<=[A-Za-z.,;:])~(?=[A-Za-z(\[$\\])"
+                  r"|(?<![0-9][A-Za-z])(?<![0-9][A-Za-z]{2})(?<![0-9][A-Za-z]{3})(?<=[A-Za-z]{2})~(?=\d)")
 
 
 def _text_scripts(text: str) -> str:

@@ -60,6 +60,11 @@ from generator.sources import hf_capture
     ("(NeRV, E-NeRV, \\etc) reconstruct", "(NeRV, E-NeRV, etc.) reconstruct"),  # 000:33
     ("compared to traditional codecs~(H.264, H.265)", "compared to traditional codecs (H.264, H.265)"),  # 000:33
     ("(e.g.,~SVD) frequently", "(e.g., SVD) frequently"),  # 001:177
+    # ties before a number (set H: a device name the hardware vocabulary must see with its spaces)
+    ("CPU-only machines, and a Raspberry~Pi~5, with no Python", "CPU-only machines, and a Raspberry Pi 5, with no Python"),  # set-h
+    ("On a consumer RTX~5090, SwiftVR reaches", "On a consumer RTX 5090, SwiftVR reaches"),  # set-h: SwiftVR
+    ("pipeline of Stable Audio~3 (SA3) on", "pipeline of Stable Audio 3 (SA3) on"),  # set-h
+    ("at a 10X~20X faster speed and 0.8dB~2dB higher PSNR", "at a 10X~20X faster speed and 0.8dB~2dB higher PSNR"),  # 003: ranges
     ("hits a ``memory wall'', i.e.", "hits a “memory wall”, i.e."),  # 003:240
     ("Code at https://github.com/hutaiHang/Faster-Diffusion{FasterDiffusion}.",  # 000:165
      "Code at https://github.com/hutaiHang/Faster-Diffusion."),
