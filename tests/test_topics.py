@@ -318,7 +318,8 @@ def _unseen(arxiv: str):
 
     from generator.model import Paper
 
-    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml"):
+    for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
+                 "set-h.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1020,3 +1021,44 @@ def test_a_run_without_lora_is_no_use_of_lora():
     """Set G: Learn-by-Wire Training Control Governance names LoRA once, as what a check leaves out ("and a no-LoRA
     TinyLlama-1B full-parameter sanity check"): no evidence for parameter-efficient fine-tuning."""
     assert "peft" not in {a.topic for a in topics.assign(_unseen("2605.19008"), _taxonomy())}
+
+
+def test_a_tokenizers_quantized_representation_is_not_quantization():
+    """Set H: "ViQ: Text-Aligned Visual Quantized Representations at Any Resolution" ("representing images
+    as discrete signals in the same way as text") quantizes images into a tokenizer's discrete code; its
+    "quantized representations" are no model's numbers made smaller, so the paper is not quantization."""
+    assert topics.assign(_unseen("2606.27313"), _taxonomy()) == ()
+
+
+def test_sparse_depth_measurements_are_not_weight_sparsity():
+    """Set H: "Any to Full: Prompting Depth Anything for Depth Completion in One Stage" ("To address varying
+    depth sparsity levels and irregular spatial distributions, we design a Scale-Aware Prompt Encoder")
+    completes a sensor's sparse depth; the sparsity is its input's, not its network's."""
+    assert topics.assign(_unseen("2603.05711"), _taxonomy()) == ()
+
+
+def test_risc_v_as_an_instruction_set_is_no_accelerator():
+    """Set H: "From CISC to RISC: language-model guided assembly transpilation" ("achieving 79.25% translation
+    accuracy from x86 to ARMv5 ... and an 88.68% accuracy from x86 to RISC-V") translates code between
+    instruction sets; it builds no hardware, so RISC-V counts only as a processor ("a RISC-V CPU")."""
+    assert "accelerators" not in {a.topic for a in topics.assign(_unseen("2411.16341"), _taxonomy())}
+
+
+def test_at_test_time_alone_says_when_reasoning_at_test_time_is_the_subject():
+    """Set H: "Multimodal Continuous Reasoning via Asymmetric Mutual Variational Learning" ("forces the
+    inference-time prior to mimic a posterior that has access to information unavailable at test time")
+    says when information is missing, not that it spends compute at test time; set F's "AlphaOne:
+    Reasoning Models Thinking Slow and Fast at Test Time" reasons at test time, its subject."""
+    taxonomy = _taxonomy()
+    assert topics.assign(_unseen("2607.00461"), taxonomy) == ()
+    assert [a.topic for a in topics.assign(_unseen("2505.24863"), taxonomy)] == ["test-time-compute"]
+
+
+def test_a_codecs_tokens_used_by_a_generator_are_not_a_learned_codec():
+    """Set H: "LiveSpeech: Low-Latency Zero-shot Text-to-Speech via Autoregressive Modeling of Audio Discrete
+    Codes" ("using a generative language model on audio tokens obtained via a neural audio codec") uses a
+    codec's tokens and compresses nothing; set F's "Scaling Transformers for Low-Bitrate High-Quality
+    Speech Coding" names what its codec compresses and stays a learned codec."""
+    taxonomy = _taxonomy()
+    assert "learned-codecs" not in {a.topic for a in topics.assign(_unseen("2406.02897"), taxonomy)}
+    assert "learned-codecs" in {a.topic for a in topics.assign(_unseen("2411.19842"), taxonomy)}
