@@ -603,6 +603,14 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     # a budget in a device's unit is not the device (2504.08685, 2408.12590)
     ("called Seaweed-7B trained from scratch using 665,000 H100 GPU hours.", []),
     ("Training the VidVAE and DiT models required approximately 40 and 642 H100 days, respectively.", []),
+    # what the budget is spent on may stand between (set H: Pyramidal Flow Matching); time spent on named devices
+    # names them (set H: Diffusion as Shader, NanoQuant)
+    ("supports generating high-quality 5-second (up to 10-second) videos at 768p resolution and 24 FPS within 20.7k "
+     "A100 GPU training hours.", []),
+    ("With just 3 days of fine-tuning on 8 H800 GPUs using less than 10k videos, DaS demonstrates strong control "
+     "capabilities across diverse tasks", ["H800"]),
+    ("it compresses Llama2-70B by 25.8times in just 13 hours on a single H100, enabling a 70B model to operate on a "
+     "consumer 8 GB GPU.", ["H100"]),
     # laptop GPUs and Apple silicon (2411.05007, 2407.00088; kv-prediction is bundled)
     ("achieving 3.0times speedup over the 4-bit weight-only quantized baseline on the 16GB laptop 4090 GPU",
      ["RTX 4090 Laptop"]),
@@ -610,6 +618,9 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
      ["Apple M2 Ultra", "Raspberry Pi 5"]),
     ("Additionally, we benchmark models on an Apple M2 Pro CPU and demonstrate that our improvement in FLOPs",
      ["Apple M2 Pro"]),
+    # an Apple desktop by name (set H: CADENCE)
+    ("All experiments run on a single Apple Mac Studio (M-series, 64GB unified memory), showing principled "
+     "distillation", ["Mac Studio"]),
     # boards by name (BottleFit, Efficient N:M sparse DNN training, PP-MobileSeg: bundled)
     ("running on an NVIDIA Jetson Nano board (GPU-based) and a Raspberry PI board (GPU-less).",
      ["Jetson Nano", "Raspberry Pi"]),
@@ -645,6 +656,11 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("The system is implemented in pure C with AVX2 SIMD and processes approximately 2,000 tokens per second on "
      "commodity x86-64 hardware.", []),
     ("We run the same kernels on Arm CPUs and on x86 CPUs.", ["Arm CPU", "x86 CPU"]),
+    # RISC-V as the target of a translation is an instruction set (set H: From CISC to RISC); "a RISC-V CPU" is a
+    # processor (bundled: Compressed Real Numbers for AI)
+    ("achieving 79.25% translation accuracy from x86 to ARMv5 on our comprehensive test suite, and an 88.68% "
+     "accuracy from x86 to RISC-V.", []),
+    ("Compressed Real Numbers for AI: a case-study using a RISC-V CPU", ["RISC-V"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

@@ -37,8 +37,11 @@ _SIZE = re.compile(r"[- ]?\(?(\d+(?:\.\d+)?)\s?([BbMm])\)?(?![A-Za-z0-9])")
 _SIZE_BEFORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?([BM])[- ]$")
 # "LLaMA-like", "GPT-3 style", "BERT-based": a kind of architecture, not the model itself
 _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
-# "1,000 A100 hours", "H100 GPU-days": a compute budget in a device's unit, not the device used
-_BUDGET_AFTER = re.compile(r"^[\s-]*(?:GPU[\s-]*)?(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
+# "1,000 A100 hours", "H100 GPU-days", "20.7k A100 GPU training hours": a compute budget in a device's
+# unit, not the device used; what is spent may stand between ("training", "compute"), a count may not
+# ("8 H100 GPUs for 3 days" names the machine)
+_BUDGET_AFTER = re.compile(r"[\s-]*(?:GPU[\s-]*)?(?:(?:pre-?)?(?:training|compute|computing|inference)[\s-]+)?"
+                           r"(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 # "four real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics)": a device's name as a dataset's
 _DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:and\s+)?$", re.IGNORECASE)
@@ -166,7 +169,7 @@ class Vocab:
                 after = text[m.end():m.end() + 16]
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
-                if kind == "hardware" and (_BUDGET_AFTER.match(after)
+                if kind == "hardware" and (_BUDGET_AFTER.match(text, m.end())
                                            or _DATASET_LIST.search(text, max(0, m.start() - 80), m.start())):
                     continue
                 name = entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)
