@@ -693,3 +693,31 @@ def test_a_share_with_less_than_after_the_rivals_beaten_is_against_them() -> Non
 ])
 def test_a_level_achieved_on_queries_is_a_score(sentence: str, metric: str) -> None:
     assert numbers(sentence)[-1].metric == metric
+
+
+def test_a_value_with_its_spread_is_the_value_and_where_it_started_in_brackets_is_not_its_own() -> None:
+    """CADENCE (set H, read after its one unseen run): "69.8 pm 0.5%" is 69.8% with a spread of 0.5, not 0.5%; "(from
+    48.7% pretrained" in brackets after it is where the student started, not a result."""
+    found = numbers("On GSM8K and MATH-500 (corrected 512-token protocol, 5 seeds, reported std), CADENCE distills a 0.5B "
+                    "student from a 1.5B teacher to 69.8 pm 0.5% GSM8K pass@1 (from 48.7% pretrained; 63.2% of the "
+                    "teacher gap closed) and to 72.1 pm 0.4% with a 3B teacher (76.2% closed), beating the strongest "
+                    "matched-compute label-using baseline (DRIFT+binary reward) by +4.4 pm 0.7 points.")
+    assert [(n.high, n.metric, n.own) for n in found][:2] == [(69.8, "accuracy", True), (48.7, "accuracy", False)]
+    assert 0.5 not in {n.high for n in found}
+
+
+def test_values_in_a_rivals_brackets_are_all_the_rivals() -> None:
+    """Bielik Guard (set H, read after its one unseen run): "(31.55% precision, 4.70% FPR)" after the rival's name are
+    both its values, each named by its measure."""
+    found = numbers("Notably, Bielik Guard 0.1B v1.1 achieves superior precision (77.65%) and very low false positive "
+                    "rate (0.63%) on real user prompts, outperforming HerBERT-PL-Guard (31.55% precision, 4.70% FPR) "
+                    "despite identical model size.")
+    assert [(n.high, n.own) for n in found] == [(77.65, True), (0.63, True), (31.55, False), (4.7, False)]
+
+
+def test_the_strongest_agent_a_benchmark_evaluates_is_not_the_papers_own() -> None:
+    """GameCraft-Bench (set H, read after its one unseen run): the best of the evaluated agents, named in the singular,
+    scores for its makers, not for the benchmark's authors."""
+    found = numbers("Evaluations of frontier coding agents show that end-to-end game generation remains highly "
+                    "challenging: the strongest agent achieves only 41.46%, and most agents score below 40%.")
+    assert all(not n.own for n in found) and 41.46 in {n.high for n in found}

@@ -41,8 +41,12 @@ FACTOR = re.compile(
     rf"|\b(?P<glued>twofold|threefold|fourfold|fivefold|tenfold|hundredfold)\b"
     rf"|\b(?P<twice>twice)(?= (?:as |faster|slower|fewer|less|more|smaller|larger|higher|lower|the\b))"
 )
+# a spread after the value ("69.8 pm 0.5% GSM8K pass@1", "72.1 ± 0.4%"): the value is the first number, not
+# the spread the percent sign follows
+_SPREAD = rf"(?:\s?(?:±|\+/-|\\pm\b|\bpm\b)\s?(?:{_NUM}))"
 PERCENT = re.compile(
-    rf"(?<![\w.])(?:\\?sim|~|∼)?(?P<low>{_NUM})\s?(?:\\?%|percent\b)?(?:{_SEP}(?P<high>{_NUM}))?\s?(?:\\?%|percent\b)p?"
+    rf"(?<![\w.])(?:\\?sim|~|∼)?(?P<low>{_NUM})\s?(?:\\?%|percent\b)?{_SPREAD}?(?:{_SEP}(?P<high>{_NUM}))?\s?"
+    r"(?:\\?%|percent\b)p?"
 )
 # a grid, resolution or kernel: 1024x1024, 3x3, 64times64 (the first number would read as a factor)
 _GRID = re.compile(r"\s?(?:[x×X]|times)\s?\d")
@@ -183,8 +187,10 @@ def numbers(sentence: str) -> list[Number]:
         sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
         # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
         listed_after_theirs = bool(out) and not out[-1].own and out[-1].start not in origins \
-            and _THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None
-        own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs
+            and (_THEIR_LIST.fullmatch(sentence, out[-1].end, start) is not None or _their_bracket(sentence, out[-1], start))
+        # "to 69.8 pm 0.5% GSM8K pass@1 (from 48.7% pretrained; ...)": where the value started, in brackets after it
+        started = _FROM_BRACKET.search(sentence, max(0, start - 16), start) is not None
+        own = not _earlier(s, start, end) and start not in origins and not listed_after_theirs and not started
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         if found is not None and way is not None:
             direction = way[0]
@@ -231,6 +237,17 @@ _RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*,\s+
 _MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
 _SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
+# "outperforming HerBERT-PL-Guard (31.55% precision, 4.70% FPR)": inside the rival's brackets each value is
+# named by its measure, and the values after the first are the rival's too
+_THEIR_BRACKET_LIST = re.compile(r"\s*(?:[A-Za-z][\w@.-]*\s?){1,2},\s*(?:and\s+)?")
+_FROM_BRACKET = re.compile(r"\(\s*from\s+(?:only\s+|just\s+|about\s+)?$", re.IGNORECASE)
+
+
+def _their_bracket(sentence: str, theirs: Number, start: int) -> bool:
+    """The value follows a rival's value inside the same brackets, after that value's measure and a comma."""
+    opened = sentence.rfind("(", 0, theirs.start)
+    return opened > sentence.rfind(")", 0, theirs.start) and ")" not in sentence[theirs.end:start] \
+        and _THEIR_BRACKET_LIST.fullmatch(sentence, theirs.end, start) is not None
 _AS_SLOW = re.compile(r"\s+as\s+slow\s+as\b")
 _SUBJECT = re.compile(r"(?:^|,\s+)(?P<who>[A-Z][\w.+-]*(?:\s[A-Z][\w.+-]*){0,2})\s+(?:is|are|was|runs?)\b[^,]*$")
 _FACTOR_DIRECTION = {"speedup": "gain", "reduction": "reduction", "compression": "reduction"}
