@@ -1062,3 +1062,10 @@ def test_a_codecs_tokens_used_by_a_generator_are_not_a_learned_codec():
     taxonomy = _taxonomy()
     assert "learned-codecs" not in {a.topic for a in topics.assign(_unseen("2406.02897"), taxonomy)}
     assert "learned-codecs" in {a.topic for a in topics.assign(_unseen("2411.19842"), taxonomy)}
+
+
+def test_distilling_into_a_student_is_in_distillation_scope():
+    """Set H: "CADENCE: Closing the Reasoning Gap via Coverage-Adaptive On-Policy Distillation" ("CADENCE distills a
+    0.5B student from a 1.5B teacher") distills a model into a smaller student, as "distills ... models" does; with
+    "knowledge distillation" that is the topic's subject, whatever the abstract says of cost."""
+    assert [a.topic for a in topics.assign(_unseen("2607.16955"), _taxonomy())] == ["distillation"]
