@@ -729,3 +729,13 @@ def test_absolute_relative_error_is_an_error() -> None:
     found = numbers("It outperforms OMNI-DC by 32.2% in average AbsREL and delivers a 1.4times speedup over PriorDA with "
                     "the same MDE backbone, establishing a new paradigm for universal depth completion.")
     assert (found[0].high, found[0].unit, found[0].metric) == (32.2, "%", "error")
+
+
+def test_latex_times_before_the_number_is_a_factor_when_speed_follows() -> None:
+    """Token Sparse Attention (set H, read after its one unseen run): LaTeX's "\\times3.23" arrives as "times3.23", the
+    sign before the number; with "attention speedup" after it, it is a 3.23x speedup. A grid ("64times64") is not."""
+    found = numbers("Experimental results show that Token Sparse Attention consistently improves accuracy-latency "
+                    "trade-off, achieving up to times3.23 attention speedup at 128K context with less than 1% accuracy "
+                    "degradation.")
+    assert [(n.high, n.unit, n.kind) for n in found][:1] == [(3.23, "x", "speedup")]
+    assert not [n for n in numbers("Patches of 64times64 pixels give a speedup.") if n.unit == "x"]

@@ -64,7 +64,10 @@ _RATE_BEFORE = re.compile(r"\b(?:every|each|per)\s+(?:additional\s+)?$", re.IGNO
 # the sign before the number ("an average speedup of x17.7", "speedups of x17.8 on H100, x19.0 on RTX 3090"):
 # read only as the object of a word of speed in the same clause ("of", "reaching", or the next item of its
 # list), since "x86", "x264" and a super-resolution "x4" are names and settings (set F: CUDA-L1)
-_SIGN_FIRST = re.compile(rf"(?<![\w.])[x×](?P<low>{_NUM})(?![\w%]|\.\d)")
+# LaTeX's "\times3.23" arrives as "times3.23" (set H: Token Sparse Attention, "achieving up to times3.23 attention
+# speedup at 128K context"): the same sign, read when a word of speed follows within two words
+_SIGN_FIRST = re.compile(rf"(?<![\w.])(?:[x×]|times)(?P<low>{_NUM})(?![\w%]|\.\d)")
+_SPEED_NEXT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:speed-?ups?|faster|acceleration|higher throughput)\b", re.IGNORECASE)
 # the speedup as the subject of a change, the value where it goes: "the speedup of X over Y is lower than claimed
 # and decreases with model size to only 1.1x", "decreasing from 1.4x over AdamW ... to merely 1.1x"
 _SPEEDUP_LEVEL = re.compile(rf"\b(?:{_SPEEDUP})\b(?P<subject>(?:[^;:.]|\.\d){{0,120}}?)\b(?:decreas|declin|drop|fall|"
@@ -97,7 +100,8 @@ def _raw_factors(text: str) -> list[tuple[int, int, float, float]]:
         out.append((m.start(), m.end(), low, high))
     for m in _SIGN_FIRST.finditer(text):
         value = _value(m.group("low"))
-        if value > 1.0 and _SPEED_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+        if value > 1.0 and (_SPEED_BEFORE.search(text, max(0, m.start() - 80), m.start())
+                            or (m.group(0).startswith("times") and _SPEED_NEXT.match(text, m.end()))):
             out.append((m.start(), m.end(), value, value))
     return sorted(out)
 
