@@ -739,3 +739,11 @@ def test_latex_times_before_the_number_is_a_factor_when_speed_follows() -> None:
                     "degradation.")
     assert [(n.high, n.unit, n.kind) for n in found][:1] == [(3.23, "x", "speedup")]
     assert not [n for n in numbers("Patches of 64times64 pixels give a speedup.") if n.unit == "x"]
+
+
+def test_n_times_that_of_a_rival_names_the_rival() -> None:
+    """Leveraging Locality to Boost Sample Efficiency in Robotic Manipulation (set H, read after its one unseen run):
+    "2.54 times that of SGR" compares with SGR, as "of that of" and "to that of" already did."""
+    found = numbers("Furthermore, when evaluated on ManiSkill2 and MimicGen using dense control, SGRv2's success rate "
+                    "is 2.54 times that of SGR.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(2.54, "accuracy", "SGR")]

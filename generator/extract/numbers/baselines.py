@@ -54,7 +54,7 @@ _VS_NEXT = re.compile(r"\s*(?:vs\.?|versus)\s*\d")
 
 _BASE_AFTER = re.compile(
     r"\b(?:than|over|compared (?:to|with)|compare[sd]? (?:to|with)|relative to|versus|vs\.?|against|"
-    r"in comparison (?:to|with)|(?:of|to) that of|(?:performance|accuracy|quality|cost|time|memory|compute|"
+    r"in comparison (?:to|with)|(?:(?:of|to) )?that of|(?:performance|accuracy|quality|cost|time|memory|compute|"
     r"flops|size|throughput) of)\s+"
     r"(?!(?:up to|about|around|nearly)\b|time\b|(?:multiple|many|several|all|different|various)\b|"
     r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
