@@ -297,6 +297,15 @@ def _set_g(arxiv: str) -> Paper:
     return Paper(arxiv, row["title"], row["abstract"], ())
 
 
+def _set(name: str, arxiv: str) -> Paper:
+    """A labelled paper with its text cleaned as a build cleans every source's (LaTeX to Unicode)."""
+    from generator import latex
+
+    data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
+    row = next(r for r in data["papers"] if r["arxiv"] == arxiv)
+    return Paper(arxiv, latex.to_unicode(row["title"]), latex.to_unicode(row["abstract"]), ())
+
+
 def test_versions_after_a_slash_are_the_same_names_other_versions():
     """Set G (read after its unseen run): Parallax "matches or outperforms FlashAttention 2/3 across diverse
     batch sizes and context lengths": FlashAttention-2 and FlashAttention-3, both bundled."""
@@ -326,3 +335,18 @@ def test_short_forms_writers_use_link_to_the_named_paper():
     linked, _ = mentions.enrich(small, ContentFiles())
     assert [(m.target, m.name) for m in linked.paper(jet.id).mentions] == [(fa2.id, "FA2")]
     assert [(m.target, m.name) for m in linked.paper(qwen.id).mentions] == [(fsdp.id, "FSDP")]
+
+
+def test_superscript_digits_before_a_name_do_not_hide_it():
+    """Set F (read after its unseen run): SageAttention's abstract opens with "a computational complexity of
+    O(N²)" and later "outperforms FlashAttention2 and xformers ... over FlashAttention3". Matching reads "²"
+    as the digit 2, a token of its own; finding the name's place back in the text counted "N²" as one token,
+    so every name after it was lost."""
+    corpus, _ = read_sources(io.read_content(CONTENT))
+    fa = [p for p in corpus.papers if p.id.startswith(("flashattention-2-", "flashattention-3-"))]
+    sage = _set("set-f.yml", "2410.02367")
+    assert "O(N²)" in (sage.abstract or "")
+    small = methods.enrich(Corpus(papers=(*fa, sage)), ContentFiles())[0]
+    found = mentions.find_mentions(small.papers)[sage.id]
+    assert [(m.target, m.name) for m in found] == [(p.id, n) for p, n in zip(fa, ("FlashAttention-2", "FlashAttention-3"))]
+    assert "FlashAttention2 and xformers" in found[0].quote

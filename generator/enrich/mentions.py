@@ -24,7 +24,7 @@ from ..extract.text import mask_urls, sentence_at
 from ..memo import Memo, as_text, decoded
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
-from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
+from .methods import FUNCTION_WORDS, SCRIPT_DIGITS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
@@ -272,7 +272,8 @@ def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, 
     tail = stop - inside[-1].end()  # "++" after "NERV" is copied as is
     last = first + len(inside) - 1
     o_start = o_end = -1
-    for n, tok in enumerate(TOKEN.finditer(text)):
+    # tokens as canon sees them: "N²" is a letter run and a digit run there, one \w run in ``text``
+    for n, tok in enumerate(TOKEN.finditer(text.translate(SCRIPT_DIGITS))):
         if n == first:
             o_start = tok.start()
         if n == last:

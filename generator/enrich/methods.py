@@ -98,14 +98,14 @@ _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
 
 
-_SCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹", "01234567890123456789")
+SCRIPT_DIGITS = str.maketrans("₀₁₂₃₄₅₆₇₈₉⁰¹²³⁴⁵⁶⁷⁸⁹", "01234567890123456789")
 
 
 def canon(text: str, fold: bool = True) -> str:
     """``text`` in matching form: separators collapse to one space, LaTeX braces go, digit runs stand
     apart (``FlashAttention2`` = ``FlashAttention-2``), case folds. Word tokens (``TOKEN``) stay in order, one for one."""
     # spacing every digit run is one C-level pass; a lookaround for letter/digit joins is ten times slower
-    text = text.translate(_SCRIPT_DIGITS)  # H₂O is H2O; one character for one, so spans still map back
+    text = text.translate(SCRIPT_DIGITS)  # H₂O is H2O; one character for one, so spans still map back
     text = _SEPARATOR_RUN.sub(" ", _DIGITS.sub(r" \g<0> ", _DROPPED_RUN.sub(" ", text))).strip()
     return text.casefold() if fold else text
 
