@@ -69,6 +69,7 @@ class Labelled:
     methods: list[str]
     mentions: list[str]
     not_mentions: list[str]
+    mentioned_by: list[str] = field(default_factory=list)  # bundled papers that name this paper's method
     scored: frozenset[str] = frozenset({"topics", "results", "hardware", "methods"})
 
 
@@ -103,7 +104,8 @@ def load_set(path: Path) -> tuple[list[Labelled], list[dict[str, str]]]:
         out.append(Labelled(paper, list(row.get("topics") or []), list(row.get("also") or []),
                             [_gold(r) for r in row.get("results") or []], list(row.get("hardware") or []),
                             list(row.get("hardware_ok") or []), list(row.get("methods") or []),
-                            list(row.get("mentions") or []), list(row.get("not_mentions") or [])))
+                            list(row.get("mentions") or []), list(row.get("not_mentions") or []),
+                            list(row.get("mentioned_by") or [])))
     return out, list(data.get("bundled_not_mentions") or [])
 
 
@@ -370,6 +372,7 @@ def score_links(items: list[Labelled], bundled: Corpus, not_links: list[dict[str
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     unseen = {i.paper.id: i for i in items}
     expected = {(i.paper.id, t) for i in items for t in i.mentions}
+    expected |= {(b, i.paper.id) for i in items for b in i.mentioned_by}
     s.mentions_expected = len(expected)
     found = {(m.source, m.target): m for p in corpus.papers for m in p.mentions}
     for pair, m in sorted(found.items()):
