@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+import ahocorasick
+
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..saferegex import CuratedRegex, compile_curated
@@ -137,10 +139,36 @@ class Vocab:
     # (needles, regex, entry) per kind, derived once from ``entries``
     plans: dict[str, tuple[tuple[tuple[str, ...] | None, Pattern, Entry], ...]] = field(
         init=False, repr=False, compare=False, default_factory=dict)
+    # per kind: the plans without needles (always scanned) and one automaton of every needle, whose
+    # value is the plans that needle lets through: one pass over a text instead of a test per plan
+    _gates: dict[str, tuple[tuple[int, ...], ahocorasick.Automaton | None]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for kind, entries in self.entries.items():
-            self.plans[kind] = tuple((needles(r), r, e) for e in entries for r in e.regexes)
+            plans = tuple((needles(r), r, e) for e in entries for r in e.regexes)
+            self.plans[kind] = plans
+            by_needle: dict[str, list[int]] = {}
+            for i, (hints, _r, _e) in enumerate(plans):
+                for hint in hints or ():
+                    by_needle.setdefault(hint, []).append(i)
+            automaton = None
+            if by_needle:
+                automaton = ahocorasick.Automaton()
+                for hint, plan_ids in by_needle.items():
+                    automaton.add_word(hint, tuple(plan_ids))
+                automaton.make_automaton()
+            self._gates[kind] = (tuple(i for i, (hints, _r, _e) in enumerate(plans) if hints is None), automaton)
+
+    def _candidates(self, kind: str, lower: str) -> list[tuple[tuple[str, ...] | None, Pattern, Entry]]:
+        """The plans of ``kind`` that may match ``lower``: a needle of theirs occurs in it, or they have none."""
+        plans = self.plans.get(kind, ())
+        always, automaton = self._gates.get(kind, ((), None))
+        chosen = set(always)
+        if automaton is not None:
+            for _end, plan_ids in automaton.iter(lower):
+                chosen.update(plan_ids)
+        return [plans[i] for i in sorted(chosen)]
 
     def without(self, pattern: object) -> Vocab:
         """The vocabulary without ``pattern`` (a curated pattern that ran past its time bound)."""
@@ -155,14 +183,7 @@ class Vocab:
     def find_members(self, kind: str, text: str) -> list[tuple[int, int, str, str | None]]:
         """Like ``find``, with each name's generic class (``family``) when the vocabulary gives one."""
         hits: list[tuple[int, int, str, str | None]] = []
-        lower = text.lower()
-        for hints, regex, entry in self.plans.get(kind, ()):
-            if hints is not None:
-                for hint in hints:  # a plain loop: a generator per plan cost more than the test itself
-                    if hint in lower:
-                        break
-                else:
-                    continue
+        for _hints, regex, entry in self._candidates(kind, text.lower()):
             for m in regex.finditer(text):
                 if not _left_edge(text, m.start()):
                     continue
