@@ -268,3 +268,49 @@ def test_only_paper_pages_show_the_body_of_a_note(site):
     assert differ and all(path.startswith("papers/") for path in differ)
     assert [other.views.paper_digest(p) for p in other.papers] == [site.views.paper_digest(p) for p in site.papers]
     assert other.views.fragments != site.views.fragments  # the bodies themselves go to fragments.json
+
+
+def test_charts_drawn_beside_are_the_bytes_drawn_here(site):
+    """The child process of ``drawer.py`` draws with the same vl-convert and configuration."""
+    import vl_convert
+
+    from generator.pages.drawer import Drawer
+
+    papers = list(site.papers)
+    specs = [c.spec for c in (charts.per_year_spec(papers, "Papers"), charts.per_year_spec([p for p in papers if p.year][:2], "Two")) if c]
+    assert len(specs) == 2
+    drawer = Drawer([*specs, "{not a spec"])
+    try:
+        assert drawer.take(specs[-1]) == str(vl_convert.vegalite_to_svg(specs[-1], config=charts.drawing_config()))
+        assert drawer.take(specs[0]) == str(vl_convert.vegalite_to_svg(specs[0], config=charts.drawing_config()))
+        assert drawer.take("{not a spec") is None  # failed in the child: drawn here, raising as before
+        assert drawer.take('{"never": "asked"}') is None
+    finally:
+        drawer.close()
+
+
+def test_render_site_sends_the_child_only_new_charts_in_the_order_pages_ask(site, monkeypatch):
+    asked: list[list[str]] = []
+
+    class Recorder:
+        def __init__(self, specs):
+            asked.append(list(specs))
+
+        def take(self, spec):
+            return None  # drawn here
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(charts, "Drawer", Recorder)
+    with charts.beside(site):
+        pass
+    home_chart = charts.per_year_spec(list(site.papers), "Papers")
+    topics = [c.spec for t in site.corpus.topics for c in charts.topic_specs(site, t.id, urls.topic(t.id))]
+    roots = [charts.per_year_spec(list(site.views.topic_papers.get(t.id, [])), f"{t.title} papers")
+             for t in site.views.roots()]
+    assert home_chart is not None
+    assert asked == [list(dict.fromkeys([home_chart.spec, *topics, *(c.spec for c in roots if c)]))]
+    with charts.beside(site, ["paper", "exports"]):  # no kind that draws: no child
+        pass
+    assert len(asked) == 1

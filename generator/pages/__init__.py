@@ -69,11 +69,12 @@ def render_site(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> Packed:
     """
     out = Packed()
     owner: dict[str, str] = {}
-    for kind in kinds:
-        made = kind.pages(site)
-        for path, text in made.items() if isinstance(made, Mapping) else made:
-            if path in out:
-                raise ValueError(f"page kinds {owner[path]} and {kind.name} both write {path}")
-            out[path] = text
-            owner[path] = kind.name
+    with charts.beside(site, (kind.name for kind in kinds)):  # new charts are drawn by a child process while the pages render
+        for kind in kinds:
+            made = kind.pages(site)
+            for path, text in made.items() if isinstance(made, Mapping) else made:
+                if path in out:
+                    raise ValueError(f"page kinds {owner[path]} and {kind.name} both write {path}")
+                out[path] = text
+                owner[path] = kind.name
     return out.renamed(in_order=True)

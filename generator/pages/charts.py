@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -23,6 +24,7 @@ from ..enrich import results as results_mod
 from ..memo import Memo, as_text, decoded
 from ..model import Paper
 from ..render import Site
+from .drawer import Drawer
 
 # Vega resolves an href against its loader's base URL; ours are relative to the page, so that prefix goes
 _VEGA_BASE = "https://vega.github.io/vega-datasets/"
@@ -36,6 +38,11 @@ _CONFIG: dict[str, Any] = {
     "mark": {"color": "currentColor"},
 }
 MIN_POINTS = 3  # a number gets a chart when at least this many dated papers of a topic report it
+# Charts are drawn in a child process beside rendering (``drawer.py``) when at least this many are new
+# and the survey has at most ``BESIDE_UP_TO`` papers: the child's runtime (about 150 MB) must not add to
+# a very large survey's peak, which generation reaches while rendering (as Pagefind's limit, cli.py).
+BESIDE_FROM = 8
+BESIDE_UP_TO = 12_000
 
 
 @dataclass(frozen=True)
@@ -73,8 +80,25 @@ def metric_points(papers: Iterable[Paper]) -> dict[tuple[str, str], list[Point]]
             for key, points in sorted(out.items()) if len(points) >= MIN_POINTS}
 
 
-def _svg(spec: dict[str, Any], label: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
-    text = json.dumps(spec, sort_keys=True, ensure_ascii=False)
+@dataclass(frozen=True)
+class Chart:
+    """What a figure needs before drawing: the Vega-Lite spec as JSON text, its text alternative, its caption."""
+
+    spec: str
+    label: str
+    caption: str
+
+
+def _spec_text(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False)
+
+
+def figure(chart: Chart, memo: Memo | None = None, used: list[str] | None = None) -> str:
+    """The chart drawn, as one raw-HTML line."""
+    return _figure(_svg(chart.spec, chart.label, memo, used), chart.caption)
+
+
+def _svg(text: str, label: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
     svg = _drawn(text, memo, used) if memo is not None else _render(text)
     svg = svg.replace(f'xlink:href="{_VEGA_BASE}', 'xlink:href="')
     # the whole chart in words for screen readers; no width/height: the stylesheet scales it to the column
@@ -88,7 +112,7 @@ def _drawn(spec: str, memo: Memo, used: list[str] | None = None) -> str:
 
     ``used`` collects the keys of the drawings taken or made (a remembered topic page keeps them).
     """
-    key = memo.key(spec, _CONFIG, _vl_version())
+    key = _key(memo, spec)
     if used is not None:
         used.append(key)
     svg = decoded(as_text, memo.get("charts", key))
@@ -96,6 +120,15 @@ def _drawn(spec: str, memo: Memo, used: list[str] | None = None) -> str:
         svg = _render(spec)
         memo.put("charts", key, svg)
     return svg
+
+
+def _key(memo: Memo, spec: str) -> str:
+    return memo.key(spec, _CONFIG, _vl_version())
+
+
+def drawing_config() -> dict[str, Any]:
+    """The configuration every chart is drawn with (the drawing child uses it too)."""
+    return _CONFIG
 
 
 def drawing_inputs() -> tuple[object, ...]:
@@ -116,8 +149,14 @@ def _vl_version() -> list[str]:
     return [vl_convert.get_vegalite_versions()[-1], vl_convert.get_vega_version()]
 
 
+_DRAWER: Drawer | None = None  # set while ``beside`` runs
+
+
 @lru_cache(maxsize=256)
 def _render(spec: str) -> str:
+    drawn = _DRAWER.take(spec) if _DRAWER is not None else None
+    if drawn is not None:
+        return drawn
     import vl_convert  # imported on first use: it starts a JavaScript runtime
 
     return str(vl_convert.vegalite_to_svg(spec, config=_CONFIG))
@@ -128,11 +167,11 @@ def _figure(svg: str, caption: str) -> str:
     return f'<figure class="survey-chart">{svg}<figcaption>{escape.html(caption)}</figcaption></figure>'
 
 
-def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
-    """A bar chart of papers per year, or "" when no paper is dated."""
+def per_year_spec(papers: list[Paper], what: str) -> Chart | None:
+    """A bar chart of papers per year, or None when no paper is dated."""
     counts = per_year(papers)
     if not counts:
-        return ""
+        return None
     words = ", ".join(f"{year}: {n}" for year, n in counts)
     top = max(n for _y, n in counts)
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 10**9) if top / s <= 5)
@@ -150,11 +189,16 @@ def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None, use
     }
     undated = sum(1 for p in papers if not p.year)
     caption = f"{what} per year" + (f" ({undated} undated not shown)" if undated else "")
-    return _figure(_svg(spec, f"Bar chart of {what} per year. {words}.", memo, used), caption)
+    return Chart(_spec_text(spec), f"Bar chart of {what} per year. {words}.", caption)
 
 
-def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: Memo | None = None,
-                 used: list[str] | None = None) -> str:
+def per_year_chart(papers: list[Paper], what: str, memo: Memo | None = None, used: list[str] | None = None) -> str:
+    """A bar chart of papers per year, or "" when no paper is dated."""
+    chart = per_year_spec(papers, what)
+    return figure(chart, memo, used) if chart is not None else ""
+
+
+def metric_spec(points: list[Point], column: str, unit: str, here: str) -> Chart:
     """One number over time: a point per paper at its date, each linking to the sentence that states it."""
     name = column.rstrip(" ×%").strip()
     values = [{"date": _iso(pt.paper.date or ""), "value": pt.value,
@@ -174,8 +218,14 @@ def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: M
     }
     what = f"{name} reported ({'factor' if unit == 'x' else 'percent'}), by publication date"
     words = "; ".join(str(v["label"]) for v in values)
-    return _figure(_svg(spec, f"Scatter chart of {what}. {words}.", memo, used),
-                   f"{what}: the largest value each paper reports; each point links to its sentence")
+    return Chart(_spec_text(spec), f"Scatter chart of {what}. {words}.",
+                 f"{what}: the largest value each paper reports; each point links to its sentence")
+
+
+def metric_chart(points: list[Point], column: str, unit: str, here: str, memo: Memo | None = None,
+                 used: list[str] | None = None) -> str:
+    """One number over time, drawn (``metric_spec``)."""
+    return figure(metric_spec(points, column, unit, here), memo, used)
 
 
 def _iso(date: str) -> str:
@@ -185,13 +235,64 @@ def _iso(date: str) -> str:
     return f"{parts[0]}-{month}-{day}"
 
 
-def topic_charts(site: Site, topic_id: str, here: str, used: list[str] | None = None) -> list[str]:
+def topic_specs(site: Site, topic_id: str, here: str) -> list[Chart]:
     """A topic page's charts: its papers per year, and each number at least three of its papers report."""
+    planned = _PLANNED.get((topic_id, here))
+    if planned is not None:
+        return planned
     papers = site.views.topic_papers.get(topic_id, [])
-    out = [per_year_chart(list(papers), "Papers", site.memo, used)]
-    for (column, unit), points in metric_points(papers).items():
-        out.append(metric_chart(points, column, unit, here, site.memo, used))
-    return [chart for chart in out if chart]
+    out = [per_year_spec(list(papers), "Papers")]
+    out += [metric_spec(points, column, unit, here) for (column, unit), points in metric_points(papers).items()]
+    return [chart for chart in out if chart is not None]
+
+
+def topic_charts(site: Site, topic_id: str, here: str, used: list[str] | None = None) -> list[str]:
+    """A topic page's charts, drawn."""
+    return [figure(chart, site.memo, used) for chart in topic_specs(site, topic_id, here)]
+
+
+def _survey_specs(site: Site) -> list[Chart | None]:
+    """The charts of the home page and of ``charts.md``, in the order the pages ask for them."""
+    return [per_year_spec(list(site.papers), "Papers"),
+            *(per_year_spec(list(site.views.topic_papers.get(topic.id, [])), f"{topic.title} papers")
+              for topic in site.views.roots())]
+
+
+_PLANNED: dict[tuple[str, str], list[Chart]] = {}  # topic charts worked out by ``beside``, while it runs
+
+
+@contextmanager
+def beside(site: Site, kinds: Iterable[str] = ("home", "topic", "charts")) -> Iterator[None]:
+    """While rendering: the charts no earlier run drew are drawn by a child process, beside the pages.
+
+    Every chart the pages will ask for is worked out first (cheap: the spec, not the drawing); those
+    the memo does not hold go to the child in the order the pages ask for them (home, the topics in
+    turn, ``charts.md``). A small or remembered survey draws in process as before.
+    """
+    global _DRAWER
+    kinds = set(kinds)
+    if not site.papers or len(site.papers) > BESIDE_UP_TO or not kinds & {"home", "topic", "charts"}:
+        yield
+        return
+    _PLANNED.clear()
+    if "topic" in kinds:
+        for topic in site.corpus.topics:
+            here = urls.topic(topic.id)
+            _PLANNED[(topic.id, here)] = topic_specs(site, topic.id, here)
+    survey = _survey_specs(site)
+    wanted = [c.spec for c in ((survey[0] if "home" in kinds else None),
+                               *(c for charts in _PLANNED.values() for c in charts),
+                               *(survey if "charts" in kinds else ())) if c is not None]
+    memo = site.memo
+    new = list(dict.fromkeys(s for s in wanted if memo is None or decoded(as_text, memo.get("charts", _key(memo, s))) is None))
+    _DRAWER = Drawer(new) if len(new) >= BESIDE_FROM else None
+    try:
+        yield
+    finally:
+        if _DRAWER is not None:
+            _DRAWER.close()
+        _DRAWER = None
+        _PLANNED.clear()
 
 
 def pages(site: Site) -> dict[str, str]:
@@ -199,7 +300,8 @@ def pages(site: Site) -> dict[str, str]:
     if not site.papers:
         return {}
     here = urls.CHARTS
-    sections = [(topic, per_year_chart(list(site.views.topic_papers.get(topic.id, [])), f"{topic.title} papers",
-                                       site.memo)) for topic in site.views.roots()]
-    return {here: site.render("charts.md.j2", here, survey=per_year_chart(list(site.papers), "Papers", site.memo),
+    survey, *roots = _survey_specs(site)
+    sections = [(topic, figure(chart, site.memo) if chart is not None else "")
+                for topic, chart in zip(site.views.roots(), roots, strict=True)]
+    return {here: site.render("charts.md.j2", here, survey=figure(survey, site.memo) if survey is not None else "",
                               sections=[(t, c) for t, c in sections if c])}
