@@ -7,6 +7,7 @@ and the curated files as text; it returns a new corpus (``dataclasses.replace``)
 from __future__ import annotations
 
 import functools
+import inspect
 from collections.abc import Callable
 
 from ..content import ContentFiles
@@ -48,9 +49,20 @@ def _remembering(enricher: Callable[..., tuple[Corpus, list[Diagnostic]]], memo:
 def run(corpus: Corpus, content: ContentFiles, stack: list[Enricher] | None = None,
         memo: Memo | None = None, progress: Progress = SILENT) -> tuple[Corpus, list[Diagnostic]]:
     """Apply ``stack`` (the default stack, remembering in ``memo``, when None) in order, collecting every diagnostic."""
+    from . import results
+
     diags: list[Diagnostic] = []
-    for enricher in default_stack(memo) if stack is None else stack:
-        with progress.stage(getattr(enricher, "__module__", "enrich").rsplit(".", 1)[-1]):  # "topics", "results"...
-            corpus, found = enricher(corpus, content)
-        diags.extend(found)
+    # with a memo, the default stack's result extraction starts in a second process while topics are
+    # assigned (``results.Ahead``); what it extracted is in the memo before ``results.enrich`` runs
+    ahead = results.Ahead(corpus, content, memo) if stack is None and memo is not None else None
+    try:
+        for enricher in default_stack(memo) if stack is None else stack:
+            if ahead is not None and inspect.unwrap(enricher) is results.enrich:
+                ahead.store()
+            with progress.stage(getattr(enricher, "__module__", "enrich").rsplit(".", 1)[-1]):  # "topics", "results"...
+                corpus, found = enricher(corpus, content)
+            diags.extend(found)
+    finally:
+        if ahead is not None:
+            ahead.close()
     return corpus, diags

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from .. import beside
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.numbers import SPEED_MEASURES, numbers
@@ -122,14 +123,69 @@ def _filled(paper: Paper, vocab: Vocab, memo: Memo, version: str) -> Paper:
     found = decoded(_extraction_from, memo.get("results", key))
     if found is None:
         found = extract(paper.title, paper.abstract, vocab)
-        memo.put("results", key, [[[getattr(r, f) for f in _RESULT_FIELDS] for r in found.results],
-                                  [[f.kind, f.value, f.quote] for f in found.facts]])
+        memo.put("results", key, _stored(found))
     return replace(paper, results=found.results, facts=found.facts, bits=_names(found.facts, "bits"),
                    hardware=_names(found.facts, "hardware"), datasets=_names(found.facts, "dataset"),
                    models=_names(found.facts, "model"))
 
 
 _RESULT_FIELDS = tuple(f.name for f in fields(Result))
+
+
+def _stored(found: Extraction) -> list[Any]:
+    """An extraction as the memo keeps it (JSON)."""
+    return [[[getattr(r, f) for f in _RESULT_FIELDS] for r in found.results],
+            [[f.kind, f.value, f.quote] for f in found.facts]]
+
+
+class Ahead:
+    """Extraction started before ``enrich`` runs, in a forked child (``beside.Forked``), for the papers the
+    memo does not hold: a cold run reads its abstracts on a second core while topics are assigned.
+
+    ``store`` puts the child's extractions into the memo under the keys ``enrich`` will look up, so
+    ``enrich`` takes them as it takes a last run's: the same values either way. Papers the child did
+    not finish (a pattern ran past its time bound) are left to ``enrich``, which handles that as always.
+    """
+
+    def __init__(self, corpus: Corpus, content: ContentFiles, memo: Memo) -> None:
+        self._memo = memo
+        self._child: beside.Forked[dict[str, Any]] | None = None
+        if not beside.wanted(len(corpus.papers)):
+            return
+        version = memo.key([content.get(path) for path in VOCAB_FILES], [])  # as ``enrich`` before any timeout
+        todo = [(key, p) for p in corpus.papers
+                if memo.get("results", key := digest(version, p.title, p.abstract)) is None]
+        if len(todo) >= _AHEAD_FROM:
+            self._child = beside.Forked(lambda: _extract_all(todo, content))
+
+    def store(self) -> None:
+        """Wait for the child and put what it extracted into the memo."""
+        if self._child is None:
+            return
+        done = self._child.join() or {}
+        self._child = None
+        for key, value in done.items():
+            self._memo.put("results", key, value)
+
+    def close(self) -> None:
+        if self._child is not None:
+            self._child.close()
+            self._child = None
+
+
+_AHEAD_FROM = 200  # fewer new papers than this are read faster than a process forks and hands them back
+
+
+def _extract_all(todo: list[tuple[str, Paper]], content: ContentFiles) -> dict[str, Any]:
+    """In the child: each paper's extraction as the memo keeps it, until a pattern times out."""
+    vocab, _diags = load_vocab(content)
+    done: dict[str, Any] = {}
+    try:
+        for key, paper in todo:
+            done[key] = _stored(extract(paper.title, paper.abstract, vocab))
+    except RegexTimeout:
+        pass  # the rest is left to ``enrich``, which leaves the pattern out and reports it
+    return done
 
 
 def _extraction_from(value: Any) -> Extraction:
