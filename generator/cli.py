@@ -87,20 +87,21 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from . import pagefind, sitebuild
+    from . import beside, sitebuild
     from .search import records as search_records
 
     build = Path(args.build)
     # The search index is made from the corpus, not from the HTML: its records are taken as soon as
     # the corpus is enriched, so the corpus can go before the engine runs (at 30k papers the corpus
     # and the pages were half of the peak memory). The Pagefind process indexes them while the
-    # pages are rendered and the engine works; a very large survey's index (``pagefind.BESIDE_GENERATION``)
-    # waits until the pages are written, so its indexer does not add to generation's peak memory.
+    # pages are rendered and the engine works (its parts, one at a time, add at most 0.6 GB to
+    # generation's peak); a very large survey's index (``beside.wanted``) waits until the pages are
+    # written, so its indexer does not add to generation's peak memory (30,000 papers: 2 GB alone).
     search: dict[str, Any] = {}
 
     def loaded(corpus: Corpus) -> None:
         search["records"] = records = search_records(corpus)
-        if len(records) <= pagefind.BESIDE_GENERATION:
+        if beside.wanted(len(corpus.papers)):
             search["indexing"] = sitebuild.start_search(records, build)
 
     generated, failed = _generate(args, keep_going=args.keep_going, loaded=loaded)

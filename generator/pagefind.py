@@ -49,10 +49,6 @@ CHUNK_SIZE = 2500
 # Records per part of an index: one index up to about 4,700 papers (their pages, topics and terms).
 # Each further part costs the reader's first query a word chunk per word (about 10-30 KB gzipped).
 PART_SIZE = 5_000
-# Up to this many records the indexer runs beside page rendering (``survey build``): its parts, one
-# at a time, then add at most 0.6 GB to generation's peak. A larger survey's index waits until the
-# pages are written, so the two peaks do not add up (30,000 papers: 2 GB for generation alone).
-BESIDE_GENERATION = 12_000
 PARTS = "parts.json"  # beside pagefind.js: the folders of the parts after the first, for the page's script
 
 

@@ -303,7 +303,7 @@ def test_render_site_sends_the_child_only_new_charts_in_the_order_pages_ask(site
             pass
 
     monkeypatch.setattr(charts, "Drawer", Recorder)
-    with charts.beside(site):
+    with charts.drawing_beside(site):
         pass
     home_chart = charts.per_year_spec(list(site.papers), "Papers")
     topics = [c.spec for t in site.corpus.topics for c in charts.topic_specs(site, t.id, urls.topic(t.id))]
@@ -311,6 +311,6 @@ def test_render_site_sends_the_child_only_new_charts_in_the_order_pages_ask(site
              for t in site.views.roots()]
     assert home_chart is not None
     assert asked == [list(dict.fromkeys([home_chart.spec, *topics, *(c.spec for c in roots if c)]))]
-    with charts.beside(site, ["paper", "exports"]):  # no kind that draws: no child
+    with charts.drawing_beside(site, ["paper", "exports"]):  # no kind that draws: no child
         pass
     assert len(asked) == 1

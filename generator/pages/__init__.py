@@ -69,7 +69,7 @@ def render_site(site: Site, kinds: tuple[PageKind, ...] = KINDS) -> Packed:
     """
     out = Packed()
     owner: dict[str, str] = {}
-    with charts.beside(site, (kind.name for kind in kinds)):  # new charts are drawn by a child process while the pages render
+    with charts.drawing_beside(site, (kind.name for kind in kinds)):  # new charts are drawn by a child process while the pages render
         for kind in kinds:
             made = kind.pages(site)
             for path, text in made.items() if isinstance(made, Mapping) else made:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .. import escape, urls
+from .. import beside, escape, urls
 from ..enrich import results as results_mod
 from ..memo import Memo, as_text, decoded
 from ..model import Paper
@@ -39,10 +39,9 @@ _CONFIG: dict[str, Any] = {
 }
 MIN_POINTS = 3  # a number gets a chart when at least this many dated papers of a topic report it
 # Charts are drawn in a child process beside rendering (``drawer.py``) when at least this many are new
-# and the survey has at most ``BESIDE_UP_TO`` papers: the child's runtime (about 150 MB) must not add to
-# a very large survey's peak, which generation reaches while rendering (as Pagefind's limit, cli.py).
+# and the survey is one that works beside (``beside.wanted``): the child's runtime (about 150 MB) must
+# not add to a very large survey's peak, which generation reaches while rendering.
 BESIDE_FROM = 8
-BESIDE_UP_TO = 12_000
 
 
 @dataclass(frozen=True)
@@ -149,7 +148,7 @@ def _vl_version() -> list[str]:
     return [vl_convert.get_vegalite_versions()[-1], vl_convert.get_vega_version()]
 
 
-_DRAWER: Drawer | None = None  # set while ``beside`` runs
+_DRAWER: Drawer | None = None  # set while ``drawing_beside`` runs
 
 
 @lru_cache(maxsize=256)
@@ -258,11 +257,11 @@ def _survey_specs(site: Site) -> list[Chart | None]:
               for topic in site.views.roots())]
 
 
-_PLANNED: dict[tuple[str, str], list[Chart]] = {}  # topic charts worked out by ``beside``, while it runs
+_PLANNED: dict[tuple[str, str], list[Chart]] = {}  # topic charts worked out by ``drawing_beside``, while it runs
 
 
 @contextmanager
-def beside(site: Site, kinds: Iterable[str] = ("home", "topic", "charts")) -> Iterator[None]:
+def drawing_beside(site: Site, kinds: Iterable[str] = ("home", "topic", "charts")) -> Iterator[None]:
     """While rendering: the charts no earlier run drew are drawn by a child process, beside the pages.
 
     Every chart the pages will ask for is worked out first (cheap: the spec, not the drawing); those
@@ -271,7 +270,7 @@ def beside(site: Site, kinds: Iterable[str] = ("home", "topic", "charts")) -> It
     """
     global _DRAWER
     kinds = set(kinds)
-    if not site.papers or len(site.papers) > BESIDE_UP_TO or not kinds & {"home", "topic", "charts"}:
+    if not beside.wanted(len(site.papers)) or not kinds & {"home", "topic", "charts"}:
         yield
         return
     _PLANNED.clear()
