@@ -24,16 +24,18 @@ def default_stack(memo: Memo | None = None) -> list[Enricher]:
 
     topics first (notes add and remove topics); results before notes (verified values replace
     extracted ones); methods before mentions; related and glossary last (they use final topics).
+    Methods come before results, which need neither: with a memo, results are read in a second process
+    meanwhile (``run``), so the main process has topics and methods to do while it waits.
     With a ``memo``, each enricher but notes reuses what an earlier run computed from the same inputs.
     """
     from . import glossary, mentions, methods, notes, related, results, topics
 
     if memo is None:
-        return [topics.enrich, results.enrich, methods.enrich, mentions.enrich, notes.enrich, related.enrich,
+        return [topics.enrich, methods.enrich, results.enrich, mentions.enrich, notes.enrich, related.enrich,
                 glossary.enrich]
-    # per paper (topics, results, methods): an unchanged paper's values; corpus-wide (mentions, related,
+    # per paper (topics, methods, results): an unchanged paper's values; corpus-wide (mentions, related,
     # glossary): the last run's values when none of their inputs changed
-    return [_remembering(topics.enrich, memo), _remembering(results.enrich, memo), _remembering(methods.enrich, memo),
+    return [_remembering(topics.enrich, memo), _remembering(methods.enrich, memo), _remembering(results.enrich, memo),
             _remembering(mentions.enrich, memo), notes.enrich, _remembering(related.enrich, memo),
             _remembering(glossary.enrich, memo)]
 
@@ -52,8 +54,8 @@ def run(corpus: Corpus, content: ContentFiles, stack: list[Enricher] | None = No
     from . import results
 
     diags: list[Diagnostic] = []
-    # with a memo, the default stack's result extraction starts in a second process while topics are
-    # assigned (``results.Ahead``); what it extracted is in the memo before ``results.enrich`` runs
+    # with a memo, the default stack's result extraction starts in a second process while topics and
+    # methods are found (``results.Ahead``); what it extracted is in the memo before ``results.enrich`` runs
     ahead = results.Ahead(corpus, content, memo) if stack is None and memo is not None else None
     try:
         for enricher in default_stack(memo) if stack is None else stack:
