@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml"):
+                 "set-h.yml", "set-i.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1069,3 +1069,27 @@ def test_distilling_into_a_student_is_in_distillation_scope():
     0.5B student from a 1.5B teacher") distills a model into a smaller student, as "distills ... models" does; with
     "knowledge distillation" that is the topic's subject, whatever the abstract says of cost."""
     assert [a.topic for a in topics.assign(_unseen("2607.16955"), _taxonomy())] == ["distillation"]
+
+
+def test_an_abbreviation_made_of_word_beginnings_is_the_phrase_again():
+    """Set I: StyleRemix ("StyleRemix uses pre-trained Low Rank Adaptation (LoRA) modules to rewrite an input")
+    obfuscates authorship with LoRA modules as a tool: "LoRA" takes the beginnings of "Low Rank Adaptation"
+    (lo-r-a), not only its initials, so it is one scope phrase named once, spelled out and abbreviated, and
+    counts once; the paper says nothing of cost and is no parameter-efficient fine-tuning paper."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2408.15666")
+    assert topics._abbreviates("lora", "low rank adaptation") and topics._abbreviates("moe", "mixture of experts")
+    assert not topics._abbreviates("fsdp", "fully sharded")
+    assert not topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_fewer_trainable_parameters_is_in_peft_scope():
+    """Set H: CURLoRA ("a novel approach to fine-tuning large language models (LLMs) that leverages CUR matrix
+    decomposition in the context of Low-Rank Adaptation (LoRA) ... reducing the number of trainable
+    parameters") names LoRA once spelled out, and the topic's aim by its measure: trainable parameters
+    are what parameter-efficient fine-tuning saves, so the paper is in the topic's scope."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2408.14572")
+    assert topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["peft", "continual-learning"]
