@@ -1093,3 +1093,10 @@ def test_fewer_trainable_parameters_is_in_peft_scope():
     paper = _unseen("2408.14572")
     assert topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["peft", "continual-learning"]
+
+
+def test_pruning_an_agents_outputs_is_no_pruned_network():
+    """Set I: "AgentDropoutV2: Optimizing Information Flow in Multi-Agent Systems via Test-Time Rectify-or-Reject
+    Pruning" ("Irreparable outputs are subsequently pruned to prevent error propagation") prunes what agents
+    say, and names no network, model, weight or layer: pruning needs something of a model to prune."""
+    assert topics.assign(_unseen("2602.23258"), _taxonomy()) == ()
