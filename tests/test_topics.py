@@ -1100,3 +1100,10 @@ def test_pruning_an_agents_outputs_is_no_pruned_network():
     Pruning" ("Irreparable outputs are subsequently pruned to prevent error propagation") prunes what agents
     say, and names no network, model, weight or layer: pruning needs something of a model to prune."""
     assert topics.assign(_unseen("2602.23258"), _taxonomy()) == ()
+
+
+def test_a_language_models_backbone_is_no_vision_backbone():
+    """Set I: "δ-mem: Efficient Online Memory for Large Language Models" ("a lightweight memory mechanism that
+    augments a frozen full-attention backbone") calls its language model a backbone; efficient vision backbones
+    need something seen (images, video, detection, a convolution or a ViT)."""
+    assert "efficient-vision-models" not in {a.topic for a in topics.assign(_unseen("2605.12357"), _taxonomy())}
