@@ -1107,3 +1107,11 @@ def test_a_language_models_backbone_is_no_vision_backbone():
     augments a frozen full-attention backbone") calls its language model a backbone; efficient vision backbones
     need something seen (images, video, detection, a convolution or a ViT)."""
     assert "efficient-vision-models" not in {a.topic for a in topics.assign(_unseen("2605.12357"), _taxonomy())}
+
+
+def test_a_superpod_is_a_training_cluster():
+    """Set I: "SLAI T-Rex: Full-Parameter Post-training of the DeepSeek-V4 Family on Ascend SuperPOD" ("this report
+    presents an end-to-end optimization practice on the Ascend NPU SuperPOD") reports a training run on a
+    SuperPOD, the vendors' name for a supercomputer-scale cluster: training clusters first, as a run on a
+    supercomputer is."""
+    assert [a.topic for a in topics.assign(_unseen("2607.20145"), _taxonomy())][:1] == ["training-infrastructure"]
