@@ -1115,3 +1115,10 @@ def test_a_superpod_is_a_training_cluster():
     SuperPOD, the vendors' name for a supercomputer-scale cluster: training clusters first, as a run on a
     supercomputer is."""
     assert [a.topic for a in topics.assign(_unseen("2607.20145"), _taxonomy())][:1] == ["training-infrastructure"]
+
+
+def test_compressing_a_reasoning_models_length_is_efficient_reasoning():
+    """Set I: "Optimizing Length Compression in Large Reasoning Models" ("LC-R1 achieves a significant reduction in
+    sequence length (~50%)") shortens what a reasoning model writes: the efficient-reasoning half of test-time
+    compute, named by its own words as "reasoning length" and "CoT compression" are."""
+    assert [a.topic for a in topics.assign(_unseen("2506.14755"), _taxonomy())] == ["test-time-compute"]
