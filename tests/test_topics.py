@@ -1122,3 +1122,11 @@ def test_compressing_a_reasoning_models_length_is_efficient_reasoning():
     sequence length (~50%)") shortens what a reasoning model writes: the efficient-reasoning half of test-time
     compute, named by its own words as "reasoning length" and "CoT compression" are."""
     assert [a.topic for a in topics.assign(_unseen("2506.14755"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_a_recurrent_memory_transformer_is_efficient_attention():
+    """Set I: "Associative Recurrent Memory Transformer" ("based on transformer self-attention for local context and
+    segment-level recurrence for storage of task specific information distributed over a long context") reads a
+    very long input segment by segment with a memory carried over: long-context attention at a bounded cost per
+    segment, though the abstract names no cost word."""
+    assert [a.topic for a in topics.assign(_unseen("2407.04841"), _taxonomy())] == ["efficient-attention"]
