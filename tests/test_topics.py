@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml"):
+                 "set-h.yml", "set-i.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1069,3 +1069,64 @@ def test_distilling_into_a_student_is_in_distillation_scope():
     0.5B student from a 1.5B teacher") distills a model into a smaller student, as "distills ... models" does; with
     "knowledge distillation" that is the topic's subject, whatever the abstract says of cost."""
     assert [a.topic for a in topics.assign(_unseen("2607.16955"), _taxonomy())] == ["distillation"]
+
+
+def test_an_abbreviation_made_of_word_beginnings_is_the_phrase_again():
+    """Set I: StyleRemix ("StyleRemix uses pre-trained Low Rank Adaptation (LoRA) modules to rewrite an input")
+    obfuscates authorship with LoRA modules as a tool: "LoRA" takes the beginnings of "Low Rank Adaptation"
+    (lo-r-a), not only its initials, so it is one scope phrase named once, spelled out and abbreviated, and
+    counts once; the paper says nothing of cost and is no parameter-efficient fine-tuning paper."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2408.15666")
+    assert topics._abbreviates("lora", "low rank adaptation") and topics._abbreviates("moe", "mixture of experts")
+    assert not topics._abbreviates("fsdp", "fully sharded")
+    assert not topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_fewer_trainable_parameters_is_in_peft_scope():
+    """Set H: CURLoRA ("a novel approach to fine-tuning large language models (LLMs) that leverages CUR matrix
+    decomposition in the context of Low-Rank Adaptation (LoRA) ... reducing the number of trainable
+    parameters") names LoRA once spelled out, and the topic's aim by its measure: trainable parameters
+    are what parameter-efficient fine-tuning saves, so the paper is in the topic's scope."""
+    taxonomy = _taxonomy()
+    paper = _unseen("2408.14572")
+    assert topics.in_scope(topics._Text(paper), taxonomy.rules["peft"])
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["peft", "continual-learning"]
+
+
+def test_pruning_an_agents_outputs_is_no_pruned_network():
+    """Set I: "AgentDropoutV2: Optimizing Information Flow in Multi-Agent Systems via Test-Time Rectify-or-Reject
+    Pruning" ("Irreparable outputs are subsequently pruned to prevent error propagation") prunes what agents
+    say, and names no network, model, weight or layer: pruning needs something of a model to prune."""
+    assert topics.assign(_unseen("2602.23258"), _taxonomy()) == ()
+
+
+def test_a_language_models_backbone_is_no_vision_backbone():
+    """Set I: "δ-mem: Efficient Online Memory for Large Language Models" ("a lightweight memory mechanism that
+    augments a frozen full-attention backbone") calls its language model a backbone; efficient vision backbones
+    need something seen (images, video, detection, a convolution or a ViT)."""
+    assert "efficient-vision-models" not in {a.topic for a in topics.assign(_unseen("2605.12357"), _taxonomy())}
+
+
+def test_a_superpod_is_a_training_cluster():
+    """Set I: "SLAI T-Rex: Full-Parameter Post-training of the DeepSeek-V4 Family on Ascend SuperPOD" ("this report
+    presents an end-to-end optimization practice on the Ascend NPU SuperPOD") reports a training run on a
+    SuperPOD, the vendors' name for a supercomputer-scale cluster: training clusters first, as a run on a
+    supercomputer is."""
+    assert [a.topic for a in topics.assign(_unseen("2607.20145"), _taxonomy())][:1] == ["training-infrastructure"]
+
+
+def test_compressing_a_reasoning_models_length_is_efficient_reasoning():
+    """Set I: "Optimizing Length Compression in Large Reasoning Models" ("LC-R1 achieves a significant reduction in
+    sequence length (~50%)") shortens what a reasoning model writes: the efficient-reasoning half of test-time
+    compute, named by its own words as "reasoning length" and "CoT compression" are."""
+    assert [a.topic for a in topics.assign(_unseen("2506.14755"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_a_recurrent_memory_transformer_is_efficient_attention():
+    """Set I: "Associative Recurrent Memory Transformer" ("based on transformer self-attention for local context and
+    segment-level recurrence for storage of task specific information distributed over a long context") reads a
+    very long input segment by segment with a memory carried over: long-context attention at a bounded cost per
+    segment, though the abstract names no cost word."""
+    assert [a.topic for a in topics.assign(_unseen("2407.04841"), _taxonomy())] == ["efficient-attention"]

@@ -216,16 +216,17 @@ def in_scope(text: _Text, rules: TopicRules) -> bool:
     forgetting"); one word repeated ("relation LoRA triplet") is a tool, not the subject, and so is
     one term spelled out and abbreviated ("Mixture-of-Experts (MoE)")."""
     phrases = text.phrase_counts(r for r in rules.scope if not r.on_raw)
-    named: set[str] = set()
+    named: dict[str, str] = {}
     for rule in rules.scope:
         title, abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
         if title:
             return True
         if abstract:  # "optimizer" and "optimizers" both match "optimizers": one phrase, not two
-            named.add(_singular(rule.label))
-    # an abbreviation of another phrase named ("moe" beside "mixture of experts") is that phrase again
-    abbreviations = {_initials(name) for name in named if " " in name}
-    return len(named - abbreviations) >= 2
+            named[_singular(rule.label)] = rule.label
+    # an abbreviation of another phrase named ("moe" beside "mixture of experts", "lora" beside "low rank
+    # adaptation") is that phrase again
+    longs = [label for label in named.values() if " " in label]
+    return len([label for label in named.values() if not any(_abbreviates(label, long) for long in longs)]) >= 2
 
 
 def _defined_abbreviations(phrases: Mapping[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]]
@@ -233,12 +234,9 @@ def _defined_abbreviations(phrases: Mapping[Rule, tuple[list[tuple[int, int]], l
     """How often each phrase is only the abbreviation of the phrase just before it, in the title and
     the abstract: "parameter-efficient fine-tuning (PEFT)" names one thing once, not twice."""
     out: defaultdict[Rule, tuple[int, int]] = defaultdict(lambda: (0, 0))
-    long_forms: dict[str, list[Rule]] = defaultdict(list)
-    for rule in phrases:
-        if " " in rule.label:
-            long_forms[_initials(rule.label)].append(rule)
+    long_forms = [rule for rule in phrases if " " in rule.label]
     for rule, (title, abstract) in phrases.items():
-        forms = long_forms.get(_singular(rule.label), []) if " " not in rule.label else []
+        forms = [form for form in long_forms if _abbreviates(rule.label, form.label)] if " " not in rule.label else []
         if not forms:
             continue
         counts = []
@@ -253,9 +251,20 @@ def _singular(label: str) -> str:
     return label.removesuffix("s")
 
 
-def _initials(label: str) -> str:
-    """"mixture of experts" -> "moe": what an abbreviation of a phrase reads, singular."""
-    return _singular("".join(w[0] for w in label.split()))
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether one word abbreviates a phrase: its letters are the beginnings of the phrase's words, in
+    order, each word giving at least its first letter. "moe" is "mixture of experts" (initials), and so
+    is "lora" "low rank adaptation" (lo-r-a) and "vit" "vision transformer" (vi-t)."""
+    def spells(letters: str, rest: list[str]) -> bool:
+        if not rest:
+            return not letters
+        word, *after = rest
+        return any(letters[:k] == word[:k] and spells(letters[k:], after)
+                   for k in range(1, min(len(word), len(letters) - len(after)) + 1))
+
+    # either may be plural ("moes", "mixture of experts"; "nas", "neural architecture search")
+    return " " not in short and any(spells(s, long_form.split()) for s in {short, _singular(short)}
+                                    for long_form in {long, _singular(long)})
 
 
 def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple[TopicAssignment, ...]:
