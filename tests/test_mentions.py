@@ -348,5 +348,5 @@ def test_superscript_digits_before_a_name_do_not_hide_it():
     assert "O(N²)" in (sage.abstract or "")
     small = methods.enrich(Corpus(papers=(*fa, sage)), ContentFiles())[0]
     found = mentions.find_mentions(small.papers)[sage.id]
-    assert [(m.target, m.name) for m in found] == [(p.id, n) for p, n in zip(fa, ("FlashAttention-2", "FlashAttention-3"))]
+    assert [(m.target, m.name) for m in found] == [(p.id, n) for p, n in zip(fa, ("FlashAttention-2", "FlashAttention-3"), strict=True)]
     assert "FlashAttention2 and xformers" in found[0].quote
