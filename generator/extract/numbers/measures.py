@@ -283,6 +283,11 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
     """When a value's own words name no measure: a parenthetical right after it ("523x more efficient
     (1817.2 vs. 4.34 TFLOPs)"), a benchmark it is reported on ("72.4% on Video-MME": a score), or a
     verb that beats a baseline by it ("surpasses WandA and FLAP by over 20%": task performance)."""
+    # "This lets OasisKV turn sparsity into throughput gain: 1.69× over dense vLLM ..., and up to 2.1× on multi-GPU
+    # long-context serving" (set I): the measure a colon introduces is what the values after it measure
+    lead = _lead_in(s, start, end)
+    if lead is not None:
+        return lead, "lead"
     # "fewer than 10% of the starting AR model's total training token budget" (set G: DiffusionGemma): the
     # measure comes after the rival's possessive, past the words a value's window reads
     theirs = _THEIRS.match(s.text, end, min(len(s.text), end + 160))
@@ -319,6 +324,35 @@ def _metric_nearby(s: Sentence, start: int, end: int, bounds: tuple[int, int],
         # systems papers beat baselines on speed ("outperforms the GEMM-based algorithm by up to 62%")
         return ("speed" if _about_systems(s.text) else "accuracy"), "implied"
     return None, None
+
+
+# the last words before a colon: a measure, then at most a word of change ("throughput gain:", "memory savings:")
+_COLON_BEFORE = re.compile(r"(?P<lead>(?:[\w-]+\s+){0,2}[\w-]+)\s*:\s*$")
+_CHANGE_WORD = re.compile(r"(?:gains?|improvements?|speed-?ups?|reductions?|savings?|increases?|decreases?)$")
+
+
+def _lead_in(s: Sentence, start: int, end: int, opened: bool = False) -> str | None:
+    """The measure the words right before a colon name, for the value that opens the clause after it (or,
+    ``opened``, a later value of a clause another value opened: "..., and up to 2.1x on ...")."""
+    left, _right = s.clause(start, end)
+    if left == 0 or s.text[left - 1] != ":" or (len(words(s.text[left:start])) > 3 and not opened):
+        return None
+    colon = _COLON_BEFORE.search(s.text, max(0, left - 60), left)
+    if colon is None:
+        return None
+    lead = words(colon.group("lead"))
+    if lead and _CHANGE_WORD.match(lead[-1]):
+        lead = lead[:-1]
+    found = _measure(lead[-1]) if lead else None
+    return found if found is not None and found not in ("utilization", "model size") else None
+
+
+def lead_direction(s: Sentence, start: int, end: int) -> str | None:
+    """Gain or reduction, as the words before the colon say ("throughput gain: 1.69x")."""
+    left, _right = s.clause(start, end)
+    colon = _COLON_BEFORE.search(s.text, max(0, left - 60), left)
+    found = _nearest(words(colon.group("lead")), [], _DIRECTIONS) if colon else None
+    return found[0] if found else None
 
 
 _SYSTEM_CONTEXT = re.compile(r"(?:kernels?|gemm|cuda|gpus?|convolutions?|implementations?|compilers?|runtime|"

@@ -20,10 +20,12 @@ from .measures import (
     _direction,
     _factor_kind,
     _is_share,
+    _lead_in,
     _measure,
     _metric,
     _metric_nearby,
     _nouns,
+    lead_direction,
 )
 from .neighbours import _coordinated, _from_afar, _lists, _restated
 from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
@@ -151,6 +153,7 @@ def numbers(sentence: str) -> list[Number]:
     s = Sentence(sentence)
     origins = _starting_points(sentence, spans)
     out: list[Number] = []
+    led: set[int] = set()  # clauses whose first value took its measure from the words before a colon
     for i, (start, end, unit, low, high) in enumerate(spans):
         bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
         before, after, clause = _window(s, start, end)
@@ -168,9 +171,15 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric is None and s.clause(start, end)[0] in led:
+            metric, how = _lead_in(s, start, end, opened=True), "lead"
+        if how == "lead":
+            led.add(s.clause(start, end)[0])
         if metric == "accuracy" and _QUALITY_BENCHMARK.search(sentence, max(bounds[0], start - 60),
                                                              min(bounds[1], end + 60)):
             metric = "quality"
+        if how == "lead" and kind == "other" and metric in SPEED_MEASURES:
+            kind = "speedup"  # "throughput gain: 1.69x over dense vLLM" (set I: OasisKV)
         if unit == "x" and metric is None and kind == "speedup":
             metric, how = "speed", "implied"
         if unit == "x" and how == "implied" and metric == "accuracy" and _about_systems(sentence):
@@ -198,6 +207,8 @@ def numbers(sentence: str) -> list[Number]:
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         if found is not None and way is not None:
             direction = way[0]
+        if how == "lead" and direction is None:
+            direction = lead_direction(s, start, end)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
             direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
