@@ -756,3 +756,17 @@ def test_the_measure_before_a_colon_is_what_the_values_after_it_measure() -> Non
                     "at 0.1 points of accuracy loss, and up to 2.1× on multi-GPU long-context serving.")
     assert [(n.high, n.kind, n.metric, n.direction) for n in found] == [
         (1.69, "speedup", "throughput", "gain"), (2.1, "speedup", "throughput", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "direction"), [
+    # Wonderful Matrices (set I, read after its one unseen run): the verb is fourteen words before the value
+    ("First, we prove the availability of rotary position embedding in the state space duality algorithm, which reduces "
+     "the perplexity of the hybrid quadratic causal self-attention and state space duality by more than 4%, to ensure "
+     "that the combining sequence transformation unifies position encoding.", 4.0, "reduction"),
+    # RoPE-Aware Bit Allocation for KV-Cache Quantization (set I): "cutting ... by"
+    ("Under matched K/V bit budgets, Block-GTQ better preserves RoPE query-key logits on a ten-model diagnostic panel, "
+     "cutting per-layer MAE by 32-80% at 2 and 3 b/dim K-only quantization and winning all 367/367 layer comparisons "
+     "against uniform TQ-MSE.", 80.0, "reduction"),
+])
+def test_by_ties_a_value_to_its_clauses_verb(sentence: str, value: float, direction: str) -> None:
+    assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
