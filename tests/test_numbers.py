@@ -781,3 +781,21 @@ def test_a_claim_repeated_on_further_benchmarks_is_one_list() -> None:
                     "SynthLLM), 8.9% on MedQA, 17.7% on CQA (law) and 13.7% on CFA (finance).")
     assert [(n.high, n.metric, n.direction) for n in found] == [
         (v, "accuracy", "gain") for v in (29.2, 8.7, 13.1, 8.9, 17.7, 13.7)]
+
+
+def test_what_the_baseline_models_score_is_theirs() -> None:
+    """OmniBench (set I, read after its one unseen run): a benchmark's finding that "the baseline models perform poorly
+    (below 50% accuracy)" reports the models it evaluated, not the paper's own result."""
+    found = numbers("Our main findings reveal that: i) open-source OLMs exhibit critical limitations in instruction-following "
+                    "and reasoning capabilities within tri-modal contexts; and ii) the baseline models perform poorly "
+                    "(below 50% accuracy) even when provided with alternative textual representations of images and audio.")
+    assert [(n.high, n.metric, n.own) for n in found] == [(50.0, "accuracy", False)]
+
+
+def test_the_models_a_value_is_ranked_among_are_no_subject() -> None:
+    """SLAI T-Rex (set I, read after its one unseen run): "among the evaluated models" says whom the specialized model
+    beat; its 71.81% is the paper's own."""
+    found = numbers("The specialized model achieves the highest average zero-shot Pass@1 score among the evaluated models, "
+                    "reaching 71.81% and outperforming GPT-5.4-Mini and the base DeepSeek-V4-Flash model by 3.98 and 11.27 "
+                    "percentage points, respectively.")
+    assert [(n.high, n.metric, n.own) for n in found] == [(71.81, "accuracy", True)]
