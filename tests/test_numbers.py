@@ -799,3 +799,12 @@ def test_the_models_a_value_is_ranked_among_are_no_subject() -> None:
                     "reaching 71.81% and outperforming GPT-5.4-Mini and the base DeepSeek-V4-Flash model by 3.98 and 11.27 "
                     "percentage points, respectively.")
     assert [(n.high, n.metric, n.own) for n in found] == [(71.81, "accuracy", True)]
+
+
+def test_an_improvement_with_a_measured_value_is_of_that_measure() -> None:
+    """SLAI T-Rex (set I, read after its one unseen run): "34.22% Model FLOPs Utilization (MFU) with a 2.93x
+    improvement" improves the utilization just reported, not a task score."""
+    found = numbers("The resulting system achieves 34.22% Model FLOPs Utilization (MFU) with a 2.93x improvement over the "
+                    "open-source baseline recipe while maintaining training stability.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [
+        (34.22, "utilization", None), (2.93, "utilization", "open-source baseline recipe")]
