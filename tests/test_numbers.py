@@ -808,3 +808,14 @@ def test_an_improvement_with_a_measured_value_is_of_that_measure() -> None:
                     "open-source baseline recipe while maintaining training stability.")
     assert [(n.high, n.metric, n.baseline) for n in found] == [
         (34.22, "utilization", None), (2.93, "utilization", "open-source baseline recipe")]
+
+
+def test_the_same_comparative_again_is_against_the_same_rival() -> None:
+    """Scaling DoRA (set I, read after its one unseen run): "1.5-2.0x faster than X for inference and 1.5-1.9x faster for
+    gradient computation" compares both with X; the second has no "than" of its own."""
+    found = numbers("Across six 8-32B vision-language models (VLMs) on three NVIDIA GPUs (RTX 6000 PRO, H200, B200) at r = "
+                    "384 in bf16, the fused implementation is 1.5-2.0x faster than Hugging Face PEFT's DoRA implementation "
+                    "for inference and 1.5-1.9x faster for gradient computation (optimizer step excluded), with up to 7 GB "
+                    "lower peak VRAM.")
+    assert [(n.high, n.baseline) for n in found if n.unit == "x"] == [
+        (2.0, "Hugging Face PEFT's DoRA implementation"), (1.9, "Hugging Face PEFT's DoRA implementation")]
