@@ -819,3 +819,16 @@ def test_the_same_comparative_again_is_against_the_same_rival() -> None:
                     "lower peak VRAM.")
     assert [(n.high, n.baseline) for n in found if n.unit == "x"] == [
         (2.0, "Hugging Face PEFT's DoRA implementation"), (1.9, "Hugging Face PEFT's DoRA implementation")]
+
+
+def test_a_level_reached_compared_to_a_named_rival_is_against_it() -> None:
+    """Thinking with Map (set I, read after its one unseen run): "from 8.0% to 22.1% compared to Gemini-3-Pro" reaches a
+    level against the rival named after it (the 8.0% is that rival's); "from 39.39% to 60.61% over its base model"
+    (set E) starts from its own model and names none."""
+    found = numbers("Experimental results show that our method outperforms existing open- and closed-source models on most "
+                    "metrics, specifically improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google "
+                    "Search/Map grounded mode.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(8.0, False, None), (22.1, True, "Gemini-3-Pro")]
+    own_base = numbers("On MLE-Bench Lite under a 12-hour per-task budget on one RTX 4090 capped at 12 GB VRAM, Frontis-MA1 "
+                       "(35B) improves Medal Average from 39.39% to 60.61% over its base model with OpenMLE-Evo.")
+    assert [(n.high, n.baseline) for n in own_base] == [(39.39, None), (60.61, None)]

@@ -222,6 +222,12 @@ def numbers(sentence: str) -> list[Number]:
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
             if own and not reached else None
+        named_rival = _COMPARED_TO_NAME.match(sentence, end) if reached and own else None
+        if named_rival:
+            # "improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google Search/Map grounded mode"
+            # (set I: Thinking with Map): a level reached against a rival named after it; "over its base model" is
+            # where it started, no rival (set E)
+            baseline = _phrase(sentence, named_rival.end(), min(len(sentence), named_rival.end() + 120))
         level = _SPEEDUP_LEVEL.search(sentence, max(0, start - 240), start) if unit == "x" else None
         if level is not None:
             # "the actual speedup of many proposed optimizers over well-tuned baselines is lower than claimed and
@@ -253,6 +259,7 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_COMPARED_TO_NAME = re.compile(r"\s*,?\s+(?:compared (?:to|with)|relative to|versus|vs\.?)\s+(?=[A-Z])")
 _WITH_GAIN = re.compile(r"[^,;:]{0,60}?\s(?:with|for)\s+(?:an?\s+)?(?:up to\s+|about\s+|nearly\s+|over\s+)?")
 _RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*,\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
 _MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
