@@ -384,7 +384,8 @@ def _refine(label: str, word: str, side: list[str], index: int) -> str:
             if previous == "cache" and index > 1 and side[index - 2] in ("kv", "key-value"):
                 return "KV cache"  # "reduce the KV cache size by 50%"
             return _METRIC_FOR_SIZE.get(previous, "model size")
-        found = _measure(previous)
+        # "a 3 times smaller visual-token budget" (set I: DistilVDR): a hyphenated compound is named by its last piece
+        found = _measure(previous) or (_measure(previous.rsplit("-", 1)[-1]) if "-" in previous else None)
         if found is not None and not _HEAD.match(previous):
             return found
     if label == "context length" and word.startswith("length") and previous in _WRITTEN:
