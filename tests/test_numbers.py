@@ -842,3 +842,12 @@ def test_a_hyphenated_compound_before_a_head_noun_is_named_by_its_last_piece() -
                     "leads every reproduced sub-1B baseline, while DistilVDR-Fast attains 59.98 at a 3 times smaller "
                     "visual-token budget.")
     assert [(n.high, n.metric, n.direction) for n in found] == [(3.0, "tokens", "reduction")]
+
+
+def test_corresponding_to_restates_the_change_before_it() -> None:
+    """Information-Preserving Reformulation of Reasoning Traces (set I, read after its one unseen run): "decreases from
+    54.17 to 46.88 on AIME 2024, corresponding to a 13.5% degradation" restates a performance's change, a score; the
+    reformulated traces of the opening clause are not what changed."""
+    found = numbers("For instance, when training on reformulated traces, even the performance of a large 32B student model "
+                    "decreases from 54.17 to 46.88 on AIME 2024, corresponding to a 13.5% degradation.")
+    assert [(n.high, n.metric, n.direction, n.confidence) for n in found] == [(13.5, "accuracy", "reduction", "unsure")]

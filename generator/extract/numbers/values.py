@@ -10,6 +10,7 @@ from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
 from .measures import (
     _COSTS,
     _DIRECTIONS,
+    _IMPLIED,
     _PCT_KINDS,
     _QUALITY_BENCHMARK,
     _SCORE_CHANGE_AFTER,
@@ -195,12 +196,18 @@ def numbers(sentence: str) -> list[Number]:
             kind = "speedup" if kind == "other" else kind
         # "reduces final perplexity from 13.21 to 10.74, an 18.7% improvement" (set G: Learn-by-Wire): the value
         # restates the change just described, so the measure and the way are that clause's
-        restated = _RESTATES.search(sentence, max(0, start - 80), start) if unit == "%" and how != "noun" else None
-        changed = words(sentence[s.clause(start, end)[0]:restated.start()]) if restated else []
+        restated = _RESTATES.search(sentence, max(0, start - 120), start) if unit == "%" and how != "noun" else None
+        # the change's own clause: "For instance, when training on reformulated traces, even the performance ..."
+        changed = words(sentence[s.clause(start, end)[0]:restated.start()].rsplit(",", 1)[-1]) if restated else []
         found = _nouns(changed, range(len(changed) - 1, -1, -1)) if changed else None
         way = _nearest(changed, [], _DIRECTIONS) if changed else None
         if found is not None and way is not None:
             metric, how = found[1], "noun"
+        elif changed and way is not None and (implied := _nearest(changed, [], _IMPLIED)) is not None:
+            # "the performance of a large 32B student model decreases from 54.17 to 46.88 on AIME 2024, corresponding
+            # to a 13.5% degradation" (set I: Information-Preserving Reformulation): a performance, so a score (unsure)
+            metric, how = implied[0], "implied"
+            found = (0, metric)
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
         # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
@@ -261,7 +268,8 @@ def numbers(sentence: str) -> list[Number]:
 
 _COMPARED_TO_NAME = re.compile(r"\s*,?\s+(?:compared (?:to|with)|relative to|versus|vs\.?)\s+(?=[A-Z])")
 _WITH_GAIN = re.compile(r"[^,;:]{0,60}?\s(?:with|for)\s+(?:an?\s+)?(?:up to\s+|about\s+|nearly\s+|over\s+)?")
-_RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*,\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
+_RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*(?:\s+(?:on|in)\s+[^,;]{1,30}?)?,\s+"
+                       r"(?:(?:corresponding|amounting|equivalent)\s+to\s+|i\.e\.,?\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?$")
 _MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
 _SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
