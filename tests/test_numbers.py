@@ -851,3 +851,12 @@ def test_corresponding_to_restates_the_change_before_it() -> None:
     found = numbers("For instance, when training on reformulated traces, even the performance of a large 32B student model "
                     "decreases from 54.17 to 46.88 on AIME 2024, corresponding to a 13.5% degradation.")
     assert [(n.high, n.metric, n.direction, n.confidence) for n in found] == [(13.5, "accuracy", "reduction", "unsure")]
+
+
+def test_a_speedup_at_the_value_is_not_a_compression_further_back() -> None:
+    """RoPE-Aware Bit Allocation for KV-Cache Quantization (set I, read after its one unseen run): "runs 1.34x faster"
+    is a speedup although "3.24x KV-cache compression" stands earlier in the clause."""
+    found = numbers("On a single H800 GPU with Qwen2.5-3B-Instruct, packed K3V3 achieves 3.24x KV-cache compression with "
+                    "fp16-comparable quality, runs 1.34x faster than fp16 FlashAttention2 at 128K context, reduces peak "
+                    "memory from 56.31 GB to 19.85 GB, and remains feasible at 256K and 512K where fp16 OOMs.")
+    assert [(n.high, n.kind) for n in found if n.unit == "x"] == [(3.24, "compression"), (1.34, "speedup")]
