@@ -117,3 +117,11 @@ def test_adding_papers_changes_only_undefined_uses(corpus):
     kv = next(p for p in corpus.papers if ("KV", "key-value") in [(a, e.lower()) for a, e in
                                                                   glossary.definitions(p.abstract or "")])
     assert "KV" in after[kv.id]
+
+
+def test_a_hyphenated_first_word_may_supply_one_letter() -> None:
+    """HER-Seg (bundled; set I's run linked its DLA to set I's Dynamic Linear Attention): "dual-gated linear attention
+    (DLA)" spells DLA from "dual", "linear" and "attention"; "gated", the later piece of a hyphenated word, may go unread,
+    so the paper's own meaning is known and blocks the link."""
+    assert glossary.definitions("In particular, we introduce the dual-gated linear attention (DLA) mechanism to "
+                                "perform cascaded gating.") == [("DLA", "dual-gated linear attention")]

@@ -747,3 +747,116 @@ def test_n_times_that_of_a_rival_names_the_rival() -> None:
     found = numbers("Furthermore, when evaluated on ManiSkill2 and MimicGen using dense control, SGRv2's success rate "
                     "is 2.54 times that of SGR.")
     assert [(n.high, n.metric, n.baseline) for n in found] == [(2.54, "accuracy", "SGR")]
+
+
+def test_the_measure_before_a_colon_is_what_the_values_after_it_measure() -> None:
+    """OasisKV (set I, read after its one unseen run): "throughput gain:" names what the factors after the colon
+    measure and which way they go, the first one opening the clause and the one listed after it alike."""
+    found = numbers("This lets OasisKV turn sparsity into throughput gain: 1.69× over dense vLLM on the reasoning workload "
+                    "at 0.1 points of accuracy loss, and up to 2.1× on multi-GPU long-context serving.")
+    assert [(n.high, n.kind, n.metric, n.direction) for n in found] == [
+        (1.69, "speedup", "throughput", "gain"), (2.1, "speedup", "throughput", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "value", "direction"), [
+    # Wonderful Matrices (set I, read after its one unseen run): the verb is fourteen words before the value
+    ("First, we prove the availability of rotary position embedding in the state space duality algorithm, which reduces "
+     "the perplexity of the hybrid quadratic causal self-attention and state space duality by more than 4%, to ensure "
+     "that the combining sequence transformation unifies position encoding.", 4.0, "reduction"),
+    # RoPE-Aware Bit Allocation for KV-Cache Quantization (set I): "cutting ... by"
+    ("Under matched K/V bit budgets, Block-GTQ better preserves RoPE query-key logits on a ten-model diagnostic panel, "
+     "cutting per-layer MAE by 32-80% at 2 and 3 b/dim K-only quantization and winning all 367/367 layer comparisons "
+     "against uniform TQ-MSE.", 80.0, "reduction"),
+])
+def test_by_ties_a_value_to_its_clauses_verb(sentence: str, value: float, direction: str) -> None:
+    assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
+
+
+def test_a_claim_repeated_on_further_benchmarks_is_one_list() -> None:
+    """Synthetic Data RL (set I, read after its one unseen run): "a 29.2% absolute improvement over the base model on
+    GSM8K (...), 8.7% on MATH, ..." states one gain, then the same gain on each further benchmark; the bracketed
+    percentage-point asides between them do not end the list."""
+    found = numbers("On Qwen-2.5-7B, our method achieves a 29.2% absolute improvement over the base model on GSM8K (+2.9 pp "
+                    "vs. instruction-tuned, +6.6 pp vs. Self-Instruct), 8.7% on MATH, 13.1% on GPQA (+7.0 pp vs. "
+                    "SynthLLM), 8.9% on MedQA, 17.7% on CQA (law) and 13.7% on CFA (finance).")
+    assert [(n.high, n.metric, n.direction) for n in found] == [
+        (v, "accuracy", "gain") for v in (29.2, 8.7, 13.1, 8.9, 17.7, 13.7)]
+
+
+def test_what_the_baseline_models_score_is_theirs() -> None:
+    """OmniBench (set I, read after its one unseen run): a benchmark's finding that "the baseline models perform poorly
+    (below 50% accuracy)" reports the models it evaluated, not the paper's own result."""
+    found = numbers("Our main findings reveal that: i) open-source OLMs exhibit critical limitations in instruction-following "
+                    "and reasoning capabilities within tri-modal contexts; and ii) the baseline models perform poorly "
+                    "(below 50% accuracy) even when provided with alternative textual representations of images and audio.")
+    assert [(n.high, n.metric, n.own) for n in found] == [(50.0, "accuracy", False)]
+
+
+def test_the_models_a_value_is_ranked_among_are_no_subject() -> None:
+    """SLAI T-Rex (set I, read after its one unseen run): "among the evaluated models" says whom the specialized model
+    beat; its 71.81% is the paper's own."""
+    found = numbers("The specialized model achieves the highest average zero-shot Pass@1 score among the evaluated models, "
+                    "reaching 71.81% and outperforming GPT-5.4-Mini and the base DeepSeek-V4-Flash model by 3.98 and 11.27 "
+                    "percentage points, respectively.")
+    assert [(n.high, n.metric, n.own) for n in found] == [(71.81, "accuracy", True)]
+
+
+def test_an_improvement_with_a_measured_value_is_of_that_measure() -> None:
+    """SLAI T-Rex (set I, read after its one unseen run): "34.22% Model FLOPs Utilization (MFU) with a 2.93x
+    improvement" improves the utilization just reported, not a task score."""
+    found = numbers("The resulting system achieves 34.22% Model FLOPs Utilization (MFU) with a 2.93x improvement over the "
+                    "open-source baseline recipe while maintaining training stability.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [
+        (34.22, "utilization", None), (2.93, "utilization", "open-source baseline recipe")]
+
+
+def test_the_same_comparative_again_is_against_the_same_rival() -> None:
+    """Scaling DoRA (set I, read after its one unseen run): "1.5-2.0x faster than X for inference and 1.5-1.9x faster for
+    gradient computation" compares both with X; the second has no "than" of its own."""
+    found = numbers("Across six 8-32B vision-language models (VLMs) on three NVIDIA GPUs (RTX 6000 PRO, H200, B200) at r = "
+                    "384 in bf16, the fused implementation is 1.5-2.0x faster than Hugging Face PEFT's DoRA implementation "
+                    "for inference and 1.5-1.9x faster for gradient computation (optimizer step excluded), with up to 7 GB "
+                    "lower peak VRAM.")
+    assert [(n.high, n.baseline) for n in found if n.unit == "x"] == [
+        (2.0, "Hugging Face PEFT's DoRA implementation"), (1.9, "Hugging Face PEFT's DoRA implementation")]
+
+
+def test_a_level_reached_compared_to_a_named_rival_is_against_it() -> None:
+    """Thinking with Map (set I, read after its one unseen run): "from 8.0% to 22.1% compared to Gemini-3-Pro" reaches a
+    level against the rival named after it (the 8.0% is that rival's); "from 39.39% to 60.61% over its base model"
+    (set E) starts from its own model and names none."""
+    found = numbers("Experimental results show that our method outperforms existing open- and closed-source models on most "
+                    "metrics, specifically improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google "
+                    "Search/Map grounded mode.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(8.0, False, None), (22.1, True, "Gemini-3-Pro")]
+    own_base = numbers("On MLE-Bench Lite under a 12-hour per-task budget on one RTX 4090 capped at 12 GB VRAM, Frontis-MA1 "
+                       "(35B) improves Medal Average from 39.39% to 60.61% over its base model with OpenMLE-Evo.")
+    assert [(n.high, n.baseline) for n in own_base] == [(39.39, None), (60.61, None)]
+
+
+def test_a_hyphenated_compound_before_a_head_noun_is_named_by_its_last_piece() -> None:
+    """DistilVDR (set I, read after its one unseen run): "a 3 times smaller visual-token budget" is a budget of tokens,
+    not a cost."""
+    found = numbers("We release two variants that share the same encoders and training and differ only in the document "
+                    "encoder's visual-tile budget: DistilVDR-HiRes attains 61.74 average NDCG@5 on ViDoRe v1+v2+v3 and "
+                    "leads every reproduced sub-1B baseline, while DistilVDR-Fast attains 59.98 at a 3 times smaller "
+                    "visual-token budget.")
+    assert [(n.high, n.metric, n.direction) for n in found] == [(3.0, "tokens", "reduction")]
+
+
+def test_corresponding_to_restates_the_change_before_it() -> None:
+    """Information-Preserving Reformulation of Reasoning Traces (set I, read after its one unseen run): "decreases from
+    54.17 to 46.88 on AIME 2024, corresponding to a 13.5% degradation" restates a performance's change, a score; the
+    reformulated traces of the opening clause are not what changed."""
+    found = numbers("For instance, when training on reformulated traces, even the performance of a large 32B student model "
+                    "decreases from 54.17 to 46.88 on AIME 2024, corresponding to a 13.5% degradation.")
+    assert [(n.high, n.metric, n.direction, n.confidence) for n in found] == [(13.5, "accuracy", "reduction", "unsure")]
+
+
+def test_a_speedup_at_the_value_is_not_a_compression_further_back() -> None:
+    """RoPE-Aware Bit Allocation for KV-Cache Quantization (set I, read after its one unseen run): "runs 1.34x faster"
+    is a speedup although "3.24x KV-cache compression" stands earlier in the clause."""
+    found = numbers("On a single H800 GPU with Qwen2.5-3B-Instruct, packed K3V3 achieves 3.24x KV-cache compression with "
+                    "fp16-comparable quality, runs 1.34x faster than fp16 FlashAttention2 at 128K context, reduces peak "
+                    "memory from 56.31 GB to 19.85 GB, and remains feasible at 256K and 512K where fp16 OOMs.")
+    assert [(n.high, n.kind) for n in found if n.unit == "x"] == [(3.24, "compression"), (1.34, "speedup")]

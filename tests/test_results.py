@@ -661,6 +661,14 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("achieving 79.25% translation accuracy from x86 to ARMv5 on our comprehensive test suite, and an 88.68% "
      "accuracy from x86 to RISC-V.", []),
     ("Compressed Real Numbers for AI: a case-study using a RISC-V CPU", ["RISC-V"]),
+    # set I, read after its one unseen run: the Blackwell workstation card either way round (Scaling DoRA), and a
+    # device's name as an item of a list the word after it calls datasets (4DGS360)
+    ("Across six 8-32B vision-language models (VLMs) on three NVIDIA GPUs (RTX 6000 PRO, H200, B200) at r = 384 in "
+     "bf16", ["RTX 6000 PRO", "H200", "B200"]),
+    ("We benchmark the NVIDIA RTX PRO 6000 Blackwell.", ["RTX 6000 PRO"]),
+    ("Experiments show that 4DGS360 achieves state-of-the-art performance on the iPhone360, iPhone, and DAVIS "
+     "datasets, both qualitatively and quantitatively.", []),
+    ("The app runs on an iPhone and the ImageNet dataset is used for training.", ["iPhone"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

@@ -46,7 +46,8 @@ def _whole_word_start(joined: str, k: int) -> int:
 
 def _by_initials(letters: str, words: list[str]) -> str | None:
     """Words whose first letters spell ``letters`` exactly (small words may be skipped): the best reading."""
-    parts = [w for word in words for w in word.split("-") if w]
+    pieces = [(w, k == 0) for word in words for k, w in enumerate(p for p in word.split("-") if p)]
+    parts = [w for w, _first in pieces]
     s = len(letters) - 1
     for j in range(len(parts) - 1, -1, -1):
         if s >= 0 and parts[j][0].casefold() == letters[s]:
@@ -61,8 +62,8 @@ def _by_initials(letters: str, words: list[str]) -> str | None:
                     k = max(joined.rfind(" ", 0, k), joined.rfind("-", 0, k))
                 # "Multi-modal Large Language Models (MLLMs)": the hyphenated first word stays whole
                 return joined[_whole_word_start(joined, k):]
-        elif parts[j].casefold() not in _STOP_START:
-            return None
+        elif parts[j].casefold() not in _STOP_START and pieces[j][1]:
+            return None  # "dual-gated linear attention (DLA)": a hyphenated word's later pieces may go unread
     return None
 
 

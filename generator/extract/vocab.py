@@ -47,6 +47,10 @@ _BUDGET_AFTER = re.compile(r"[\s-]*(?:GPU[\s-]*)?(?:(?:pre-?)?(?:training|comput
 _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
 # "four real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics)": a device's name as a dataset's
 _DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:and\s+)?$", re.IGNORECASE)
+# "on the iPhone360, iPhone, and DAVIS datasets" (set I: 4DGS360): an item of a list the word after it calls datasets;
+# the items after the device's name are one or two words each, joined by commas or a last "and"
+_DATASET_LIST_AFTER = re.compile(r"(?:\s*,\s*[\w.+-]+(?:\s[\w.+-]+)?)*\s*,?\s*(?:(?:and|or)\s+(?!(?:the|a|an|our|their)\b)[\w.+-]+(?:\s[\w.+-]+)?\s+)?"
+                                 r"(?:datasets?|benchmarks?)\b", re.IGNORECASE)
 # between two items of a list of devices: "x14.7 on H800, and x13.9 on H20", "H100, H20 and A100"
 _DEVICE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*"
                               r"(?:[x×]?\d[\d.,]*\s?[x×%]?\s+)?(?:on\s+|with\s+)?")
@@ -191,7 +195,8 @@ class Vocab:
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
                 if kind == "hardware" and (_BUDGET_AFTER.match(text, m.end())
-                                           or _DATASET_LIST.search(text, max(0, m.start() - 80), m.start())):
+                                           or _DATASET_LIST.search(text, max(0, m.start() - 80), m.start())
+                                           or _DATASET_LIST_AFTER.match(text, m.end())):
                     continue
                 name = entry.normalize(m, text[max(0, m.start() - 12):m.start()], after)
                 hits.append((m.start(), m.end(), name, entry.family))

@@ -23,7 +23,14 @@ _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|exist
                               # ("Evaluations of frontier coding agents show that ... the strongest agent achieves
                               # only 41.46%": the best of those evaluated, one or many)
                               r"|\b(?:evaluated|even the strongest|even the best|the strongest) (?:methods?|models?|"
-                              r"systems?|agents?|strategies|LLMs?)\b", re.IGNORECASE)
+                              r"systems?|agents?|strategies|LLMs?)\b"
+                              # "the baseline models perform poorly (below 50% accuracy)" (set I: OmniBench)
+                              r"|\bthe baseline (?:methods?|models?|systems?|agents?|LLMs?)\s+(?:only\s+|all\s+)?"
+                              r"(?:perform|achiev|scor|reach|attain|obtain|fail|struggl|yield)\w*", re.IGNORECASE)
+# "achieves the highest ... score among the evaluated models, reaching 71.81%" (set I: SLAI T-Rex): those it is
+# ranked among are no subject
+_AMONG = re.compile(r"\bamong\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:methods?|models?|systems?|agents?|LLMs?)\b",
+                    re.IGNORECASE)
 # "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
 _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
 _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
@@ -281,7 +288,7 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
         return True
     left, _right = s.clause(start, end)
     # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
-    clause = _ASIDE.sub(" ", s.text[left:start])
+    clause = _AMONG.sub(" ", _ASIDE.sub(" ", s.text[left:start]))
     # "drops of more than 10%": "more than" bounds the value, it compares nothing
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"

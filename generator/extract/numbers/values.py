@@ -10,6 +10,7 @@ from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
 from .measures import (
     _COSTS,
     _DIRECTIONS,
+    _IMPLIED,
     _PCT_KINDS,
     _QUALITY_BENCHMARK,
     _SCORE_CHANGE_AFTER,
@@ -20,10 +21,12 @@ from .measures import (
     _direction,
     _factor_kind,
     _is_share,
+    _lead_in,
     _measure,
     _metric,
     _metric_nearby,
     _nouns,
+    lead_direction,
 )
 from .neighbours import _coordinated, _from_afar, _lists, _restated
 from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
@@ -151,6 +154,7 @@ def numbers(sentence: str) -> list[Number]:
     s = Sentence(sentence)
     origins = _starting_points(sentence, spans)
     out: list[Number] = []
+    led: set[int] = set()  # clauses whose first value took its measure from the words before a colon
     for i, (start, end, unit, low, high) in enumerate(spans):
         bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
         before, after, clause = _window(s, start, end)
@@ -168,11 +172,22 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric is None and s.clause(start, end)[0] in led:
+            metric, how = _lead_in(s, start, end, opened=True), "lead"
+        if how == "lead":
+            led.add(s.clause(start, end)[0])
         if metric == "accuracy" and _QUALITY_BENCHMARK.search(sentence, max(bounds[0], start - 60),
                                                              min(bounds[1], end + 60)):
             metric = "quality"
+        if how == "lead" and kind == "other" and metric in SPEED_MEASURES:
+            kind = "speedup"  # "throughput gain: 1.69x over dense vLLM" (set I: OasisKV)
         if unit == "x" and metric is None and kind == "speedup":
             metric, how = "speed", "implied"
+        if unit == "x" and how == "implied" and metric == "accuracy" and out and out[-1].metric is not None \
+                and _WITH_GAIN.fullmatch(sentence, out[-1].end, start):
+            # "achieves 34.22% Model FLOPs Utilization (MFU) with a 2.93x improvement over the open-source baseline
+            # recipe" (set I: SLAI T-Rex): the improvement is of the measure just reported
+            metric, how = out[-1].metric, "noun"
         if unit == "x" and how == "implied" and metric == "accuracy" and _about_systems(sentence):
             # "outperforms ... evolutionary search methods, achieving an average 2.10x improvement and up to a 14.3x
             # gain on complex MoE kernels" (set F: K-Search): a kernel's gain is its speed; read from the whole
@@ -181,12 +196,18 @@ def numbers(sentence: str) -> list[Number]:
             kind = "speedup" if kind == "other" else kind
         # "reduces final perplexity from 13.21 to 10.74, an 18.7% improvement" (set G: Learn-by-Wire): the value
         # restates the change just described, so the measure and the way are that clause's
-        restated = _RESTATES.search(sentence, max(0, start - 80), start) if unit == "%" and how != "noun" else None
-        changed = words(sentence[s.clause(start, end)[0]:restated.start()]) if restated else []
+        restated = _RESTATES.search(sentence, max(0, start - 120), start) if unit == "%" and how != "noun" else None
+        # the change's own clause: "For instance, when training on reformulated traces, even the performance ..."
+        changed = words(sentence[s.clause(start, end)[0]:restated.start()].rsplit(",", 1)[-1]) if restated else []
         found = _nouns(changed, range(len(changed) - 1, -1, -1)) if changed else None
         way = _nearest(changed, [], _DIRECTIONS) if changed else None
         if found is not None and way is not None:
             metric, how = found[1], "noun"
+        elif changed and way is not None and (implied := _nearest(changed, [], _IMPLIED)) is not None:
+            # "the performance of a large 32B student model decreases from 54.17 to 46.88 on AIME 2024, corresponding
+            # to a 13.5% degradation" (set I: Information-Preserving Reformulation): a performance, so a score (unsure)
+            metric, how = implied[0], "implied"
+            found = (0, metric)
         # "performance"/"improvement" alone only suggests accuracy: shown, but as unsure
         sure = metric is not None and how != "sentence" and not (how == "implied" and metric in ("accuracy", "quality"))
         # "(compared to 78.2% and 35.3% pass@1)": a value listed right after someone else's is theirs too
@@ -198,6 +219,8 @@ def numbers(sentence: str) -> list[Number]:
         direction = _direction(w, s, start, end, unit, metric, _FACTOR_DIRECTION.get(kind) if unit == "x" else None)
         if found is not None and way is not None:
             direction = way[0]
+        if how == "lead" and direction is None:
+            direction = lead_direction(s, start, end)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
             direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
@@ -206,6 +229,12 @@ def numbers(sentence: str) -> list[Number]:
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
             if own and not reached else None
+        named_rival = _COMPARED_TO_NAME.match(sentence, end) if reached and own else None
+        if named_rival:
+            # "improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google Search/Map grounded mode"
+            # (set I: Thinking with Map): a level reached against a rival named after it; "over its base model" is
+            # where it started, no rival (set E)
+            baseline = _phrase(sentence, named_rival.end(), min(len(sentence), named_rival.end() + 120))
         level = _SPEEDUP_LEVEL.search(sentence, max(0, start - 240), start) if unit == "x" else None
         if level is not None:
             # "the actual speedup of many proposed optimizers over well-tuned baselines is lower than claimed and
@@ -237,7 +266,10 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
-_RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*,\s+(?:an?|the)\s+(?:[\w-]+\s+)?$")
+_COMPARED_TO_NAME = re.compile(r"\s*,?\s+(?:compared (?:to|with)|relative to|versus|vs\.?)\s+(?=[A-Z])")
+_WITH_GAIN = re.compile(r"[^,;:]{0,60}?\s(?:with|for)\s+(?:an?\s+)?(?:up to\s+|about\s+|nearly\s+|over\s+)?")
+_RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*(?:\s+(?:on|in)\s+[^,;]{1,30}?)?,\s+"
+                       r"(?:(?:corresponding|amounting|equivalent)\s+to\s+|i\.e\.,?\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?$")
 _MORE_EFFICIENT = re.compile(r"\s*more\s+efficient\b")  # not "higher energy efficiency", a gain (set E)
 _SCORES = frozenset({"accuracy", "error", "perplexity", "quality"})
 _THEIR_LIST = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:\\?sim|~|∼)?")
