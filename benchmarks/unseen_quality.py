@@ -128,7 +128,7 @@ def load_bundled(corpus: Corpus) -> tuple[list[Labelled], list[dict[str, Any]]]:
         scored = ({"topics"} if pid in topic_labels else set()) | ({"results", "hardware"} if pid in hardware else set())
         items.append(Labelled(corpus.paper(pid), list(topic_labels.get(pid) or []), [],
                               [_gold(r) for r in detail.get(pid, [])], list(hardware.get(pid, [])), [], [], [], [],
-                              frozenset(scored)))
+                              scored=frozenset(scored)))
     pairs = yaml.safe_load((labels / "mentions.yml").read_text(encoding="utf-8"))["pairs"]
     return items, pairs
 
