@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1130,3 +1130,11 @@ def test_a_recurrent_memory_transformer_is_efficient_attention():
     very long input segment by segment with a memory carried over: long-context attention at a bounded cost per
     segment, though the abstract names no cost word."""
     assert [a.topic for a in topics.assign(_unseen("2407.04841"), _taxonomy())] == ["efficient-attention"]
+
+
+def test_best_of_n_is_test_time_compute():
+    """Set J: "Fast Best-of-N Decoding via Speculative Rejection" ("Best-of-N requires vastly more resources at
+    inference time than standard decoding strategies") makes the plainest way of spending inference compute,
+    sampling N answers and keeping the best, cheaper: Best-of-N was a scope phrase of test-time compute but
+    scored nothing, so the topic had no evidence."""
+    assert [a.topic for a in topics.assign(_unseen("2410.20290"), _taxonomy())][:1] == ["test-time-compute"]
