@@ -1138,3 +1138,13 @@ def test_best_of_n_is_test_time_compute():
     sampling N answers and keeping the best, cheaper: Best-of-N was a scope phrase of test-time compute but
     scored nothing, so the topic had no evidence."""
     assert [a.topic for a in topics.assign(_unseen("2410.20290"), _taxonomy())][:1] == ["test-time-compute"]
+
+
+def test_efficient_reasoning_is_in_test_time_computes_scope():
+    """Set J: "Revisiting Model Interpolation for Efficient Reasoning" ("Model merging, typically on Instruct and
+    Thinking models, has shown remarkable performance for efficient reasoning") names the topic's own subject in
+    its title and twice in all, but few cost words: efficient reasoning is in the topic's scope, as "efficient
+    attention" is in efficient attention's."""
+    paper = _unseen("2510.10977")
+    assert topics.in_scope(topics._Text(paper), _taxonomy().rules["test-time-compute"])
+    assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
