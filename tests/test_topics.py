@@ -1148,3 +1148,13 @@ def test_efficient_reasoning_is_in_test_time_computes_scope():
     paper = _unseen("2510.10977")
     assert topics.in_scope(topics._Text(paper), _taxonomy().rules["test-time-compute"])
     assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
+
+
+def test_latent_and_lightning_attention_are_efficient_attention():
+    """Set J: "GQLA: Group-Query Latent Attention for Hardware-Adaptive Large Language Model Decoding" ("Multi-head
+    Latent Attention (MLA) ... jointly compresses keys and values into a low-rank latent") and "MiniMax-M1: Scaling
+    Test-Time Compute Efficiently with Lightning Attention" name attention variants made for their cost: keys and
+    values compressed into a latent, or attention in linear time. Both are efficient attention."""
+    taxonomy = _taxonomy()
+    assert "efficient-attention" in {a.topic for a in topics.assign(_unseen("2605.15250"), taxonomy)}
+    assert [a.topic for a in topics.assign(_unseen("2506.13585"), taxonomy)] == ["test-time-compute", "efficient-attention"]
