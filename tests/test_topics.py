@@ -1158,3 +1158,10 @@ def test_latent_and_lightning_attention_are_efficient_attention():
     taxonomy = _taxonomy()
     assert "efficient-attention" in {a.topic for a in topics.assign(_unseen("2605.15250"), taxonomy)}
     assert [a.topic for a in topics.assign(_unseen("2506.13585"), taxonomy)] == ["test-time-compute", "efficient-attention"]
+
+
+def test_no_custom_kernels_is_no_kernel_work():
+    """Set J: GQLA ("The runtime picks the path that matches the target hardware - no retraining, no custom kernels")
+    says its method needs no kernel of its own: that is no evidence for GPU kernels, and the paper's topics are its
+    attention and its KV cache."""
+    assert [a.topic for a in topics.assign(_unseen("2605.15250"), _taxonomy())] == ["efficient-attention", "kv-cache"]
