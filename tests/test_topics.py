@@ -1165,3 +1165,15 @@ def test_no_custom_kernels_is_no_kernel_work():
     says its method needs no kernel of its own: that is no evidence for GPU kernels, and the paper's topics are its
     attention and its KV cache."""
     assert [a.topic for a in topics.assign(_unseen("2605.15250"), _taxonomy())] == ["efficient-attention", "kv-cache"]
+
+
+def test_activation_memory_and_offloaded_activations_are_memory_efficient_training():
+    """Set J: "PipeOffload: Improving Scalability of Pipeline Parallelism with Memory Optimization" ("its scalability
+    is often constrained by high activation memory consumption", "all of the activations can be offloaded") cuts what
+    memory-efficient training cuts, the activations kept for the backward pass, by offloading them: a second topic
+    beside pipeline parallelism. One "activation-memory bottleneck" in set C's 4D reconstruction paper stays short
+    of the topic."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2503.01328"), taxonomy)] == [
+        "pipeline-parallelism", "memory-efficient-training"]
+    assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2604.07350"), taxonomy)}
