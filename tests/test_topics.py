@@ -1177,3 +1177,11 @@ def test_activation_memory_and_offloaded_activations_are_memory_efficient_traini
     assert [a.topic for a in topics.assign(_unseen("2503.01328"), taxonomy)] == [
         "pipeline-parallelism", "memory-efficient-training"]
     assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2604.07350"), taxonomy)}
+
+
+def test_pruned_tokens_are_token_reduction_not_pruning():
+    """Set J: "Token Reduction via Local and Global Contexts Optimization for Efficient Video Large Language Models"
+    ("All of them often discard subtle yet informative context from merged or pruned tokens") prunes tokens, not a
+    network: "pruned tokens" claims its words for token reduction, as "token pruning" does, and the paper is no
+    pruning paper."""
+    assert [a.topic for a in topics.assign(_unseen("2603.01400"), _taxonomy())] == ["token-reduction"]
