@@ -1185,3 +1185,13 @@ def test_pruned_tokens_are_token_reduction_not_pruning():
     network: "pruned tokens" claims its words for token reduction, as "token pruning" does, and the paper is no
     pruning paper."""
     assert [a.topic for a in topics.assign(_unseen("2603.01400"), _taxonomy())] == ["token-reduction"]
+
+
+def test_a_factor_naming_what_it_speeds_is_a_cost_claim():
+    """Set J: MagicInfinite ("Efficiency is enhanced via our innovative unified step and cfg distillation techniques,
+    achieving a 20x inference speed boost over the basemodel") measures its speed-up, with the thing sped named
+    between the factor and the claim: a cost claim, so the talking-video diffusion model is efficient diffusion."""
+    paper = _unseen("2503.05978")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
