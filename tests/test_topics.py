@@ -1195,3 +1195,11 @@ def test_a_factor_naming_what_it_speeds_is_a_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_data_mixture_is_data_efficiency():
+    """Set J: "R&B: Domain Regrouping and Data Mixture Balancing for Efficient Foundation Model Training" ("Data mixing
+    strategies have successfully reduced the costs involved in training language models") curates training data by
+    its proportions, how much of each domain to train on: data efficiency's subject, said without its usual words
+    (selection, filtering, quality)."""
+    assert [a.topic for a in topics.assign(_unseen("2505.00358"), _taxonomy())] == ["data-efficiency"]
