@@ -1203,3 +1203,11 @@ def test_data_mixture_is_data_efficiency():
     its proportions, how much of each domain to train on: data efficiency's subject, said without its usual words
     (selection, filtering, quality)."""
     assert [a.topic for a in topics.assign(_unseen("2505.00358"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_zeroth_order_search_over_agent_skills_is_no_memory_efficient_optimizer():
+    """Set J: SkillOpt-Lite ("We formalize skill optimization via Zeroth-Order (ZO) optimization, mapping classical
+    counterparts (central difference, trust regions) to recent literature") optimizes an agent's skills, text,
+    not a network's weights: memory-efficient optimizers need something of training (memory, gradients, weights,
+    an optimizer) besides the zeroth-order words."""
+    assert "memory-efficient-optimizers" not in {a.topic for a in topics.assign(_unseen("2607.03451"), _taxonomy())}
