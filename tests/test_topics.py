@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1130,3 +1130,84 @@ def test_a_recurrent_memory_transformer_is_efficient_attention():
     very long input segment by segment with a memory carried over: long-context attention at a bounded cost per
     segment, though the abstract names no cost word."""
     assert [a.topic for a in topics.assign(_unseen("2407.04841"), _taxonomy())] == ["efficient-attention"]
+
+
+def test_best_of_n_is_test_time_compute():
+    """Set J: "Fast Best-of-N Decoding via Speculative Rejection" ("Best-of-N requires vastly more resources at
+    inference time than standard decoding strategies") makes the plainest way of spending inference compute,
+    sampling N answers and keeping the best, cheaper: Best-of-N was a scope phrase of test-time compute but
+    scored nothing, so the topic had no evidence."""
+    assert [a.topic for a in topics.assign(_unseen("2410.20290"), _taxonomy())][:1] == ["test-time-compute"]
+
+
+def test_efficient_reasoning_is_in_test_time_computes_scope():
+    """Set J: "Revisiting Model Interpolation for Efficient Reasoning" ("Model merging, typically on Instruct and
+    Thinking models, has shown remarkable performance for efficient reasoning") names the topic's own subject in
+    its title and twice in all, but few cost words: efficient reasoning is in the topic's scope, as "efficient
+    attention" is in efficient attention's."""
+    paper = _unseen("2510.10977")
+    assert topics.in_scope(topics._Text(paper), _taxonomy().rules["test-time-compute"])
+    assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
+
+
+def test_latent_and_lightning_attention_are_efficient_attention():
+    """Set J: "GQLA: Group-Query Latent Attention for Hardware-Adaptive Large Language Model Decoding" ("Multi-head
+    Latent Attention (MLA) ... jointly compresses keys and values into a low-rank latent") and "MiniMax-M1: Scaling
+    Test-Time Compute Efficiently with Lightning Attention" name attention variants made for their cost: keys and
+    values compressed into a latent, or attention in linear time. Both are efficient attention."""
+    taxonomy = _taxonomy()
+    assert "efficient-attention" in {a.topic for a in topics.assign(_unseen("2605.15250"), taxonomy)}
+    assert [a.topic for a in topics.assign(_unseen("2506.13585"), taxonomy)] == ["test-time-compute", "efficient-attention"]
+
+
+def test_no_custom_kernels_is_no_kernel_work():
+    """Set J: GQLA ("The runtime picks the path that matches the target hardware - no retraining, no custom kernels")
+    says its method needs no kernel of its own: that is no evidence for GPU kernels, and the paper's topics are its
+    attention and its KV cache."""
+    assert [a.topic for a in topics.assign(_unseen("2605.15250"), _taxonomy())] == ["efficient-attention", "kv-cache"]
+
+
+def test_activation_memory_and_offloaded_activations_are_memory_efficient_training():
+    """Set J: "PipeOffload: Improving Scalability of Pipeline Parallelism with Memory Optimization" ("its scalability
+    is often constrained by high activation memory consumption", "all of the activations can be offloaded") cuts what
+    memory-efficient training cuts, the activations kept for the backward pass, by offloading them: a second topic
+    beside pipeline parallelism. One "activation-memory bottleneck" in set C's 4D reconstruction paper stays short
+    of the topic."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2503.01328"), taxonomy)] == [
+        "pipeline-parallelism", "memory-efficient-training"]
+    assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2604.07350"), taxonomy)}
+
+
+def test_pruned_tokens_are_token_reduction_not_pruning():
+    """Set J: "Token Reduction via Local and Global Contexts Optimization for Efficient Video Large Language Models"
+    ("All of them often discard subtle yet informative context from merged or pruned tokens") prunes tokens, not a
+    network: "pruned tokens" claims its words for token reduction, as "token pruning" does, and the paper is no
+    pruning paper."""
+    assert [a.topic for a in topics.assign(_unseen("2603.01400"), _taxonomy())] == ["token-reduction"]
+
+
+def test_a_factor_naming_what_it_speeds_is_a_cost_claim():
+    """Set J: MagicInfinite ("Efficiency is enhanced via our innovative unified step and cfg distillation techniques,
+    achieving a 20x inference speed boost over the basemodel") measures its speed-up, with the thing sped named
+    between the factor and the claim: a cost claim, so the talking-video diffusion model is efficient diffusion."""
+    paper = _unseen("2503.05978")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_data_mixture_is_data_efficiency():
+    """Set J: "R&B: Domain Regrouping and Data Mixture Balancing for Efficient Foundation Model Training" ("Data mixing
+    strategies have successfully reduced the costs involved in training language models") curates training data by
+    its proportions, how much of each domain to train on: data efficiency's subject, said without its usual words
+    (selection, filtering, quality)."""
+    assert [a.topic for a in topics.assign(_unseen("2505.00358"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_zeroth_order_search_over_agent_skills_is_no_memory_efficient_optimizer():
+    """Set J: SkillOpt-Lite ("We formalize skill optimization via Zeroth-Order (ZO) optimization, mapping classical
+    counterparts (central difference, trust regions) to recent literature") optimizes an agent's skills, text,
+    not a network's weights: memory-efficient optimizers need something of training (memory, gradients, weights,
+    an optimizer) besides the zeroth-order words."""
+    assert "memory-efficient-optimizers" not in {a.topic for a in topics.assign(_unseen("2607.03451"), _taxonomy())}
