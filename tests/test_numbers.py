@@ -869,3 +869,17 @@ def test_a_beaten_rival_is_beaten_on_speed_only_when_the_values_own_clause_is_ab
                     "improving RaTE and SemScore by 64.33% and 60.58% respectively, while achieving an 8× inference "
                     "speedup without compromising clinical accuracy.")
     assert [(n.high, n.metric) for n in found] == [(64.33, "accuracy"), (60.58, "accuracy"), (8.0, "speed")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Understand and Accelerate Memory Processing Pipeline (set J, read after its one unseen run): the overhead of
+    # "memory processing" is the time the processing takes, not memory
+    ("Through systematic profiling, we identify a 22%-97% memory processing overhead in LLM inference and strong "
+     "heterogeneity in its computational characteristics.", [(97.0, "time")]),
+    # Large Language Models Explore by Latent Distilling (set J, read after its one unseen run): the overhead of a
+    # training--inference pipeline, and the bracketed figure of the same overhead, are time
+    ("ESamp is implemented with an asynchronous training--inference pipeline, with less than 5% worst case overhead "
+     "(1.2% in the optimized release).", [(5.0, "time"), (1.2, "time")]),
+])
+def test_an_overhead_a_process_incurs_further_off_is_time(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(n.high, n.metric) for n in numbers(sentence)] == expected

@@ -487,7 +487,8 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      [(50.0, "x", "cost", None, True, False)]),
     ("Our method enables faster training of student models with marginal overhead (<10%) compared to "
      "cross-entropy based training, while maintaining competitive performance compared to full distillation.",
-     [(10.0, "%", "cost", "cross-entropy based training", True, False)]),
+     # the overhead of training is its time (set J: Latent Distilling); set D's label takes time, compute or cost
+     [(10.0, "%", "time", "cross-entropy based training", True, False)]),
     ("Two teachers, Qwen3.5-397B-A17B and gpt-oss-120B, generate about 283k correct traces each; two "
      "instruction-tuned models then compress them to 8.6-21.0% of their original character length.",
      [(21.0, "%", "tokens", None, True, True)]),

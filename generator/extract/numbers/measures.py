@@ -95,7 +95,25 @@ SPEED_MEASURES = frozenset({"speed", "latency", "throughput", "time"})
 _SPEEDUP = r"speed-?ups?|accelerations?"
 _SPEEDUP_NOUN = re.compile(rf"(?:{_SPEEDUP})$")  # a word of ``words``: lower case
 _OVERHEAD = re.compile(r"overheads?$")
-_PROCESS = re.compile(r"(?:generation|inference|decoding|prefill\w*|training|serving|runtime|execution)$")
+_PROCESS = re.compile(r"(?:generation|inference|decoding|prefill\w*|training|serving|runtime|execution|processing)$")
+
+
+def _process(word: str) -> bool:
+    """A process ("inference"), or a compound of processes ("training--inference")."""
+    return any(_PROCESS.match(piece) for piece in re.split(r"-+", word) if piece)
+
+
+def process_overhead(after: list[str], before: list[str]) -> bool:
+    """An overhead right after a value that a process incurs, so a share of time: "4% overhead" after "generation",
+    "22%-97% memory processing overhead" (set J: Understand and Accelerate Memory Processing Pipeline), "less than 5%
+    worst case overhead" after "an asynchronous training--inference pipeline" (set J: Latent Distilling). A measure
+    between ("5% memory overhead") names it instead."""
+    at = next((i for i, x in enumerate(after) if _OVERHEAD.match(x)), None)
+    if at is None:
+        return False
+    if at and _process(after[at - 1]):
+        return True
+    return all(_measure(x) is None for x in after[:at]) and any(_process(x) for x in before)
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
                    r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
@@ -203,14 +221,14 @@ def _measure(word: str) -> str | None:
 
 def _metric(w: _Words) -> tuple[str | None, str | None]:
     """(measure, how it was found): a noun after the value, a comparative after it, a noun before it."""
+    if process_overhead(w.after[:4], w.before + w.clause):
+        return "time", "noun"  # "single-batch generation incurs le 4% overhead" (set G: Jet-Long): a process's overhead is time
     after = _nouns(w.after, range(len(w.after)))
     implied = _nearest([], w.after, _IMPLIED)
     if after is not None:
         if after[1] == "compute" and implied is not None and implied[0] == "speed" and implied[1] < after[0]:
             return "speed", "noun"  # "13.5x acceleration in attention computation": the computation is what got faster
         return after[1], "noun"
-    if w.after[:1] and _OVERHEAD.match(w.after[0]) and any(_PROCESS.match(x) for x in w.before):
-        return "time", "noun"  # "single-batch generation incurs le 4% overhead" (set G: Jet-Long): a process's overhead is time
     before = _nouns(w.before, range(len(w.before) - 1, -1, -1))
     # "maintaining inference times twice faster than beam search": a time right before the value is what is faster
     if implied is not None and (before is None or (implied[0] == "speed" and not (
