@@ -235,6 +235,11 @@ def _metric(w: _Words) -> tuple[str | None, str | None]:
             before[0] == 0 and before[1] in ("time", "latency", "throughput")))):
         label = _implied(implied[0], w)
         return label, "implied" if label else None
+    if before is not None and before[0] >= _NEAR_WORDS and "performance" in w.before[-3:]:
+        # "Our experiments across diverse models and datasets demonstrate that QuaDMix achieves an average performance
+        # improvement of 7.2%" (set J: QuaDMix): a performance right at the value outranks a noun far back
+        label = _implied("accuracy", w)
+        return label, "implied" if label else None
     if before is not None:
         # "a sparse decoding kernel that achieves near-theoretical speedups of up to 9x" (set G: SeerAttention-R):
         # a speedup nearer the value than any measure is what the value is; the noun further back describes
