@@ -891,3 +891,11 @@ def test_a_performance_at_the_value_outranks_a_noun_far_back() -> None:
     found = numbers("Our experiments across diverse models and datasets demonstrate that QuaDMix achieves an average "
                     "performance improvement of 7.2% across multiple benchmarks.")
     assert [(n.high, n.metric, n.confidence) for n in found] == [(7.2, "accuracy", "unsure")]
+
+
+def test_by_ties_a_value_to_the_object_of_its_clauses_verb() -> None:
+    """Ferret (set J, read after its one unseen run): "reduces the time needed to achieve a 90% ASR by 15.2%" reduces
+    the time, although another value stands between the measure and its change."""
+    found = numbers("Additionally, Ferret reduces the time needed to achieve a 90% ASR by 15.2% compared to the baseline "
+                    "and generates adversarial prompts that are transferable i.e. effective on other LLMs of larger size.")
+    assert [(n.high, n.metric, n.direction) for n in found if n.high == 15.2] == [(15.2, "time", "reduction")]
