@@ -899,3 +899,11 @@ def test_by_ties_a_value_to_the_object_of_its_clauses_verb() -> None:
     found = numbers("Additionally, Ferret reduces the time needed to achieve a 90% ASR by 15.2% compared to the baseline "
                     "and generates adversarial prompts that are transferable i.e. effective on other LLMs of larger size.")
     assert [(n.high, n.metric, n.direction) for n in found if n.high == 15.2] == [(15.2, "time", "reduction")]
+
+
+def test_computationally_efficient_is_efficient_in_compute() -> None:
+    """Fast Best-of-N Decoding via Speculative Rejection (set J, read after its one unseen run): "16 to 32 times more
+    computationally efficient" measures compute."""
+    found = numbers("It generates high-scoring responses according to a given reward model, like Best-of-N does, while "
+                    "being between 16 to 32 times more computationally efficient.")
+    assert [(n.low, n.high, n.metric, n.direction) for n in found] == [(16.0, 32.0, "compute", "gain")]

@@ -205,6 +205,9 @@ _EFFICIENCY_OF = {"training": "speed", "inference": "speed", "decoding": "speed"
 def _efficiency(side: list[str], index: int) -> str | None:
     if side[index] in ("efficiency", "efficiencies") and index:
         return _EFFICIENCY_OF.get(side[index - 1])
+    # "between 16 to 32 times more computationally efficient" (set J: Fast Best-of-N): efficient in compute
+    if side[index] == "efficient" and index and side[index - 1] == "computationally":
+        return "compute"
     return None
 
 
