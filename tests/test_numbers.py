@@ -907,3 +907,17 @@ def test_computationally_efficient_is_efficient_in_compute() -> None:
     found = numbers("It generates high-scoring responses according to a given reward model, like Best-of-N does, while "
                     "being between 16 to 32 times more computationally efficient.")
     assert [(n.low, n.high, n.metric, n.direction) for n in found] == [(16.0, 32.0, "compute", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Mixture-of-Transformers (set J, read after its one unseen run): a share of the FLOPs or time the baseline named
+    # in its clause spends is against that baseline
+    ("In the Chameleon 7B setting (autoregressive text-and-image generation), MoT matches the dense baseline's "
+     "performance using only 55.8% of the FLOPs.", [(55.8, "the dense baseline")]),
+    ("System profiling further highlights MoT's practical benefits, achieving dense baseline image quality in 47.2% "
+     "of the wall-clock time and text quality in 75.6% of the wall-clock time (measured on AWS p4de.24xlarge "
+     "instances with NVIDIA A100 GPUs).", [(47.2, "dense baseline"), (75.6, "dense baseline")]),
+])
+def test_a_share_of_a_cost_is_against_the_baseline_its_clause_names(sentence: str,
+                                                                     expected: list[tuple[float, str]]) -> None:
+    assert [(n.high, n.baseline) for n in numbers(sentence)] == expected
