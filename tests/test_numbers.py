@@ -921,3 +921,11 @@ def test_computationally_efficient_is_efficient_in_compute() -> None:
 def test_a_share_of_a_cost_is_against_the_baseline_its_clause_names(sentence: str,
                                                                      expected: list[tuple[float, str]]) -> None:
     assert [(n.high, n.baseline) for n in numbers(sentence)] == expected
+
+
+def test_a_multiple_of_what_a_rival_has_is_more_of_it() -> None:
+    """MiniMax-M1 (set J, read after its one unseen run): "8x the context size of DeepSeek R1" is a gain."""
+    found = numbers("The M1 model natively supports a context length of 1 million tokens, 8x the context size of "
+                    "DeepSeek R1.")
+    assert [(n.high, n.metric, n.direction, n.baseline) for n in found] == [
+        (8.0, "context length", "gain", "DeepSeek R1")]

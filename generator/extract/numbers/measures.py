@@ -468,12 +468,17 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
         verb = _nearest(w.clause, [], _CHANGE_VERBS)
         if verb is not None:
             return verb[0]
+    # "supports a context length of 1 million tokens, 8x the context size of DeepSeek R1" (set J: MiniMax-M1): a
+    # multiple of what a rival has is more of it
+    if unit == "x" and _TIMES_THE.match(s.text, end):
+        return "gain"
     # "improves over the provided baselines from the repository in just 1 of 15 evaluations (6.7%) by 11.5%"
     beats = _BEATS_BY.search(s.text, max(0, start - 120), start) or _beaten_in_bracket(s, start, end)
     return "gain" if beats else None
 
 
 _DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
+_TIMES_THE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?|that\s+)of\b")
 # verbs only (not "lower latency", "larger models"): what a "by N" after them changes
 _CHANGE_VERBS = [("gain", re.compile(r"(?:(?:improv|increas|rais|enhanc|accelerat)(?:es|ed|ing)|"
                                      r"(?:boost|outperform|exceed)(?:s|ed|ing)|surpass(?:es|ed|ing))$")),
