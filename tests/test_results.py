@@ -670,6 +670,10 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("Experiments show that 4DGS360 achieves state-of-the-art performance on the iPhone360, iPhone, and DAVIS "
      "datasets, both qualitatively and quantitatively.", []),
     ("The app runs on an iPhone and the ImageNet dataset is used for training.", ["iPhone"]),
+    # GQLA (set J, read after its one unseen run): a bracketed aside after a device does not end the list of devices
+    ("The runtime picks the path that matches the target hardware - no retraining, no custom kernels - so a single "
+     "set of GQLA weights pins the rooflines of both H100 (MQA-absorb, s_q=1) and H20 (GQA + MTP, s_q=2), while "
+     "supporting up to 8-way zero-redundancy tensor parallelism on the GQA path.", ["H100", "H20"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names
