@@ -929,3 +929,12 @@ def test_a_multiple_of_what_a_rival_has_is_more_of_it() -> None:
                     "DeepSeek R1.")
     assert [(n.high, n.metric, n.direction, n.baseline) for n in found] == [
         (8.0, "context length", "gain", "DeepSeek R1")]
+
+
+def test_a_share_of_what_others_achieved_is_own_and_against_them() -> None:
+    """Self-Supervised Visual On-Policy Distillation (set J, read after its one unseen run): "recovers 96% of the
+    improvement achieved by methods with privileged information" is the paper's own share of the others' gain, not a
+    value the others reported; they are its baseline."""
+    found = numbers("While holding training data the same, it recovers 96% of the improvement achieved by methods with "
+                    "privileged information.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(96.0, True, "methods")]
