@@ -947,3 +947,11 @@ def test_what_humans_achieve_is_not_the_papers_own() -> None:
                     "significant limitations in their spatial reasoning capabilities: even the most powerful MLLMs can "
                     "answer only about half of the test cases, whereas human participants achieve over 90% accuracy.")
     assert [(n.high, n.own) for n in found] == [(90.0, False)]
+
+
+def test_percentage_points_written_percent_p_are_not_a_percentage() -> None:
+    """Revisiting Residual Connections (set J, read after its one unseen run): "+4.3%p" is 4.3 percentage points."""
+    assert numbers("We demonstrate that our orthogonal update strategy improves generalization accuracy and training "
+                   "stability across diverse architectures (ResNetV2, Vision Transformers) and datasets (CIFARs, "
+                   "TinyImageNet, ImageNet-1k), achieving, for instance, a +4.3%p top-1 accuracy gain for ViT-B on "
+                   "ImageNet-1k.") == []

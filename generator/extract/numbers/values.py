@@ -115,6 +115,8 @@ def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
     for m in PERCENT.finditer(sentence):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        if m.group(0).endswith("p"):
+            continue  # "a +4.3%p top-1 accuracy gain" (set J: Revisiting Residual Connections): percentage points
         low = _value(m.group("low"))
         high = _value(m.group("high")) if m.group("high") else low
         step = _STEP.fullmatch(m.group(0))
