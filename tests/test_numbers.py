@@ -955,3 +955,12 @@ def test_percentage_points_written_percent_p_are_not_a_percentage() -> None:
                    "stability across diverse architectures (ResNetV2, Vision Transformers) and datasets (CIFARs, "
                    "TinyImageNet, ImageNet-1k), achieving, for instance, a +4.3%p top-1 accuracy gain for ViT-B on "
                    "ImageNet-1k.") == []
+
+
+def test_a_which_is_value_restates_the_level_before_it_against_its_own_rival() -> None:
+    """Ferret (set J, read after its one unseen run): "to 95%, which is 46% higher than Rainbow Teaming": the 46% is the
+    same measure as the 95% it restates, against Rainbow Teaming; the 95% is a level with no rival."""
+    found = numbers("Our results demonstrate that Ferret, utilizing a reward model as a scoring function, improves the "
+                    "overall attack success rate (ASR) to 95%, which is 46% higher than Rainbow Teaming.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(95.0, "accuracy", None),
+                                                              (46.0, "accuracy", "Rainbow Teaming")]

@@ -52,7 +52,11 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
         listed = "," in gap or "/" in gap or re.search(r"\b(?:and|or|to)\b", gap)
         condition = re.search(r"\b(?:at|with|under|when)\b", gap)  # "by over 20%, and at 20% pruning"
         per_benchmark = _PER_BENCHMARK_GAP.fullmatch(gap) and _ON_NAME_AFTER.match(sentence, out[i].end)
-        if not condition and ((len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap)) or _PER_TASK_GAP.fullmatch(gap)
+        # "to 95%, which is 46% higher than Rainbow Teaming" (set J: Ferret): the second restates the first against a
+        # rival; the first is a level, not an item of a list sharing that rival
+        if _WHICH_IS.fullmatch(gap):
+            runs.append([i])
+        elif not condition and ((len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap)) or _PER_TASK_GAP.fullmatch(gap)
                               or per_benchmark):
             runs[-1].append(i)
         else:

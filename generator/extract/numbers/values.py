@@ -265,6 +265,8 @@ def numbers(sentence: str) -> list[Number]:
     levels = {n.start for n in out if n.start in origins} | {
         b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
     out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
+    # ... and a restating value takes a measure its first value found only from afar (set J: Ferret)
+    out = _restated(sentence, out)
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
