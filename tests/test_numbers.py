@@ -964,3 +964,18 @@ def test_a_which_is_value_restates_the_level_before_it_against_its_own_rival() -
                     "overall attack success rate (ASR) to 95%, which is 46% higher than Rainbow Teaming.")
     assert [(n.high, n.metric, n.baseline) for n in found] == [(95.0, "accuracy", None),
                                                               (46.0, "accuracy", "Rainbow Teaming")]
+
+
+def test_a_rate_a_verb_moves_from_one_level_to_another_is_a_score() -> None:
+    """Honest Lying (set J, read after its one unseen run): "increasing correct object mention from 0% to 86%" is a
+    score that rose (unsure); the 0% it started from is not the paper's own."""
+    found = numbers("Our mitigation replaces open-ended self-diagnosis with programmatic extraction of trajectory-level "
+                    "failure signals, increasing correct object mention from 0% to 86%, reducing RRR from 0.64 to 0.10, "
+                    "and solving 3 of 16 frozen ALFWorld environments.")
+    assert [(n.high, n.metric, n.own, n.confidence) for n in found] == [(0.0, "accuracy", False, "unsure"),
+                                                                       (86.0, "accuracy", True, "unsure")]
+
+
+def test_a_range_of_rates_is_no_change() -> None:
+    """AgentLens (set G): "Lucky rates range from 0.5% to 23.2%" moves nothing, so the rates stay unnamed."""
+    assert numbers("Across the eight model backends, Lucky rates range from 0.5% to 23.2%.") == []

@@ -8,6 +8,7 @@ from itertools import pairwise
 from ..text import words
 from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
 from .measures import (
+    _CHANGE_VERBS,
     _COSTS,
     _DIRECTIONS,
     _IMPLIED,
@@ -224,6 +225,12 @@ def numbers(sentence: str) -> list[Number]:
         if how == "lead" and direction is None:
             direction = lead_direction(s, start, end)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        if metric is None and unit == "%" and (reached or start in origins) \
+                and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
+            # "increasing correct object mention from 0% to 86%" (set J: Honest Lying): a rate that moved from one
+            # level to another, named by nothing the list knows, is a score; unsure ("Lucky rates range from 0.5% to
+            # 23.2%", set G, changes nothing)
+            metric, sure = "accuracy", False
         if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
             direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
         if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
