@@ -860,3 +860,122 @@ def test_a_speedup_at_the_value_is_not_a_compression_further_back() -> None:
                     "fp16-comparable quality, runs 1.34x faster than fp16 FlashAttention2 at 128K context, reduces peak "
                     "memory from 56.31 GB to 19.85 GB, and remains feasible at 256K and 512K where fp16 OOMs.")
     assert [(n.high, n.kind) for n in found if n.unit == "x"] == [(3.24, "compression"), (1.34, "speedup")]
+
+
+def test_a_beaten_rival_is_beaten_on_speed_only_when_the_values_own_clause_is_about_systems() -> None:
+    """ECHO (set J, read after its one unseen run): "improving RaTE and SemScore by 64.33% and 60.58% respectively"
+    beats the rival on scores; the inference speedup belongs to the clause after ", while"."""
+    found = numbers("Extensive experiments demonstrate that ECHO surpasses state-of-the-art autoregressive methods, "
+                    "improving RaTE and SemScore by 64.33% and 60.58% respectively, while achieving an 8× inference "
+                    "speedup without compromising clinical accuracy.")
+    assert [(n.high, n.metric) for n in found] == [(64.33, "accuracy"), (60.58, "accuracy"), (8.0, "speed")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Understand and Accelerate Memory Processing Pipeline (set J, read after its one unseen run): the overhead of
+    # "memory processing" is the time the processing takes, not memory
+    ("Through systematic profiling, we identify a 22%-97% memory processing overhead in LLM inference and strong "
+     "heterogeneity in its computational characteristics.", [(97.0, "time")]),
+    # Large Language Models Explore by Latent Distilling (set J, read after its one unseen run): the overhead of a
+    # training--inference pipeline, and the bracketed figure of the same overhead, are time
+    ("ESamp is implemented with an asynchronous training--inference pipeline, with less than 5% worst case overhead "
+     "(1.2% in the optimized release).", [(5.0, "time"), (1.2, "time")]),
+])
+def test_an_overhead_a_process_incurs_further_off_is_time(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(n.high, n.metric) for n in numbers(sentence)] == expected
+
+
+def test_a_performance_at_the_value_outranks_a_noun_far_back() -> None:
+    """QuaDMix (set J, read after its one unseen run): "an average performance improvement of 7.2%" is a score; the
+    datasets the experiments ran on, nine words back, are not what improved."""
+    found = numbers("Our experiments across diverse models and datasets demonstrate that QuaDMix achieves an average "
+                    "performance improvement of 7.2% across multiple benchmarks.")
+    assert [(n.high, n.metric, n.confidence) for n in found] == [(7.2, "accuracy", "unsure")]
+
+
+def test_by_ties_a_value_to_the_object_of_its_clauses_verb() -> None:
+    """Ferret (set J, read after its one unseen run): "reduces the time needed to achieve a 90% ASR by 15.2%" reduces
+    the time, although another value stands between the measure and its change."""
+    found = numbers("Additionally, Ferret reduces the time needed to achieve a 90% ASR by 15.2% compared to the baseline "
+                    "and generates adversarial prompts that are transferable i.e. effective on other LLMs of larger size.")
+    assert [(n.high, n.metric, n.direction) for n in found if n.high == 15.2] == [(15.2, "time", "reduction")]
+
+
+def test_computationally_efficient_is_efficient_in_compute() -> None:
+    """Fast Best-of-N Decoding via Speculative Rejection (set J, read after its one unseen run): "16 to 32 times more
+    computationally efficient" measures compute."""
+    found = numbers("It generates high-scoring responses according to a given reward model, like Best-of-N does, while "
+                    "being between 16 to 32 times more computationally efficient.")
+    assert [(n.low, n.high, n.metric, n.direction) for n in found] == [(16.0, 32.0, "compute", "gain")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Mixture-of-Transformers (set J, read after its one unseen run): a share of the FLOPs or time the baseline named
+    # in its clause spends is against that baseline
+    ("In the Chameleon 7B setting (autoregressive text-and-image generation), MoT matches the dense baseline's "
+     "performance using only 55.8% of the FLOPs.", [(55.8, "the dense baseline")]),
+    ("System profiling further highlights MoT's practical benefits, achieving dense baseline image quality in 47.2% "
+     "of the wall-clock time and text quality in 75.6% of the wall-clock time (measured on AWS p4de.24xlarge "
+     "instances with NVIDIA A100 GPUs).", [(47.2, "dense baseline"), (75.6, "dense baseline")]),
+])
+def test_a_share_of_a_cost_is_against_the_baseline_its_clause_names(sentence: str,
+                                                                     expected: list[tuple[float, str]]) -> None:
+    assert [(n.high, n.baseline) for n in numbers(sentence)] == expected
+
+
+def test_a_multiple_of_what_a_rival_has_is_more_of_it() -> None:
+    """MiniMax-M1 (set J, read after its one unseen run): "8x the context size of DeepSeek R1" is a gain."""
+    found = numbers("The M1 model natively supports a context length of 1 million tokens, 8x the context size of "
+                    "DeepSeek R1.")
+    assert [(n.high, n.metric, n.direction, n.baseline) for n in found] == [
+        (8.0, "context length", "gain", "DeepSeek R1")]
+
+
+def test_a_share_of_what_others_achieved_is_own_and_against_them() -> None:
+    """Self-Supervised Visual On-Policy Distillation (set J, read after its one unseen run): "recovers 96% of the
+    improvement achieved by methods with privileged information" is the paper's own share of the others' gain, not a
+    value the others reported; they are its baseline."""
+    found = numbers("While holding training data the same, it recovers 96% of the improvement achieved by methods with "
+                    "privileged information.")
+    assert [(n.high, n.own, n.baseline) for n in found] == [(96.0, True, "methods")]
+
+
+def test_what_humans_achieve_is_not_the_papers_own() -> None:
+    """LEGO-Puzzles (set J, read after its one unseen run): "whereas human participants achieve over 90% accuracy" is
+    the human reference the benchmark reports; "over" bounds the value, it compares nothing."""
+    found = numbers("Based on LEGO-Puzzles, we conduct a comprehensive evaluation of state-of-the-art MLLMs and uncover "
+                    "significant limitations in their spatial reasoning capabilities: even the most powerful MLLMs can "
+                    "answer only about half of the test cases, whereas human participants achieve over 90% accuracy.")
+    assert [(n.high, n.own) for n in found] == [(90.0, False)]
+
+
+def test_percentage_points_written_percent_p_are_not_a_percentage() -> None:
+    """Revisiting Residual Connections (set J, read after its one unseen run): "+4.3%p" is 4.3 percentage points."""
+    assert numbers("We demonstrate that our orthogonal update strategy improves generalization accuracy and training "
+                   "stability across diverse architectures (ResNetV2, Vision Transformers) and datasets (CIFARs, "
+                   "TinyImageNet, ImageNet-1k), achieving, for instance, a +4.3%p top-1 accuracy gain for ViT-B on "
+                   "ImageNet-1k.") == []
+
+
+def test_a_which_is_value_restates_the_level_before_it_against_its_own_rival() -> None:
+    """Ferret (set J, read after its one unseen run): "to 95%, which is 46% higher than Rainbow Teaming": the 46% is the
+    same measure as the 95% it restates, against Rainbow Teaming; the 95% is a level with no rival."""
+    found = numbers("Our results demonstrate that Ferret, utilizing a reward model as a scoring function, improves the "
+                    "overall attack success rate (ASR) to 95%, which is 46% higher than Rainbow Teaming.")
+    assert [(n.high, n.metric, n.baseline) for n in found] == [(95.0, "accuracy", None),
+                                                              (46.0, "accuracy", "Rainbow Teaming")]
+
+
+def test_a_rate_a_verb_moves_from_one_level_to_another_is_a_score() -> None:
+    """Honest Lying (set J, read after its one unseen run): "increasing correct object mention from 0% to 86%" is a
+    score that rose (unsure); the 0% it started from is not the paper's own."""
+    found = numbers("Our mitigation replaces open-ended self-diagnosis with programmatic extraction of trajectory-level "
+                    "failure signals, increasing correct object mention from 0% to 86%, reducing RRR from 0.64 to 0.10, "
+                    "and solving 3 of 16 frozen ALFWorld environments.")
+    assert [(n.high, n.metric, n.own, n.confidence) for n in found] == [(0.0, "accuracy", False, "unsure"),
+                                                                       (86.0, "accuracy", True, "unsure")]
+
+
+def test_a_range_of_rates_is_no_change() -> None:
+    """AgentLens (set G): "Lucky rates range from 0.5% to 23.2%" moves nothing, so the rates stay unnamed."""
+    assert numbers("Across the eight model backends, Lucky rates range from 0.5% to 23.2%.") == []

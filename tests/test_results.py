@@ -487,7 +487,8 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      [(50.0, "x", "cost", None, True, False)]),
     ("Our method enables faster training of student models with marginal overhead (<10%) compared to "
      "cross-entropy based training, while maintaining competitive performance compared to full distillation.",
-     [(10.0, "%", "cost", "cross-entropy based training", True, False)]),
+     # the overhead of training is its time (set J: Latent Distilling); set D's label takes time, compute or cost
+     [(10.0, "%", "time", "cross-entropy based training", True, False)]),
     ("Two teachers, Qwen3.5-397B-A17B and gpt-oss-120B, generate about 283k correct traces each; two "
      "instruction-tuned models then compress them to 8.6-21.0% of their original character length.",
      [(21.0, "%", "tokens", None, True, True)]),
@@ -669,6 +670,10 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("Experiments show that 4DGS360 achieves state-of-the-art performance on the iPhone360, iPhone, and DAVIS "
      "datasets, both qualitatively and quantitatively.", []),
     ("The app runs on an iPhone and the ImageNet dataset is used for training.", ["iPhone"]),
+    # GQLA (set J, read after its one unseen run): a bracketed aside after a device does not end the list of devices
+    ("The runtime picks the path that matches the target hardware - no retraining, no custom kernels - so a single "
+     "set of GQLA weights pins the rooflines of both H100 (MQA-absorb, s_q=1) and H20 (GQA + MTP, s_q=2), while "
+     "supporting up to 8-way zero-redundancy tensor parallelism on the GQA path.", ["H100", "H20"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

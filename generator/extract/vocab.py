@@ -51,8 +51,9 @@ _DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:a
 # the items after the device's name are one or two words each, joined by commas or a last "and"
 _DATASET_LIST_AFTER = re.compile(r"(?:\s*,\s*[\w.+-]+(?:\s[\w.+-]+)?)*\s*,?\s*(?:(?:and|or)\s+(?!(?:the|a|an|our|their)\b)[\w.+-]+(?:\s[\w.+-]+)?\s+)?"
                                  r"(?:datasets?|benchmarks?)\b", re.IGNORECASE)
-# between two items of a list of devices: "x14.7 on H800, and x13.9 on H20", "H100, H20 and A100"
-_DEVICE_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*"
+# between two items of a list of devices: "x14.7 on H800, and x13.9 on H20", "H100, H20 and A100"; a bracketed
+# aside after the first item stays in the list: "both H100 (MQA-absorb, s_q=1) and H20 (GQA + MTP, s_q=2)" (set J: GQLA)
+_DEVICE_LIST_GAP = re.compile(r"(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*"
                               r"(?:[x×]?\d[\d.,]*\s?[x×%]?\s+)?(?:on\s+|with\s+)?")
 _ELISION = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|\s*/\s*)(?=\d)")
 

@@ -24,6 +24,10 @@ _EARLIER_SUBJECT = re.compile(r"\bliterature\b|\b(?:prior|previous|earlier|exist
                               # only 41.46%": the best of those evaluated, one or many)
                               r"|\b(?:evaluated|even the strongest|even the best|the strongest) (?:methods?|models?|"
                               r"systems?|agents?|strategies|LLMs?)\b"
+                              # "whereas human participants achieve over 90% accuracy" (set J: LEGO-Puzzles): the
+                              # human reference a benchmark reports is not the paper's result
+                              r"|\bhumans?(?:\s+(?:participants|experts|annotators|evaluators|raters|subjects))?\s+"
+                              r"(?:only\s+|still\s+)?(?:achiev|scor|reach|attain|obtain)\w*"
                               # "the baseline models perform poorly (below 50% accuracy)" (set I: OmniBench)
                               r"|\bthe baseline (?:methods?|models?|systems?|agents?|LLMs?)\s+(?:only\s+|all\s+)?"
                               r"(?:perform|achiev|scor|reach|attain|obtain|fail|struggl|yield)\w*", re.IGNORECASE)
@@ -40,7 +44,9 @@ _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\
                           re.IGNORECASE)
 _ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
 _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
-_EARLIER_AFTER = re.compile(r"[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|\s*\(prior works?\)")
+# ("recovers 96% of the improvement achieved by methods with privileged information", set J: Self-Supervised Visual
+# On-Policy Distillation: a share of what others achieved is the paper's own)
+_EARLIER_AFTER = re.compile(r"(?!\s*of\b)[^.;]{0,40}?\b(?:achieved|reported|obtained|claimed) by\b|\s*\(prior works?\)")
 
 
 def _beaten_in_bracket(s: Sentence, start: int, end: int) -> re.Match[str] | None:
@@ -213,6 +219,14 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     rival_cost = _COST_OF.match(s.text, end, limit) or _AS_MANY.match(s.text, end, limit)
     if rival_cost:
         return _phrase(s.text, rival_cost.end(), limit)
+    # "MoT matches the dense baseline's performance using only 55.8% of the FLOPs", "achieving dense baseline image
+    # quality in 47.2% of the wall-clock time" (set J: Mixture-of-Transformers): a share of a cost is of what the
+    # baseline its clause names spends
+    named = None
+    for named in _NAMED_BASELINE.finditer(s.text, left, start):  # noqa: B007 - the last is wanted
+        pass
+    if share and named is not None:
+        return named.group("who")
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
@@ -246,7 +260,7 @@ _MULTIPLE_OF = re.compile(r"\s*(?:[x×]|times)?\s+the\s+(?:[\w-]+\s+){0,4}?(?:ga
 _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
                             rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
                             r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
-_SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this)\b)[\w-]+\s+){0,3}?"
+_SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this|by)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        # "retaining 99.8-100% of the baseline score" (set F): what is kept of a score, no rival
                        r"vanilla|existing)\s+(?!(?:scores?|accuracy|performance|quality)\b)\w+"
@@ -261,7 +275,8 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          r"only|just|merely)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
-                      r"taken)\s+by\s+", re.IGNORECASE)
+                      r"taken|achieved|obtained)\s+by\s+", re.IGNORECASE)
+_NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s)\b", re.IGNORECASE)
 _THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
 # a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
@@ -289,8 +304,13 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     left, _right = s.clause(start, end)
     # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
     clause = _AMONG.sub(" ", _ASIDE.sub(" ", s.text[left:start]))
-    # "drops of more than 10%": "more than" bounds the value, it compares nothing
+    # "drops of more than 10%", "achieve over 90% accuracy" (set J: LEGO-Puzzles): "more than" and an "over" right
+    # at the value bound it, they compare nothing
+    clause = _BOUND_BEFORE.sub(" ", clause)
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
+
+
+_BOUND_BEFORE = re.compile(r"\bover\s*$", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
                                 r"cheaper|longer|shorter|greater)\b")
 _OTHER_COMPARATIVE = re.compile(r",\s+and\s+[^,;]*\b(?:worse|better|more|less|fewer|higher|lower|faster|slower|smaller|"

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..text import words
 from .baselines import _BASE_AFTER, _COMPARATIVE_AFTER, _NEW_CLAIM, _phrase
-from .measures import _OVERHEAD, _SPEEDUP_NOUN, LEGACY_WHAT, _nouns
+from .measures import _OVERHEAD, _SPEEDUP_NOUN, LEGACY_WHAT, _nouns, _process
 from .sentence import _NEAR_WORDS, _NUM, Number, Sentence, _own_words
 
 _WHICH_IS = re.compile(r"[^,;]{0,60},\s+which\s+(?:is|are|was|were)\s+(?:only\s+|just\s+|about\s+|nearly\s+)?")
@@ -52,7 +52,11 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
         listed = "," in gap or "/" in gap or re.search(r"\b(?:and|or|to)\b", gap)
         condition = re.search(r"\b(?:at|with|under|when)\b", gap)  # "by over 20%, and at 20% pruning"
         per_benchmark = _PER_BENCHMARK_GAP.fullmatch(gap) and _ON_NAME_AFTER.match(sentence, out[i].end)
-        if not condition and ((len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap)) or _PER_TASK_GAP.fullmatch(gap)
+        # "to 95%, which is 46% higher than Rainbow Teaming" (set J: Ferret): the second restates the first against a
+        # rival; the first is a level, not an item of a list sharing that rival
+        if _WHICH_IS.fullmatch(gap):
+            runs.append([i])
+        elif not condition and ((len(gap) <= 40 and listed and _LIST_GAP.fullmatch(gap)) or _PER_TASK_GAP.fullmatch(gap)
                               or per_benchmark):
             runs[-1].append(i)
         else:
@@ -199,7 +203,11 @@ def _from_afar(s: Sentence, out: list[Number]) -> list[Number]:
                 bounds = (previous_end, out[i + 1].start if i + 1 < len(out) else len(s.text))
                 w = _own_words(s, n.start, n.end, bounds)
                 if any(_OVERHEAD.match(x) for x in w.before[-_NEAR_WORDS:] + w.after):
-                    n = replace(n, metric="cost", what="cost", confidence="unsure")
+                    # "with less than 5% worst case overhead (1.2% in the optimized release)" after "an asynchronous
+                    # training--inference pipeline" (set J: Latent Distilling): a process's overhead is time
+                    clause = words(s.text[clause_left:n.start])
+                    measure = "time" if any(_process(x) for x in clause) else "cost"
+                    n = replace(n, metric=measure, what=measure, confidence="unsure")
         else:
             afar = None
         result.append(n)

@@ -8,6 +8,7 @@ from itertools import pairwise
 from ..text import words
 from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
 from .measures import (
+    _CHANGE_VERBS,
     _COSTS,
     _DIRECTIONS,
     _IMPLIED,
@@ -115,6 +116,8 @@ def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
     for m in PERCENT.finditer(sentence):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
+        if m.group(0).endswith("p"):
+            continue  # "a +4.3%p top-1 accuracy gain" (set J: Revisiting Residual Connections): percentage points
         low = _value(m.group("low"))
         high = _value(m.group("high")) if m.group("high") else low
         step = _STEP.fullmatch(m.group(0))
@@ -222,6 +225,12 @@ def numbers(sentence: str) -> list[Number]:
         if how == "lead" and direction is None:
             direction = lead_direction(s, start, end)
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        if metric is None and unit == "%" and (reached or start in origins) \
+                and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
+            # "increasing correct object mention from 0% to 86%" (set J: Honest Lying): a rate that moved from one
+            # level to another, named by nothing the list knows, is a score; unsure ("Lucky rates range from 0.5% to
+            # 23.2%", set G, changes nothing)
+            metric, sure = "accuracy", False
         if metric in _COSTS and _MORE_EFFICIENT.match(sentence, end):
             direction = "reduction"  # "523x more efficient (1817.2 vs. 4.34 TFLOPs)": less of the cost
         if reached and (verb := _nearest(w.clause, [], _DIRECTIONS)) is not None:
@@ -263,6 +272,8 @@ def numbers(sentence: str) -> list[Number]:
     levels = {n.start for n in out if n.start in origins} | {
         b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
     out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
+    # ... and a restating value takes a measure its first value found only from afar (set J: Ferret)
+    out = _restated(sentence, out)
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
