@@ -119,6 +119,10 @@ class Memo:
         """A key that also changes when the generator's code does."""
         return digest(self.code, *parts)
 
+    def had(self, table: str) -> bool:
+        """Whether the last run left any entry in ``table`` (a cold run, or new code, leaves none)."""
+        return bool(self._old.get(table))
+
     def get(self, table: str, key: str) -> Any | None:
         """The value stored under ``key``, or None; a value read is kept for the next run."""
         used = self._used.get(table)

@@ -63,3 +63,15 @@ def test_the_default_stack_with_a_memo_gives_the_same_corpus_with_the_child_as_w
     monkeypatch.setattr(beside, "UP_TO", 0)  # no second process
     without, diags_without = enrich.run(corpus, content, memo=Memo())
     assert with_child == without and diags == diags_without
+
+
+def test_a_run_after_one_that_extracted_reads_its_few_new_papers_itself():
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    first = Memo()
+    results.enrich(corpus, content, memo=first)
+    warm = Memo.load("", {name.rsplit("/", 1)[-1]: text.encode("utf-8") if isinstance(text, str) else text
+                          for name, text in first.files().items()})
+    assert warm.had("results") and not Memo().had("results")
+    ahead = results.Ahead(corpus, content, warm)
+    assert ahead._child is None  # no second process, no keys hashed twice

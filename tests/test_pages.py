@@ -314,3 +314,12 @@ def test_render_site_sends_the_child_only_new_charts_in_the_order_pages_ask(site
     with charts.drawing_beside(site, ["paper", "exports"]):  # no kind that draws: no child
         pass
     assert len(asked) == 1
+    from generator.memo import Memo
+
+    drew = Memo()
+    drew.put("charts", "k", "<svg/>")
+    after_a_run = Memo.load("", {"charts.json": drew.files()[next(iter(drew.files()))].encode("utf-8")})
+    assert after_a_run.had("charts")
+    with charts.drawing_beside(replace(site, memo=after_a_run)):  # a run after one that drew: its few here
+        pass
+    assert len(asked) == 1

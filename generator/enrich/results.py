@@ -150,7 +150,9 @@ class Ahead:
     def __init__(self, corpus: Corpus, content: ContentFiles, memo: Memo) -> None:
         self._memo = memo
         self._child: beside.Forked[dict[str, Any]] | None = None
-        if not beside.wanted(len(corpus.papers)):
+        # only when the last run left no extraction (a cold build, new code or vocabularies): a warm run's
+        # few new papers are read faster than a process forks, and its keys need not be hashed twice
+        if not beside.wanted(len(corpus.papers)) or memo.had("results"):
             return
         version = memo.key([content.get(path) for path in VOCAB_FILES], [])  # as ``enrich`` before any timeout
         todo = [(key, p) for p in corpus.papers

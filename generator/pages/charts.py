@@ -264,13 +264,17 @@ _PLANNED: dict[tuple[str, str], list[Chart]] = {}  # topic charts worked out by 
 def drawing_beside(site: Site, kinds: Iterable[str] = ("home", "topic", "charts")) -> Iterator[None]:
     """While rendering: the charts no earlier run drew are drawn by a child process, beside the pages.
 
-    Every chart the pages will ask for is worked out first (cheap: the spec, not the drawing); those
-    the memo does not hold go to the child in the order the pages ask for them (home, the topics in
-    turn, ``charts.md``). A small or remembered survey draws in process as before.
+    Every chart the pages will ask for is worked out first (cheap next to drawing: the spec, not the
+    drawing); those the memo does not hold go to the child in the order the pages ask for them
+    (home, the topics in turn, ``charts.md``). A small survey, or a run after one that drew, draws
+    in process as before.
     """
     global _DRAWER
     kinds = set(kinds)
-    if not beside.wanted(len(site.papers)) or not kinds & {"home", "topic", "charts"}:
+    # only when the last run left no drawing (a cold build, new code): working out every spec to find
+    # the few new ones would cost a warm run more than drawing those few here
+    if not beside.wanted(len(site.papers)) or not kinds & {"home", "topic", "charts"} \
+            or (site.memo is not None and site.memo.had("charts")):
         yield
         return
     _PLANNED.clear()

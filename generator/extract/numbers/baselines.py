@@ -222,11 +222,11 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # "MoT matches the dense baseline's performance using only 55.8% of the FLOPs", "achieving dense baseline image
     # quality in 47.2% of the wall-clock time" (set J: Mixture-of-Transformers): a share of a cost is of what the
     # baseline its clause names spends
-    named = None
-    for named in _NAMED_BASELINE.finditer(s.text, left, start):  # noqa: B007 - the last is wanted
+    last_named: re.Match[str] | None = None
+    for last_named in _NAMED_BASELINE.finditer(s.text, left, start):  # noqa: B007 - the last is wanted
         pass
-    if share and named is not None:
-        return named.group("who")
+    if share and last_named is not None:
+        return last_named.group("who")
     # "Compared to LLaVa-OneVision at the highest resolution, FastVLM achieves ... 85times faster TTFT"
     lead = _BASE_LEAD.match(s.text)
     if lead and lead.end() < start:
