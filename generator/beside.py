@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -81,8 +82,6 @@ class Forked(Generic[T]):
         """Stop a child whose result is no longer wanted (the run failed before it was joined)."""
         if not self._pid:
             return
-        import signal
-
         os.kill(self._pid, signal.SIGKILL)
         os.close(self._read)
         os.waitpid(self._pid, 0)

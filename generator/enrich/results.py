@@ -104,10 +104,9 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
     """
     vocab, diags = load_vocab(content)
     memo = memo if memo is not None else Memo()
-    curated = [content.get(path) for path in VOCAB_FILES]
     dropped: list[str] = []  # patterns left out after a timeout: part of what a cached value depends on
     while True:
-        version = memo.key(curated, dropped)
+        version = _version(memo, content, dropped)
         try:
             papers = [_filled(paper, vocab, memo, version) for paper in corpus.papers]
         except RegexTimeout as exc:  # left out for every paper, so no result depends on the clock
@@ -118,8 +117,18 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
         return replace(corpus, papers=tuple(papers)), diags
 
 
+def _version(memo: Memo, content: ContentFiles, dropped: list[str]) -> str:
+    """What every cached extraction depends on besides its paper: the code, the vocabularies, the patterns
+    left out after a timeout."""
+    return memo.key([content.get(path) for path in VOCAB_FILES], dropped)
+
+
+def _key(version: str, paper: Paper) -> str:
+    return digest(version, paper.title, paper.abstract)
+
+
 def _filled(paper: Paper, vocab: Vocab, memo: Memo, version: str) -> Paper:
-    key = digest(version, paper.title, paper.abstract)
+    key = _key(version, paper)
     found = decoded(_extraction_from, memo.get("results", key))
     if found is None:
         found = extract(paper.title, paper.abstract, vocab)
@@ -139,8 +148,8 @@ def _stored(found: Extraction) -> list[Any]:
 
 
 class Ahead:
-    """Extraction started before ``enrich`` runs, in a forked child (``beside.Forked``), for the papers the
-    memo does not hold: a cold run reads its abstracts on a second core while topics are assigned.
+    """Extraction started before ``enrich`` runs, in a forked child (``beside.Forked``), when the last run
+    left none in the memo: a cold run reads its abstracts on a second core while topics are assigned.
 
     ``store`` puts the child's extractions into the memo under the keys ``enrich`` will look up, so
     ``enrich`` takes them as it takes a last run's: the same values either way. Papers the child did
@@ -150,15 +159,13 @@ class Ahead:
     def __init__(self, corpus: Corpus, content: ContentFiles, memo: Memo) -> None:
         self._memo = memo
         self._child: beside.Forked[dict[str, Any]] | None = None
-        # only when the last run left no extraction (a cold build, new code or vocabularies): a warm run's
-        # few new papers are read faster than a process forks, and its keys need not be hashed twice
-        if not beside.wanted(len(corpus.papers)) or memo.had("results"):
+        # only when the last run left no extraction (a cold build, new code or vocabularies), so every paper
+        # is new: a warm run's few new papers are read faster than a process forks
+        papers = corpus.papers
+        if not beside.wanted(len(papers)) or len(papers) < _AHEAD_FROM or memo.had("results"):
             return
-        version = memo.key([content.get(path) for path in VOCAB_FILES], [])  # as ``enrich`` before any timeout
-        todo = [(key, p) for p in corpus.papers
-                if memo.get("results", key := digest(version, p.title, p.abstract)) is None]
-        if len(todo) >= _AHEAD_FROM:
-            self._child = beside.Forked(lambda: _extract_all(todo, content))
+        version = _version(memo, content, [])  # as ``enrich`` before any timeout
+        self._child = beside.Forked(lambda: _extract_all(papers, content, version))
 
     def store(self) -> None:
         """Wait for the child and put what it extracted into the memo."""
@@ -175,16 +182,16 @@ class Ahead:
             self._child = None
 
 
-_AHEAD_FROM = 200  # fewer new papers than this are read faster than a process forks and hands them back
+_AHEAD_FROM = 200  # fewer papers than this are read faster than a process forks and hands them back
 
 
-def _extract_all(todo: list[tuple[str, Paper]], content: ContentFiles) -> dict[str, Any]:
-    """In the child: each paper's extraction as the memo keeps it, until a pattern times out."""
+def _extract_all(papers: tuple[Paper, ...], content: ContentFiles, version: str) -> dict[str, Any]:
+    """In the child: each paper's extraction as the memo keeps it, by its key, until a pattern times out."""
     vocab, _diags = load_vocab(content)
     done: dict[str, Any] = {}
     try:
-        for key, paper in todo:
-            done[key] = _stored(extract(paper.title, paper.abstract, vocab))
+        for paper in papers:
+            done[_key(version, paper)] = _stored(extract(paper.title, paper.abstract, vocab))
     except RegexTimeout:
         pass  # the rest is left to ``enrich``, which leaves the pattern out and reports it
     return done
