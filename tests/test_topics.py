@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1211,3 +1211,11 @@ def test_zeroth_order_search_over_agent_skills_is_no_memory_efficient_optimizer(
     not a network's weights: memory-efficient optimizers need something of training (memory, gradients, weights,
     an optimizer) besides the zeroth-order words."""
     assert "memory-efficient-optimizers" not in {a.topic for a in topics.assign(_unseen("2607.03451"), _taxonomy())}
+
+
+def test_an_adapter_beside_parameter_sharing_keeps_low_rank():
+    """Set K: "Relaxed Recursive Transformers: Effective Parameter Sharing with Layer-wise LoRA" ("Parameter sharing
+    offers a possible path towards reducing their size and cost") shares weights across layers and relaxes the tie
+    with LoRA modules: parameter sharing is low-rank's subject, and naming LoRA beside it does not knock the topic
+    out ("low rank adaptation" already keeps an adapter's own words out of low-rank)."""
+    assert {"low-rank", "peft"} <= {a.topic for a in topics.assign(_unseen("2410.20672"), _taxonomy())}
