@@ -1219,3 +1219,20 @@ def test_an_adapter_beside_parameter_sharing_keeps_low_rank():
     with LoRA modules: parameter sharing is low-rank's subject, and naming LoRA beside it does not knock the topic
     out ("low rank adaptation" already keeps an adapter's own words out of low-rank)."""
     assert {"low-rank", "peft"} <= {a.topic for a in topics.assign(_unseen("2410.20672"), _taxonomy())}
+
+
+def test_pruned_data_is_data_efficiency_not_weight_pruning():
+    """Set K: "Perplexed by Perplexity: Perplexity-Based Data Pruning With Small Reference Models" ("perplexity-based
+    pruning of pretraining data can significantly improve downstream task performance") prunes a dataset, not a
+    network: a paper about data pruning (or a coreset) is not about pruning weights, whatever else it calls pruning
+    ("how pruning is affected by the domain composition of the data being pruned"), as a paper pruning the KV cache
+    is not; pruning data is data efficiency's subject."""
+    assert [a.topic for a in topics.assign(_unseen("2405.20541"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_pruned_text_is_no_weight_pruning():
+    """Set K: TokenPilot ("Existing approaches utilize text pruning or dynamic memory eviction to minimize token
+    footprints ... This reveals a critical trade-off between text sparsity and prompt cache continuity") prunes an
+    agent's context, not a network: "text pruning" and "text sparsity" claim their words, as "context pruning"
+    and "prompt pruning" do."""
+    assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2606.17016"), _taxonomy())}
