@@ -1236,3 +1236,12 @@ def test_pruned_text_is_no_weight_pruning():
     agent's context, not a network: "text pruning" and "text sparsity" claim their words, as "context pruning"
     and "prompt pruning" do."""
     assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2606.17016"), _taxonomy())}
+
+
+def test_an_efficient_embedding_model_is_vector_search():
+    """Set K: F2LLM-v2 ("a new family of general-purpose, multilingual embedding models ... far more efficient than
+    previous LLM-based embedding models") makes the vectors retrieval searches, and says what it saves: vector
+    search beside its pruning and distillation. Set D's Qwen3 Embedding, with no cost claim, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert "vector-search" in {a.topic for a in topics.assign(_unseen("2603.19223"), taxonomy)}
+    assert topics.assign(_unseen("2506.05176"), taxonomy) == ()
