@@ -1245,3 +1245,16 @@ def test_an_efficient_embedding_model_is_vector_search():
     taxonomy = _taxonomy()
     assert "vector-search" in {a.topic for a in topics.assign(_unseen("2603.19223"), taxonomy)}
     assert topics.assign(_unseen("2506.05176"), taxonomy) == ()
+
+
+def test_recurrent_linear_attention_is_also_a_state_space_model():
+    """Set K: "Linear Attention Architectures: Mechanisms, Trade-offs, and Cross-Layer Routing" ("a comparative study
+    of softmax attention and four recent recurrent linear-attention architectures: DeltaNet, Gated DeltaNet, ...")
+    and set B's "A Systematic Analysis of Hybrid Linear Attention" ("linear attention mechanisms using fixed-size
+    hidden states ... from vector recurrences to advanced gating mechanisms") study linear attention read as a
+    recurrence over a fixed-size state: state-space models beside efficient attention. Set G's Parallax, a local
+    linear attention with no recurrence, stays efficient attention only."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2607.07953", "2507.06457"):
+        assert {a.topic for a in topics.assign(_unseen(arxiv), taxonomy)} == {"state-space-models", "efficient-attention"}
+    assert [a.topic for a in topics.assign(_unseen("2605.29157"), taxonomy)] == ["efficient-attention"]
