@@ -1258,3 +1258,23 @@ def test_recurrent_linear_attention_is_also_a_state_space_model():
     for arxiv in ("2607.07953", "2507.06457"):
         assert {a.topic for a in topics.assign(_unseen(arxiv), taxonomy)} == {"state-space-models", "efficient-attention"}
     assert [a.topic for a in topics.assign(_unseen("2605.29157"), taxonomy)] == ["efficient-attention"]
+
+
+def test_a_technique_the_title_names_is_kept_before_the_fifth_topic_is_cut():
+    """Set K: "UniQL: Unified Quantization and Low-rank Compression for Adaptive Edge LLMs" passes five topics, and
+    at most four are kept: the techniques its title names (quantization, low-rank) go first, before the
+    architectures its abstract lists ("for Transformers, State Space Models (SSMs), and hybrid models") and the
+    pruning rates it sets. An application or recipe in a title does not jump the queue: set C's OSP-Next
+    ("... Sparse Sequence Parallelism, HiF8 Quantization, and Reinforcement Learning") keeps its sparse attention
+    over reinforcement learning."""
+    taxonomy = _taxonomy()
+    assert {"quantization", "low-rank", "on-device"} <= {a.topic for a in topics.assign(_unseen("2512.03383"), taxonomy)}
+    osp = {a.topic for a in topics.assign(_unseen("2605.28691"), taxonomy)}
+    assert "efficient-attention" in osp and "reinforcement-learning" not in osp
+
+
+def test_edge_llms_are_on_device():
+    """Set K: UniQL's title ends "for Adaptive Edge LLMs" ("on-device configurable pruning rates for edge LLMs"): an
+    LLM sized for the edge is on-device inference's subject, and the title says so."""
+    found = topics.assign(_unseen("2512.03383"), _taxonomy())
+    assert "edge llm" in {e.phrase for a in found if a.topic == "on-device" for e in a.evidence}
