@@ -1278,3 +1278,13 @@ def test_edge_llms_are_on_device():
     LLM sized for the edge is on-device inference's subject, and the title says so."""
     found = topics.assign(_unseen("2512.03383"), _taxonomy())
     assert "edge llm" in {e.phrase for a in found if a.topic == "on-device" for e in a.evidence}
+
+
+def test_a_memory_efficient_rl_algorithm_is_a_memory_efficient_optimizer():
+    """Set K: "Boundary-Guided Policy Optimization for Memory-efficient RL of Diffusion Large Language Models" ("we
+    propose Boundary-Guided Policy Optimization (BGPO), a memory-efficient RL algorithm that maximizes a specially
+    constructed lower bound") changes the update to train in constant memory: an RL algorithm is an update rule,
+    so memory-efficient RL is a memory-efficient optimizer as memory-efficient LLM training is, beside scalable
+    RL."""
+    assert [a.topic for a in topics.assign(_unseen("2510.11683"), _taxonomy())] == [
+        "reinforcement-learning", "memory-efficient-optimizers"]
