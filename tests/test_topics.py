@@ -1288,3 +1288,13 @@ def test_a_memory_efficient_rl_algorithm_is_a_memory_efficient_optimizer():
     RL."""
     assert [a.topic for a in topics.assign(_unseen("2510.11683"), _taxonomy())] == [
         "reinforcement-learning", "memory-efficient-optimizers"]
+
+
+def test_research_sped_up_is_no_cost_claim():
+    """Set K: OMat24 ("AI has the potential to accelerate materials discovery and design") releases a dataset and
+    models; accelerating discovery or research is a claim about science, not compute, so its "accelerate" is taken
+    back and the paper's dataset words alone no longer make it data efficiency: it stays unsorted."""
+    paper = _unseen("2410.12771")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
