@@ -1298,3 +1298,11 @@ def test_research_sped_up_is_no_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
     assert topics.assign(paper, taxonomy) == ()
+
+
+def test_a_causal_student_distilled_from_a_video_diffusion_teacher_is_efficient_diffusion():
+    """Set K: RELIC ("Built upon recent autoregressive video-diffusion distillation techniques ... transform it into a
+    causal student generator using a new memory-efficient self-forcing paradigm") makes a video diffusion model
+    stream in real time by distilling a bidirectional teacher into a causal student: the autoregressive video
+    generator made fast, efficient diffusion first, as set J's AAPT is, with distillation beside it."""
+    assert [a.topic for a in topics.assign(_unseen("2512.04040"), _taxonomy())] == ["efficient-diffusion", "distillation"]
