@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1211,3 +1211,98 @@ def test_zeroth_order_search_over_agent_skills_is_no_memory_efficient_optimizer(
     not a network's weights: memory-efficient optimizers need something of training (memory, gradients, weights,
     an optimizer) besides the zeroth-order words."""
     assert "memory-efficient-optimizers" not in {a.topic for a in topics.assign(_unseen("2607.03451"), _taxonomy())}
+
+
+def test_an_adapter_beside_parameter_sharing_keeps_low_rank():
+    """Set K: "Relaxed Recursive Transformers: Effective Parameter Sharing with Layer-wise LoRA" ("Parameter sharing
+    offers a possible path towards reducing their size and cost") shares weights across layers and relaxes the tie
+    with LoRA modules: parameter sharing is low-rank's subject, and naming LoRA beside it does not knock the topic
+    out ("low rank adaptation" already keeps an adapter's own words out of low-rank)."""
+    assert {"low-rank", "peft"} <= {a.topic for a in topics.assign(_unseen("2410.20672"), _taxonomy())}
+
+
+def test_pruned_data_is_data_efficiency_not_weight_pruning():
+    """Set K: "Perplexed by Perplexity: Perplexity-Based Data Pruning With Small Reference Models" ("perplexity-based
+    pruning of pretraining data can significantly improve downstream task performance") prunes a dataset, not a
+    network: a paper about data pruning (or a coreset) is not about pruning weights, whatever else it calls pruning
+    ("how pruning is affected by the domain composition of the data being pruned"), as a paper pruning the KV cache
+    is not; pruning data is data efficiency's subject."""
+    assert [a.topic for a in topics.assign(_unseen("2405.20541"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_pruned_text_is_no_weight_pruning():
+    """Set K: TokenPilot ("Existing approaches utilize text pruning or dynamic memory eviction to minimize token
+    footprints ... This reveals a critical trade-off between text sparsity and prompt cache continuity") prunes an
+    agent's context, not a network: "text pruning" and "text sparsity" claim their words, as "context pruning"
+    and "prompt pruning" do."""
+    assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2606.17016"), _taxonomy())}
+
+
+def test_an_efficient_embedding_model_is_vector_search():
+    """Set K: F2LLM-v2 ("a new family of general-purpose, multilingual embedding models ... far more efficient than
+    previous LLM-based embedding models") makes the vectors retrieval searches, and says what it saves: vector
+    search beside its pruning and distillation. Set D's Qwen3 Embedding, with no cost claim, stays unsorted."""
+    taxonomy = _taxonomy()
+    assert "vector-search" in {a.topic for a in topics.assign(_unseen("2603.19223"), taxonomy)}
+    assert topics.assign(_unseen("2506.05176"), taxonomy) == ()
+
+
+def test_recurrent_linear_attention_is_also_a_state_space_model():
+    """Set K: "Linear Attention Architectures: Mechanisms, Trade-offs, and Cross-Layer Routing" ("a comparative study
+    of softmax attention and four recent recurrent linear-attention architectures: DeltaNet, Gated DeltaNet, ...")
+    and set B's "A Systematic Analysis of Hybrid Linear Attention" ("linear attention mechanisms using fixed-size
+    hidden states ... from vector recurrences to advanced gating mechanisms") study linear attention read as a
+    recurrence over a fixed-size state: state-space models beside efficient attention. Set G's Parallax, a local
+    linear attention with no recurrence, stays efficient attention only."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2607.07953", "2507.06457"):
+        assert {a.topic for a in topics.assign(_unseen(arxiv), taxonomy)} == {"state-space-models", "efficient-attention"}
+    assert [a.topic for a in topics.assign(_unseen("2605.29157"), taxonomy)] == ["efficient-attention"]
+
+
+def test_a_technique_the_title_names_is_kept_before_the_fifth_topic_is_cut():
+    """Set K: "UniQL: Unified Quantization and Low-rank Compression for Adaptive Edge LLMs" passes five topics, and
+    at most four are kept: the techniques its title names (quantization, low-rank) go first, before the
+    architectures its abstract lists ("for Transformers, State Space Models (SSMs), and hybrid models") and the
+    pruning rates it sets. An application or recipe in a title does not jump the queue: set C's OSP-Next
+    ("... Sparse Sequence Parallelism, HiF8 Quantization, and Reinforcement Learning") keeps its sparse attention
+    over reinforcement learning."""
+    taxonomy = _taxonomy()
+    assert {"quantization", "low-rank", "on-device"} <= {a.topic for a in topics.assign(_unseen("2512.03383"), taxonomy)}
+    osp = {a.topic for a in topics.assign(_unseen("2605.28691"), taxonomy)}
+    assert "efficient-attention" in osp and "reinforcement-learning" not in osp
+
+
+def test_edge_llms_are_on_device():
+    """Set K: UniQL's title ends "for Adaptive Edge LLMs" ("on-device configurable pruning rates for edge LLMs"): an
+    LLM sized for the edge is on-device inference's subject, and the title says so."""
+    found = topics.assign(_unseen("2512.03383"), _taxonomy())
+    assert "edge llm" in {e.phrase for a in found if a.topic == "on-device" for e in a.evidence}
+
+
+def test_a_memory_efficient_rl_algorithm_is_a_memory_efficient_optimizer():
+    """Set K: "Boundary-Guided Policy Optimization for Memory-efficient RL of Diffusion Large Language Models" ("we
+    propose Boundary-Guided Policy Optimization (BGPO), a memory-efficient RL algorithm that maximizes a specially
+    constructed lower bound") changes the update to train in constant memory: an RL algorithm is an update rule,
+    so memory-efficient RL is a memory-efficient optimizer as memory-efficient LLM training is, beside scalable
+    RL."""
+    assert [a.topic for a in topics.assign(_unseen("2510.11683"), _taxonomy())] == [
+        "reinforcement-learning", "memory-efficient-optimizers"]
+
+
+def test_research_sped_up_is_no_cost_claim():
+    """Set K: OMat24 ("AI has the potential to accelerate materials discovery and design") releases a dataset and
+    models; accelerating discovery or research is a claim about science, not compute, so its "accelerate" is taken
+    back and the paper's dataset words alone no longer make it data efficiency: it stays unsorted."""
+    paper = _unseen("2410.12771")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) < taxonomy.settings.signal_score
+    assert topics.assign(paper, taxonomy) == ()
+
+
+def test_a_causal_student_distilled_from_a_video_diffusion_teacher_is_efficient_diffusion():
+    """Set K: RELIC ("Built upon recent autoregressive video-diffusion distillation techniques ... transform it into a
+    causal student generator using a new memory-efficient self-forcing paradigm") makes a video diffusion model
+    stream in real time by distilling a bidirectional teacher into a causal student: the autoregressive video
+    generator made fast, efficient diffusion first, as set J's AAPT is, with distillation beside it."""
+    assert [a.topic for a in topics.assign(_unseen("2512.04040"), _taxonomy())] == ["efficient-diffusion", "distillation"]

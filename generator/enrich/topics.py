@@ -305,8 +305,17 @@ def assign(paper: Paper, taxonomy: Taxonomy, text: _Text | None = None) -> tuple
     floor = best * settings.keep_ratio
     titled_floor = best * settings.title_ratio
     strong = settings.strong_score or float("inf")
-    return tuple(a for a in found if a.score >= floor or (a.topic in titled and a.score >= titled_floor)
-                 or (a.score >= strong and a.score >= best * settings.strong_ratio))[: settings.max_topics]
+    kept = [a for a in found if a.score >= floor or (a.topic in titled and a.score >= titled_floor)
+            or (a.score >= strong and a.score >= best * settings.strong_ratio)]
+    if len(kept) > settings.max_topics:
+        # more topics than room: the techniques the title names go first ("Unified Quantization and Low-rank
+        # Compression for ... Edge LLMs" keeps low-rank over the architectures its abstract lists), then best
+        # first; an application or recipe in a title ("..., and Reinforcement Learning") takes no precedence
+        first = {t for t in titled if not taxonomy.rules[t].gate}
+        ranked = sorted(kept, key=lambda a: (a.topic not in first, -a.score, order.get(a.topic, 0)))
+        chosen = {a.topic for a in ranked[: settings.max_topics]}
+        kept = [a for a in kept if a.topic in chosen]
+    return tuple(kept)
 
 
 def strip_front_matter(text: str) -> str:
