@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import yamlfile
@@ -57,6 +58,15 @@ class TopicRules:
     min_score: float | None = None
     gate: bool = False  # an application area: needs the paper's efficiency signal...
     scope: tuple[Rule, ...] = ()  # ...unless the title names one of these
+
+    # the scoring rules split by how they match, worked out once per taxonomy instead of per paper
+    @cached_property
+    def phrases(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if not rule.on_raw)
+
+    @cached_property
+    def regexes(self) -> tuple[Rule, ...]:
+        return tuple(rule for rule in self.rules if rule.on_raw)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from ..content import ContentFiles, split_lines
@@ -29,24 +30,31 @@ TOPICS_DIR = "topics"
 class RuleIndex:
     """Phrase rules by their first word, so a paper looks up the few rules its words can match."""
 
-    by_word: Mapping[str, list[Rule]]
+    by_word: Mapping[str, list[tuple[Rule, frozenset[str], tuple[str, ...]]]]  # with what else it needs
     scoring_topic: Mapping[Rule, str]  # a scoring phrase rule -> its topic
     always: frozenset[str]  # topics with regex rules: always scored
 
 
+def _needs(rule: Rule) -> tuple[Rule, frozenset[str], tuple[str, ...]]:
+    """A phrase rule with the words it needs besides its last, and its last word's accepted forms:
+    the same test as ``_Text._words_present``, as set operations done once per rule."""
+    *head, last = rule.words
+    return rule, frozenset(head), (last, last + "s", last + "es")
+
+
 def rule_index(taxonomy: Taxonomy) -> RuleIndex:
-    by_word: dict[str, list[Rule]] = defaultdict(list)
+    by_word: dict[str, list[tuple[Rule, frozenset[str], tuple[str, ...]]]] = defaultdict(list)
     scoring: dict[Rule, str] = {}
     always: set[str] = set()
     for rule in taxonomy.signals.rules if taxonomy.signals else ():
         if rule.words and not rule.on_raw:
-            by_word[rule.words[0]].append(rule)
+            by_word[rule.words[0]].append(_needs(rule))
     for topic_id, rules in taxonomy.rules.items():
         for rule in (*rules.scope, *rules.rules, *rules.require, *rules.exclude):
             if rule.on_raw or not rule.words:
                 always.add(topic_id)
             else:
-                by_word[rule.words[0]].append(rule)
+                by_word[rule.words[0]].append(_needs(rule))
         scoring.update((rule, topic_id) for rule in rules.rules if rule.words and not rule.on_raw)
     return RuleIndex(by_word, scoring, frozenset(always))
 
@@ -69,7 +77,9 @@ class _Text:
         if index is not None:
             keys = self.words | {w[:-1] for w in self.words if w.endswith("s")} | {
                 w[:-2] for w in self.words if w.endswith("es")}
-            self.live = {r for w in keys for r in index.by_word.get(w, ()) if self._words_present(r)}
+            words = self.words
+            self.live = {rule for w in keys for rule, head, lasts in index.by_word.get(w, ())
+                         if head <= words and not words.isdisjoint(lasts)}
             # topics worth scoring: a scoring phrase occurs, or they have rules the index cannot judge
             self.topics = index.always | {index.scoring_topic[r] for r in self.live if r in index.scoring_topic}
 
@@ -131,7 +141,7 @@ class _Text:
         """
         live = self.live
         present = [r for r in rules if r in live] if live is not None else [r for r in rules if self.may_match(r)]
-        ordered = sorted(present, key=lambda r: (-len(r.label.split()), -r.weight, -len(r.label), r.label))
+        ordered = sorted(present, key=_claim_order)
         out: dict[Rule, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
         claimed: tuple[list[tuple[int, int]], list[tuple[int, int]]] = ([], [])
         for rule in ordered:
@@ -142,6 +152,12 @@ class _Text:
                 found.append(free)
             out[rule] = (found[0], found[1])
         return out
+
+
+@cache
+def _claim_order(rule: Rule) -> tuple[int, float, int, str]:
+    """Which phrase claims shared words first: the longest in words, then the heaviest (per rule, once)."""
+    return -len(rule.label.split()), -rule.weight, -len(rule.label), rule.label
 
 
 def contribution(weight: float, in_title: int, in_abstract: int) -> float:
@@ -171,14 +187,14 @@ def score(text: _Text, rules: TopicRules, title_weight: float = 3.0) -> tuple[fl
         return 0.0, (), False
     evidence = []
     titled = False
-    phrases = text.phrase_spans(r for r in rules.rules if not r.on_raw)
+    phrases = text.phrase_spans(rules.phrases)
     defined = _defined_abbreviations(phrases)
-    for rule in rules.rules:
-        if rule.on_raw:
-            in_title, in_abstract = text.counts(rule)
-        else:
-            title, abstract = phrases.get(rule, ([], []))
-            in_title, in_abstract = len(title) - defined[rule][0], len(abstract) - defined[rule][1]
+    # only rules that occur can add evidence (a phrase absent from ``phrases`` scores 0); the order
+    # does not matter, the evidence is sorted below
+    found = [(rule, *text.counts(rule)) for rule in rules.regexes]
+    found += [(rule, len(title) - defined[rule][0], len(abstract) - defined[rule][1])
+              for rule, (title, abstract) in phrases.items()]
+    for rule, in_title, in_abstract in found:
         value = contribution(rule.weight, in_title, in_abstract)
         titled = titled or bool(in_title and rule.weight >= title_weight)
         if value:
@@ -199,9 +215,11 @@ def signal(text: _Text, taxonomy: Taxonomy) -> float:
     if taxonomy.signals is None:
         return 0.0
     strong = weak = 0.0
-    phrases = text.phrase_counts(r for r in taxonomy.signals.rules if not r.on_raw)
-    for rule in taxonomy.signals.rules:
-        in_title, in_abstract = phrases.get(rule, (0, 0)) if not rule.on_raw else text.counts(rule)
+    phrases = text.phrase_counts(taxonomy.signals.phrases)
+    for rule in taxonomy.signals.rules:  # in file order: the sums below are of floats
+        if not rule.on_raw and rule not in phrases:
+            continue  # not in the text: adds nothing
+        in_title, in_abstract = phrases[rule] if not rule.on_raw else text.counts(rule)
         if rule.weight >= _WEAK_SIGNAL:
             strong += contribution(rule.weight, in_title, in_abstract)
         else:
@@ -251,6 +269,7 @@ def _singular(label: str) -> str:
     return label.removesuffix("s")
 
 
+@cache  # pure on two labels, and asked for every paper and topic with the same few pairs
 def _abbreviates(short: str, long: str) -> bool:
     """Whether one word abbreviates a phrase: its letters are the beginnings of the phrase's words, in
     order, each word giving at least its first letter. "moe" is "mixture of experts" (initials), and so
@@ -361,10 +380,16 @@ def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[
     strict build must not fail until one does.
     """
     diags = []
+    # a phrase can match only a text whose words hold it (``_Text.live``): one set of all of them
+    # answers "no paper" for most unmatched phrases without asking every paper
+    live: set[Rule] | None = None
+    if all(text.live is not None for text in texts):
+        live = set().union(*(text.live for text in texts if text.live is not None))
     for topic_id, rules in taxonomy.rules.items():
         # weight-0 phrases only guard words against a shorter phrase; matching nothing is fine
         for rule in (*(r for r in rules.rules if r.weight), *rules.require):
-            if not any(text.matches(rule) for text in texts):
+            possible = live is None or rule.on_raw or not rule.words or rule in live
+            if not possible or not any(text.matches(rule) for text in texts):
                 diags.append(Diagnostic(display, rule.line, "info", "unmatched-rule",
                                         f"rule {rule.label!r} of topic {topic_id!r} matches no paper yet"))
     return diags

@@ -55,10 +55,14 @@ def _kind(module: ModuleType) -> PageKind:
     return PageKind(name, module.pages)
 
 
+# The kinds with charts come last: on a cold run a child process draws the charts while the kinds
+# before them render (``charts.drawing_beside``), so they find their drawings done instead of waiting
+# (at 10,000 papers home and the topic pages waited 3.4 s). Files are sorted by path afterwards, so
+# this order never shows in the output.
 KINDS: tuple[PageKind, ...] = tuple(
     _kind(module)
-    for module in (home, paper, topic, topics_index, collection, glossary, authors, maintainers, all_papers,
-                   feeds, exports, charts)
+    for module in (paper, topics_index, collection, glossary, authors, maintainers, all_papers, feeds, exports,
+                   home, topic, charts)
 )
 
 
