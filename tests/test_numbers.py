@@ -63,6 +63,11 @@ def test_the_baseline_phrase_ends_where_the_name_does(sentence: str, expected: s
      "with 2 to 10 times faster inference speed.", ["diffusion models"]),
     ("BTT matches dense ViT-S/32 performance on ImageNet-1k with 3.8 times less compute and is more efficient than "
      "dense for training small GPT-2 language models.", ["dense ViT-S/32 performance"]),
+    # TokenPilot (set K, read after its one unseen run): the comparison inside "while maintaining ..." is of the
+    # performance kept, not of the cost reductions before it
+    ("Experiments on PinchBench and Claw-Eval under both isolated and continuous modes demonstrate that TokenPilot "
+     "reduces costs by 61% and 56% in isolated mode, and 61% and 87% in continuous mode, while maintaining "
+     "competitive performance compared to prior systems.", [None, None, None, None]),
 ])
 def test_a_comparison_belongs_to_its_own_claim(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected

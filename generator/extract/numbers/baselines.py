@@ -93,6 +93,8 @@ _BASE_END = re.compile(
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
+_WHILE = re.compile(r"\b(?:while|whereas)\b")
+_SET_OFF = re.compile(r",\s+(?:compared\s+)?$")  # ", compared against X", ", over X": set off by a comma
 # "outperforming the previous best method by an absolute margin of 63%" (set G: See, Point, Fly)
 MARGIN_OF = r"(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?margin\s+of"
 _BY = re.compile(rf"\s(?:by(?:\s{MARGIN_OF})?|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
@@ -151,6 +153,12 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
             continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
         if claim and claim.start() < after.start() and s.text[max(0, after.start() - 2):after.start()] != ", ":
             break  # "..., and KnowledgeBank improves over ReasoningBank": the next claim's own rival
+        if _WHILE.search(s.text, end, after.start()) and not _SET_OFF.search(s.text, max(0, after.start() - 20),
+                                                                             after.start()):
+            # "reduces costs by 61% ..., while maintaining competitive performance compared to prior systems" (set K:
+            # TokenPilot): a comparison inside a "while" clause is that clause's; one set off by a comma after it holds
+            # for the whole sentence (bundled: Llumnix)
+            break
         if after.group(0).lower().startswith("than") and not _COMPARATIVE_AFTER.match(s.text, end) \
                 and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
             break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
