@@ -282,6 +282,8 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average|less than|fewer than|"
                          r"only|just|merely)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
+_WITHIN = re.compile(r"\bwithin\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$", re.IGNORECASE)
+_WITHIN_OF = re.compile(r"\s*of\s+")
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken|achieved|obtained)\s+by\s+", re.IGNORECASE)
 _NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s)\b", re.IGNORECASE)
@@ -301,6 +303,15 @@ _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
                     r"compared (?:to|with)|match(?:es|ing)?)\s+", re.IGNORECASE)
+
+
+def within_of(s: Sentence, start: int, end: int, limit: int) -> str | None:
+    """"maintaining accuracy within 5% of the original models" (set K: UniQL): what the value stays close to. Read
+    after lists share their rivals, since a bound of closeness is the value's alone (not the 2.7x listed before it)."""
+    if not _WITHIN.search(s.text, max(0, start - 30), start):
+        return None
+    within = _WITHIN_OF.match(s.text, end, limit)
+    return _phrase(s.text, within.end(), limit) if within else None
 
 
 def _earlier(s: Sentence, start: int, end: int) -> bool:
