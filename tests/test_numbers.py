@@ -994,3 +994,12 @@ def test_within_a_share_of_something_is_against_it() -> None:
                     "15% pruning across Transformers (Llama3 and Qwen2.5), SSMs (Mamba2), and hybrid models (Nemotron-H "
                     "and Bamba-v2).")
     assert [(n.high, n.baseline) for n in found] == [(5.7, None), (3.4, None), (5.0, "original models"), (15.0, None)]
+
+
+def test_the_same_claim_against_each_rival_in_turn_shares_its_measure() -> None:
+    """Lightweight Neural App Control (set K, read after its one unseen run): ", and up to 42% compared to ..." repeats
+    the accuracy claim against a second rival."""
+    found = numbers("More specifically, LiMAC increases the overall action accuracy by up to 19% compared to fine-tuned "
+                    "VLMs, and up to 42% compared to prompt-engineering baselines.")
+    assert [(n.high, n.metric, n.baseline, n.direction) for n in found] == [
+        (19.0, "accuracy", "fine-tuned VLMs", "gain"), (42.0, "accuracy", "prompt-engineering baselines", "gain")]
