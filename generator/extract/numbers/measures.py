@@ -59,7 +59,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
-                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|win-rates?|success|completion|recall|precision|coverage|solved|"
+                            r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|mrr|reciprocal|win-rates?|success|completion|recall|precision|coverage|solved|"
                             r"capabilit(?:y|ies)|rewards?|metrics|utility)(?:@\d+)?$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|peak|maximum)$")),
