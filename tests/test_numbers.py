@@ -1027,3 +1027,17 @@ def test_an_accuracy_loss_goes_down() -> None:
     found = numbers("Raspberry Pi-4 deployment confirms edge feasibility: 4.2~MB memory, 0.8~ms latency, and 12~mJ per "
                     "inference with <0.5% accuracy loss.")
     assert [(n.high, n.metric, n.direction) for n in found] == [(0.5, "accuracy", "reduction")]
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    # UniQL (set K, read after its one unseen run): a hyphenated compound is named by its last piece
+    ("Our experiments show that quantized and pruned models achieve a memory reduction of 4x-5.7x and a "
+     "token-throughput improvement of 2.7x-3.4x, maintaining accuracy within 5% of the original models at 15% pruning "
+     "across Transformers (Llama3 and Qwen2.5), SSMs (Mamba2), and hybrid models (Nemotron-H and Bamba-v2).", 3.4),
+    # FlowPrefill (set K, read after its one unseen run): goodput is throughput, and more of it is a speedup
+    ("Evaluation on real-world production traces shows that FlowPrefill improves maximum goodput by up to 5.6times "
+     "compared to state-of-the-art systems while satisfying heterogeneous SLOs.", 5.6),
+])
+def test_more_throughput_is_a_speedup(sentence: str, value: float) -> None:
+    found = next(n for n in numbers(sentence) if n.high == value and n.unit == "x")
+    assert (found.kind, found.metric, found.direction) == ("speedup", "throughput", "gain")

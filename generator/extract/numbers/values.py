@@ -225,6 +225,10 @@ def numbers(sentence: str) -> list[Number]:
             direction = way[0]
         if how == "lead" and direction is None:
             direction = lead_direction(s, start, end)
+        if unit == "x" and kind == "other" and metric in ("throughput", "speed") and direction == "gain":
+            # "improves maximum goodput by up to 5.6times" (set K: FlowPrefill), "a token-throughput improvement of
+            # 2.7x-3.4x" (set K: UniQL): more of a speed is a speedup
+            kind = "speedup"
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         if metric is None and unit == "%" and (reached or start in origins) \
                 and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
