@@ -184,13 +184,15 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
 
 # "a 95% discovery rate for high-priority incidents" (set F: TingIS): the share found is a score
 _SCORED = frozenset({"pass", "success", "win", "hit", "resolve", "resolved", "solve", "solved", "discovery",
-                     "detection", "recognition", "identification"})
+                     "detection", "recognition", "identification",
+                     # "our tuned PaLM2-XS model achieved 85.56% good ratio" (set K: Proofread): the share judged good
+                     "good", "correct", "valid"})
 
 
 def _score_rate(side: list[str], index: int) -> str | None:
     """"pass rate", "success rate": a score; other rates (learning, compression, acceptance) are not;
     "false speech detections", "false positives": errors."""
-    if side[index] in ("rate", "rates") and index and side[index - 1] in _SCORED:
+    if side[index] in ("rate", "rates", "ratio", "ratios") and index and side[index - 1] in _SCORED:
         return "error" if side[max(0, index - 2)] == "false" else "accuracy"  # a "false detection rate" errs
     if _FALSE_FINDINGS.match(side[index]) and "false" in side[max(0, index - 2):index]:
         return "error"
