@@ -1049,7 +1049,7 @@ def test_the_subject_of_outperform_by_is_not_the_measure() -> None:
     found = numbers("The pretrained language models fine-tuned on the synthetic data outperform the base models by "
                     "16.47%, while the comparison between models fine-tuned on in-domain data and synthetic data shows "
                     "that the synthetic data is able to capture 90.48% of the distribution of the in-domain data.")
-    assert [(n.high, n.metric, n.baseline) for n in found][0] == (16.47, "accuracy", "base models")
+    assert (found[0].high, found[0].metric, found[0].baseline) == (16.47, "accuracy", "base models")
 
 
 def test_a_good_ratio_is_a_score() -> None:
