@@ -195,3 +195,12 @@ def test_a_bracket_glued_to_a_title_name_is_part_of_it():
     assert "RL" not in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert "Memex" in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert title_methods("Gated Linear Attention (GLA): Fast Training")[:1] == ("GLA",)
+
+
+def test_the_proposed_name_is_the_papers_own():
+    """Lightweight Neural App Control (set K, read after its one unseen run): "The proposed ... (LiMAC)" announces the
+    paper's name and its long form, as "We propose" does; "The proposed method" names nothing."""
+    sentence = ("The proposed Lightweight Multi-modal App Control (LiMAC) takes as input a textual goal and a sequence of "
+                "past mobile observations, such as screenshots and corresponding UI trees, to generate precise actions.")
+    assert methods.extract_methods("T", sentence) == ("LiMAC", "Lightweight Multi-modal App Control")
+    assert methods.extract_methods("T", "The proposed method is simple and fast.") == ()

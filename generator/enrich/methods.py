@@ -40,6 +40,8 @@ _TRIGGER = re.compile(
     r"(?:proposes|presents|introduces|describes)"
     # "Our approach introduces Strategy Nudging": the paper's own method announcing a part of itself
     r"|[Oo]ur\s+(?:method|approach|framework|model|system)\s+(?:further\s+|also\s+)?(?:introduces|proposes)"
+    # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K): what the paper proposes, by name
+    r"|[Tt]he\s+proposed"
     # "Our method, MobileQuant, ...", "Our model, coined as MobileVD, ...": the name in apposition
     r"|(?:[Oo]ur|[Tt]he\s+resulting)\s+(?:new\s+|proposed\s+|resulting\s+)?(?:method|approach|model|framework|"
     r"system|algorithm|technique|solution|architecture|pipeline|tool|library|agent),?"
