@@ -204,3 +204,10 @@ def test_the_proposed_name_is_the_papers_own():
                 "past mobile observations, such as screenshots and corresponding UI trees, to generate precise actions.")
     assert methods.extract_methods("T", sentence) == ("LiMAC", "Lightweight Multi-modal App Control")
     assert methods.extract_methods("T", "The proposed method is simple and fast.") == ()
+
+
+def test_a_dimension_may_stand_in_the_description_before_a_name():
+    """Baking Gaussian Splatting into Diffusion Denoiser (set K, read after its one unseen run): "a novel single-stage
+    3D diffusion model, DiffusionGS," describes, then names."""
+    assert methods.extract_methods("T", "In this paper, we propose a novel single-stage 3D diffusion model, DiffusionGS, "
+                                        "for object and scene generation from a single view.") == ("DiffusionGS",)

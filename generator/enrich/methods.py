@@ -65,7 +65,8 @@ _ADJECTIVE_TAIL = re.compile(
 # words that are no function words (articles and counts open it), so "we propose to use LoRA" and
 # "we present a study of LoRA" never reach another paper's name.
 _LEAD_OPENERS = frozenset({"a", "an", "the", "our", "two", "three", "four"})
-_LEAD_WORD = re.compile(r"(?P<word>[a-z][a-z-]*)(?P<stop>[,:]?)\s+")
+# "a novel single-stage 3D diffusion model, DiffusionGS" (set K): a dimension ("3D", "4D") describes too
+_LEAD_WORD = re.compile(r"(?P<word>[a-z][a-z-]*|\d[Dd](?:-[a-z]+)?)(?P<stop>[,:]?)\s+")
 _LEAD_MAX = 6
 # Words that stop a description: function words, and those that begin a clause about something else.
 _LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "while", "whose", "who", "as", "such",
