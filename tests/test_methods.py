@@ -211,3 +211,11 @@ def test_a_dimension_may_stand_in_the_description_before_a_name():
     3D diffusion model, DiffusionGS," describes, then names."""
     assert methods.extract_methods("T", "In this paper, we propose a novel single-stage 3D diffusion model, DiffusionGS, "
                                         "for object and scene generation from a single view.") == ("DiffusionGS",)
+
+
+def test_a_lower_case_initial_of_an_abbreviation_opens_its_long_form():
+    """Invertible Consistency Distillation (set K, read after its one unseen run): "invertible Consistency Distillation
+    (iCD)" is spelled out from its first word, not from "Consistency"."""
+    found = methods.extract_methods("T", "To this end, we introduce invertible Consistency Distillation (iCD), a "
+                                         "generalized consistency distillation framework.")
+    assert found == ("iCD", "invertible Consistency Distillation")

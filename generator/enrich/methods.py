@@ -198,6 +198,8 @@ def abbreviates(short: str, long: str) -> bool:
     """
     caps = [c for c in short if c.isupper()]
     words = [w for w in re.split(r"[\s-]+", long) if w]
+    if short[:1].islower() and words and words[0][:1] == short[:1]:
+        caps = [short[0].upper(), *caps]  # "invertible Consistency Distillation (iCD)" (set K): a lower-case initial
     if len(caps) < 2 or not words or words[0][0].casefold() != caps[0].casefold():
         return False
     content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
