@@ -219,3 +219,20 @@ def test_a_lower_case_initial_of_an_abbreviation_opens_its_long_form():
     found = methods.extract_methods("T", "To this end, we introduce invertible Consistency Distillation (iCD), a "
                                          "generalized consistency distillation framework.")
     assert found == ("iCD", "invertible Consistency Distillation")
+
+
+def test_the_proposed_takes_one_coined_word_before_its_verb():
+    """One Timestep Is All You Need (bundled): after "the proposed" a verb follows, glued to its value by LaTeX; the name
+    is the one coined word."""
+    assert methods.extract_methods("T", "The proposed IIR-SNNs provide25-33X higher energy efficiency.") == ("IIR-SNNs",)
+
+
+def test_the_capitalized_name_of_a_pipeline():
+    """MM-HELIX (set K, read after its one unseen run): "the Step-Elicited Response Generation pipeline" names the
+    pipeline; "a mobile-tailored real-time Gaussian Splatting method, dubbed Mobile-GS" (set K: Mobile-GS) names
+    the method only by what it is dubbed."""
+    assert methods.extract_methods("T", "We first develop the Step-Elicited Response Generation pipeline to create "
+                                        "MM-HELIX-100K, a large-scale dataset of 100k high-quality, reflective "
+                                        "reasoning traces.") == ("Step-Elicited Response Generation",)
+    assert methods.extract_methods("T", "In this work, we propose a mobile-tailored real-time Gaussian Splatting "
+                                        "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)

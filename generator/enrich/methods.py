@@ -40,8 +40,6 @@ _TRIGGER = re.compile(
     r"(?:proposes|presents|introduces|describes)"
     # "Our approach introduces Strategy Nudging": the paper's own method announcing a part of itself
     r"|[Oo]ur\s+(?:method|approach|framework|model|system)\s+(?:further\s+|also\s+)?(?:introduces|proposes)"
-    # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K): what the paper proposes, by name
-    r"|[Tt]he\s+proposed"
     # "Our method, MobileQuant, ...", "Our model, coined as MobileVD, ...": the name in apposition
     r"|(?:[Oo]ur|[Tt]he\s+resulting)\s+(?:new\s+|proposed\s+|resulting\s+)?(?:method|approach|model|framework|"
     r"system|algorithm|technique|solution|architecture|pipeline|tool|library|agent),?"
@@ -88,6 +86,7 @@ _CLASS_NOUN = re.compile(
     r"(?:benchmark|dataset|corpus|framework|method|model|system|approach|algorithm|technique|module|mechanism|"
     r"tool|library|agent|suite|family|metric|loss|strategy|scheme|paradigm|architecture|pipeline|collection|"
     r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
+_CLASS_NEXT = re.compile(r"\s+(?:" + _CLASS_NOUN.pattern.split(")(?:e?s)?")[0].lstrip("(?:") + r")s?\b")
 _MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
 # "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
 # (the verb is searched and the subject read back: a pattern starting with the subject tries every position)
@@ -97,6 +96,8 @@ _SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
 # fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
 _OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_THE_PROPOSED = re.compile(r"\b[Tt]he\s+proposed\s+")
+_ONE_NAME = re.compile(rf"(?:{_NAME_WORD})(?=[\s,;:)]|\.(?:\s|$))")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
 
@@ -306,9 +307,14 @@ def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
     versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
     # "we further propose Soft Parallel Decoding.": capitals mid-sentence, closed by punctuation, mark a name
     titled = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is not None
-    coined = len(words) == 1 or versioned or titled or any(is_distinctive(w) for w in words)
-    ended = found.group("after") is not None or is_distinctive(words[-1])
-    if described and (not ended or (found.group("after") is None and _MODIFIES_NEXT.match(text, found.end()))):
+    # "We first develop the Step-Elicited Response Generation pipeline" (set K: MM-HELIX): capitals mid-sentence before
+    # the kind of thing they name
+    classed = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is None \
+        and _CLASS_NEXT.match(text, found.end()) is not None
+    coined = len(words) == 1 or versioned or titled or classed or any(is_distinctive(w) for w in words)
+    ended = found.group("after") is not None or is_distinctive(words[-1]) or classed
+    if described and (not ended or (found.group("after") is None and not classed
+                                    and _MODIFIES_NEXT.match(text, found.end()))):
         return []  # "a high-quality multimodal CoT dataset": the name qualifies a noun
     if not (coined and ended and _is_name(run)):
         return []
@@ -338,6 +344,16 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
             subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
             if subject and key(subject.group("subject")) in own:
                 names.extend(_announced(abstract, said.end(), describing=True))
+    # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K), "the proposed KAOs": what the paper
+    # proposes, by name; a verb follows, so only a definition or one coined word ("The proposed IIR-SNNs provide25-33X
+    # higher ...": LaTeX glued the verb to the value)
+    for proposed in _THE_PROPOSED.finditer(abstract):
+        defined = _definitions(abstract, [proposed.end()])
+        one = _ONE_NAME.match(abstract, proposed.end())
+        if defined:
+            names.extend(defined)
+        elif one and is_distinctive(one.group(0)) and _is_name(one.group(0)):
+            names.append(one.group(0))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -366,6 +382,12 @@ def _announced(text: str, pos: int, describing: bool) -> list[str]:
     if defined:
         return defined
     if _CLASS_NOUN.search(text[pos:starts[-1]].rstrip()):
+        return _named_at(text, starts[-1], described=True) or []
+    # "We first develop the Step-Elicited Response Generation pipeline" (set K: MM-HELIX): the definite article, capitals,
+    # then the kind of thing they name; not "a mobile-tailored real-time Gaussian Splatting method, dubbed Mobile-GS"
+    run = _NAME_RUN.match(text, starts[-1])
+    kind = _CLASS_NEXT.match(text, run.end("run")) if run else None
+    if kind and text[:starts[-1]].rstrip().endswith(("the", "The")) and not _NAMED_LATER.match(text, run.end("run")):
         return _named_at(text, starts[-1], described=True) or []
     return []
 
