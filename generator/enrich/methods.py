@@ -96,6 +96,7 @@ _SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
 # fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
 _OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_DEFINITE = re.compile(r"\b[Tt]he\s+$")
 _THE_PROPOSED = re.compile(r"\b[Tt]he\s+proposed\s+")
 _ONE_NAME = re.compile(rf"(?:{_NAME_WORD})(?=[\s,;:)]|\.(?:\s|$))")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
@@ -386,8 +387,9 @@ def _announced(text: str, pos: int, describing: bool) -> list[str]:
     # "We first develop the Step-Elicited Response Generation pipeline" (set K: MM-HELIX): the definite article, capitals,
     # then the kind of thing they name; not "a mobile-tailored real-time Gaussian Splatting method, dubbed Mobile-GS"
     run = _NAME_RUN.match(text, starts[-1])
-    kind = _CLASS_NEXT.match(text, run.end("run")) if run else None
-    if kind and text[:starts[-1]].rstrip().endswith(("the", "The")) and not _NAMED_LATER.match(text, run.end("run")):
+    if run is None or not _DEFINITE.search(text, max(0, starts[-1] - 5), starts[-1]):
+        return []
+    if _CLASS_NEXT.match(text, run.end("run")) and not _NAMED_LATER.match(text, run.end("run")):
         return _named_at(text, starts[-1], described=True) or []
     return []
 
