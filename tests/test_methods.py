@@ -195,3 +195,44 @@ def test_a_bracket_glued_to_a_title_name_is_part_of_it():
     assert "RL" not in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert "Memex" in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert title_methods("Gated Linear Attention (GLA): Fast Training")[:1] == ("GLA",)
+
+
+def test_the_proposed_name_is_the_papers_own():
+    """Lightweight Neural App Control (set K, read after its one unseen run): "The proposed ... (LiMAC)" announces the
+    paper's name and its long form, as "We propose" does; "The proposed method" names nothing."""
+    sentence = ("The proposed Lightweight Multi-modal App Control (LiMAC) takes as input a textual goal and a sequence of "
+                "past mobile observations, such as screenshots and corresponding UI trees, to generate precise actions.")
+    assert methods.extract_methods("T", sentence) == ("LiMAC", "Lightweight Multi-modal App Control")
+    assert methods.extract_methods("T", "The proposed method is simple and fast.") == ()
+
+
+def test_a_dimension_may_stand_in_the_description_before_a_name():
+    """Baking Gaussian Splatting into Diffusion Denoiser (set K, read after its one unseen run): "a novel single-stage
+    3D diffusion model, DiffusionGS," describes, then names."""
+    assert methods.extract_methods("T", "In this paper, we propose a novel single-stage 3D diffusion model, DiffusionGS, "
+                                        "for object and scene generation from a single view.") == ("DiffusionGS",)
+
+
+def test_a_lower_case_initial_of_an_abbreviation_opens_its_long_form():
+    """Invertible Consistency Distillation (set K, read after its one unseen run): "invertible Consistency Distillation
+    (iCD)" is spelled out from its first word, not from "Consistency"."""
+    found = methods.extract_methods("T", "To this end, we introduce invertible Consistency Distillation (iCD), a "
+                                         "generalized consistency distillation framework.")
+    assert found == ("iCD", "invertible Consistency Distillation")
+
+
+def test_the_proposed_takes_one_coined_word_before_its_verb():
+    """One Timestep Is All You Need (bundled): after "the proposed" a verb follows, glued to its value by LaTeX; the name
+    is the one coined word."""
+    assert methods.extract_methods("T", "The proposed IIR-SNNs provide25-33X higher energy efficiency.") == ("IIR-SNNs",)
+
+
+def test_the_capitalized_name_of_a_pipeline():
+    """MM-HELIX (set K, read after its one unseen run): "the Step-Elicited Response Generation pipeline" names the
+    pipeline; "a mobile-tailored real-time Gaussian Splatting method, dubbed Mobile-GS" (set K: Mobile-GS) names
+    the method only by what it is dubbed."""
+    assert methods.extract_methods("T", "We first develop the Step-Elicited Response Generation pipeline to create "
+                                        "MM-HELIX-100K, a large-scale dataset of 100k high-quality, reflective "
+                                        "reasoning traces.") == ("Step-Elicited Response Generation",)
+    assert methods.extract_methods("T", "In this work, we propose a mobile-tailored real-time Gaussian Splatting "
+                                        "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)

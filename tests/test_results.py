@@ -509,8 +509,8 @@ def _full(sentence: str) -> list[tuple[float, str, str | None, str | None, bool,
      "to graph parallelism.",
      [(2.45, "x", "time", None, True, False), (1.58, "x", None, None, True, False),
       (22.89, "x", "bandwidth", None, True, False), (27.21, "x", "bandwidth", None, True, False),
-      (8.69, "x", "bandwidth", "graph parallelis", True, False),
-      (11.6, "x", "bandwidth", "graph parallelis", True, False)]),
+      (8.69, "x", "bandwidth", None, True, False),
+      (11.6, "x", "bandwidth", None, True, False)]),
     ("Our ConvFirst model with block-fusion kernels has less arithmetic complexity and greater computational "
      "efficiency than baseline models and kernels, and ran approximately four times as fast as ConvNeXt.",
      [(4.0, "x", "speed", None, True, False)]),
@@ -674,6 +674,12 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
     ("The runtime picks the path that matches the target hardware - no retraining, no custom kernels - so a single "
      "set of GQLA weights pins the rooflines of both H100 (MQA-absorb, s_q=1) and H20 (GQA + MTP, s_q=2), while "
      "supporting up to 8-way zero-redundancy tensor parallelism on the GQA path.", ["H100", "H20"]),
+    # set K, read after its one unseen run: a model number joined by a hyphen (EdgeDetect); the phones a feature
+    # launched to are its users', the TPU serves the model (Proofread)
+    ("Raspberry Pi-4 deployment confirms edge feasibility: 4.2~MB memory, 0.8~ms latency, and 12~mJ per inference "
+     "with <0.5% accuracy loss.", ["Raspberry Pi 4"]),
+    ("We launched the feature to Pixel 8 devices by serving the model on TPU v5 in Google Cloud, with thousands of "
+     "daily active users.", ["TPUv5"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names

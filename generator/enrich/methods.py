@@ -63,7 +63,8 @@ _ADJECTIVE_TAIL = re.compile(
 # words that are no function words (articles and counts open it), so "we propose to use LoRA" and
 # "we present a study of LoRA" never reach another paper's name.
 _LEAD_OPENERS = frozenset({"a", "an", "the", "our", "two", "three", "four"})
-_LEAD_WORD = re.compile(r"(?P<word>[a-z][a-z-]*)(?P<stop>[,:]?)\s+")
+# "a novel single-stage 3D diffusion model, DiffusionGS" (set K): a dimension ("3D", "4D") describes too
+_LEAD_WORD = re.compile(r"(?P<word>[a-z][a-z-]*|\d[Dd](?:-[a-z]+)?)(?P<stop>[,:]?)\s+")
 _LEAD_MAX = 6
 # Words that stop a description: function words, and those that begin a clause about something else.
 _LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "while", "whose", "who", "as", "such",
@@ -85,6 +86,7 @@ _CLASS_NOUN = re.compile(
     r"(?:benchmark|dataset|corpus|framework|method|model|system|approach|algorithm|technique|module|mechanism|"
     r"tool|library|agent|suite|family|metric|loss|strategy|scheme|paradigm|architecture|pipeline|collection|"
     r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
+_CLASS_NEXT = re.compile(r"\s+(?:" + _CLASS_NOUN.pattern.split(")(?:e?s)?")[0].lstrip("(?:") + r")s?\b")
 _MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
 # "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
 # (the verb is searched and the subject read back: a pattern starting with the subject tries every position)
@@ -94,6 +96,9 @@ _SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
 # fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
 _OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_DEFINITE = re.compile(r"\b[Tt]he\s+$")
+_THE_PROPOSED = re.compile(r"\b[Tt]he\s+proposed\s+")
+_ONE_NAME = re.compile(rf"(?:{_NAME_WORD})(?=[\s,;:)]|\.(?:\s|$))")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
 _AND_NEXT = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?")
 
@@ -195,6 +200,8 @@ def abbreviates(short: str, long: str) -> bool:
     """
     caps = [c for c in short if c.isupper()]
     words = [w for w in re.split(r"[\s-]+", long) if w]
+    if short[:1].islower() and words and words[0][:1] == short[:1]:
+        caps = [short[0].upper(), *caps]  # "invertible Consistency Distillation (iCD)" (set K): a lower-case initial
     if len(caps) < 2 or not words or words[0][0].casefold() != caps[0].casefold():
         return False
     content = [w for w in words if w.casefold() not in FUNCTION_WORDS]
@@ -301,9 +308,14 @@ def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
     versioned = len(words) == 2 and re.fullmatch(r"\d+(?:\.\d+)*", words[1]) is not None
     # "we further propose Soft Parallel Decoding.": capitals mid-sentence, closed by punctuation, mark a name
     titled = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is not None
-    coined = len(words) == 1 or versioned or titled or any(is_distinctive(w) for w in words)
-    ended = found.group("after") is not None or is_distinctive(words[-1])
-    if described and (not ended or (found.group("after") is None and _MODIFIES_NEXT.match(text, found.end()))):
+    # "We first develop the Step-Elicited Response Generation pipeline" (set K: MM-HELIX): capitals mid-sentence before
+    # the kind of thing they name
+    classed = len(words) > 1 and all(w[0].isupper() for w in words) and found.group("after") is None \
+        and _CLASS_NEXT.match(text, found.end()) is not None
+    coined = len(words) == 1 or versioned or titled or classed or any(is_distinctive(w) for w in words)
+    ended = found.group("after") is not None or is_distinctive(words[-1]) or classed
+    if described and (not ended or (found.group("after") is None and not classed
+                                    and _MODIFIES_NEXT.match(text, found.end()))):
         return []  # "a high-quality multimodal CoT dataset": the name qualifies a noun
     if not (coined and ended and _is_name(run)):
         return []
@@ -333,6 +345,16 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
             subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
             if subject and key(subject.group("subject")) in own:
                 names.extend(_announced(abstract, said.end(), describing=True))
+    # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K), "the proposed KAOs": what the paper
+    # proposes, by name; a verb follows, so only a definition or one coined word ("The proposed IIR-SNNs provide25-33X
+    # higher ...": LaTeX glued the verb to the value)
+    for proposed in _THE_PROPOSED.finditer(abstract):
+        defined = _definitions(abstract, [proposed.end()])
+        one = _ONE_NAME.match(abstract, proposed.end())
+        if defined:
+            names.extend(defined)
+        elif one and is_distinctive(one.group(0)) and _is_name(one.group(0)):
+            names.append(one.group(0))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -361,6 +383,13 @@ def _announced(text: str, pos: int, describing: bool) -> list[str]:
     if defined:
         return defined
     if _CLASS_NOUN.search(text[pos:starts[-1]].rstrip()):
+        return _named_at(text, starts[-1], described=True) or []
+    # "We first develop the Step-Elicited Response Generation pipeline" (set K: MM-HELIX): the definite article, capitals,
+    # then the kind of thing they name; not "a mobile-tailored real-time Gaussian Splatting method, dubbed Mobile-GS"
+    run = _NAME_RUN.match(text, starts[-1])
+    if run is None or not _DEFINITE.search(text, max(0, starts[-1] - 5), starts[-1]):
+        return []
+    if _CLASS_NEXT.match(text, run.end("run")) and not _NAMED_LATER.match(text, run.end("run")):
         return _named_at(text, starts[-1], described=True) or []
     return []
 

@@ -45,6 +45,10 @@ _GENERIC_AFTER = re.compile(r"^[- ](?:like|style|based|architecture|type)\b")
 _BUDGET_AFTER = re.compile(r"[\s-]*(?:GPU[\s-]*)?(?:(?:pre-?)?(?:training|compute|computing|inference)[\s-]+)?"
                            r"(?:hours?|hrs?|days?|years?)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\s?(?:[x×]|times)$")
+# "We launched the feature to Pixel 8 devices by serving the model on TPU v5" (set K: Proofread): the devices a
+# product is launched, shipped or rolled out to are its users', not the machine the paper reports running on
+_LAUNCHED_TO = re.compile(r"\b(?:launch|ship|roll(?:ed|ing|s)?\s+out)\w*\s+(?:[\w-]+\s+){0,4}?to\s+(?:the\s+|all\s+)?$",
+                          re.IGNORECASE)
 # "four real-world datasets (NeRF-DS, DAVIS, iPhone, and TUM-dynamics)": a device's name as a dataset's
 _DATASET_LIST = re.compile(r"\b(?:datasets?|benchmarks?)\s*\((?:[^()]*,\s*)?(?:and\s+)?$", re.IGNORECASE)
 # "on the iPhone360, iPhone, and DAVIS datasets" (set I: 4DGS360): an item of a list the word after it calls datasets;
@@ -196,6 +200,7 @@ class Vocab:
                 if m.end() == m.start() or (kind == "model" and _GENERIC_AFTER.match(after)):
                     continue
                 if kind == "hardware" and (_BUDGET_AFTER.match(text, m.end())
+                                           or _LAUNCHED_TO.search(text, max(0, m.start() - 80), m.start())
                                            or _DATASET_LIST.search(text, max(0, m.start() - 80), m.start())
                                            or _DATASET_LIST_AFTER.match(text, m.end())):
                     continue

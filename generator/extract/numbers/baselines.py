@@ -93,6 +93,10 @@ _BASE_END = re.compile(
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
+# a clause of its own: "while maintaining ...", "whereas baselines ..."; not the comparative "is 2.3x faster while more
+# accurate compared to previous best CLIP model" (bundled: MobileCLIP), where both compare with the one rival
+_WHILE = re.compile(r"\bwhile\s+(?:\w+ly\s+)?\w+ing\b|\bwhereas\b", re.IGNORECASE)
+_SET_OFF = re.compile(r",\s+(?:compared\s+)?$")  # ", compared against X", ", over X": set off by a comma
 # "outperforming the previous best method by an absolute margin of 63%" (set G: See, Point, Fly)
 MARGIN_OF = r"(?:an?\s+)?(?:absolute\s+|relative\s+|average\s+)?margin\s+of"
 _BY = re.compile(rf"\s(?:by(?:\s{MARGIN_OF})?|with (?:\w+ )?(?:speedups?|speed-ups?|improvements?|gains?|reductions?) of)\s"
@@ -151,6 +155,12 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
             continue  # "..., demonstrating the efficiency and performance of OSP-Next": no longer about the value
         if claim and claim.start() < after.start() and s.text[max(0, after.start() - 2):after.start()] != ", ":
             break  # "..., and KnowledgeBank improves over ReasoningBank": the next claim's own rival
+        if _WHILE.search(s.text, end, after.start()) and not _SET_OFF.search(s.text, max(0, after.start() - 20),
+                                                                             after.start()):
+            # "reduces costs by 61% ..., while maintaining competitive performance compared to prior systems" (set K:
+            # TokenPilot): a comparison inside a "while" clause is that clause's; one set off by a comma after it holds
+            # for the whole sentence (bundled: Llumnix)
+            break
         if after.group(0).lower().startswith("than") and not _COMPARATIVE_AFTER.match(s.text, end) \
                 and _OTHER_COMPARATIVE.search(s.text, end, after.start()):
             break  # "the best agent's accuracy being 25%, and many having worse Brier skill score than ...": theirs
@@ -274,6 +284,8 @@ _RIVAL_WITH = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versu
                          r"(?:(?:a|an|up to|about|around|nearly|over|approximately|roughly|average|less than|fewer than|"
                          r"only|just|merely)\s+)*(?:~|∼|\\?sim\s?)?$",
                          re.IGNORECASE)
+_WITHIN = re.compile(r"\bwithin\s+(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$", re.IGNORECASE)
+_WITHIN_OF = re.compile(r"\s*of\s+")
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken|achieved|obtained)\s+by\s+", re.IGNORECASE)
 _NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s)\b", re.IGNORECASE)
@@ -293,6 +305,15 @@ _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
 _RIVAL = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|comparable (?:to|with)|on par with|"
                     r"compared (?:to|with)|match(?:es|ing)?)\s+", re.IGNORECASE)
+
+
+def within_of(s: Sentence, start: int, end: int, limit: int) -> str | None:
+    """"maintaining accuracy within 5% of the original models" (set K: UniQL): what the value stays close to. Read
+    after lists share their rivals, since a bound of closeness is the value's alone (not the 2.7x listed before it)."""
+    if not _WITHIN.search(s.text, max(0, start - 30), start):
+        return None
+    within = _WITHIN_OF.match(s.text, end, limit)
+    return _phrase(s.text, within.end(), limit) if within else None
 
 
 def _earlier(s: Sentence, start: int, end: int) -> bool:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import pairwise
 
 from ..text import words
-from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase
+from .baselines import _BASE_AFTER, _baseline, _earlier, _phrase, within_of
 from .measures import (
     _CHANGE_VERBS,
     _COSTS,
@@ -224,6 +225,10 @@ def numbers(sentence: str) -> list[Number]:
             direction = way[0]
         if how == "lead" and direction is None:
             direction = lead_direction(s, start, end)
+        if unit == "x" and kind == "other" and metric in ("throughput", "speed") and direction == "gain":
+            # "improves maximum goodput by up to 5.6times" (set K: FlowPrefill), "a token-throughput improvement of
+            # 2.7x-3.4x" (set K: UniQL): more of a speed is a speedup
+            kind = "speedup"
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
         if metric is None and unit == "%" and (reached or start in origins) \
                 and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
@@ -274,6 +279,8 @@ def numbers(sentence: str) -> list[Number]:
     out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
     # ... and a restating value takes a measure its first value found only from afar (set J: Ferret)
     out = _restated(sentence, out)
+    out = [replace(n, baseline=within_of(s, n.start, n.end, out[i + 1].start if i + 1 < len(out) else len(sentence)))
+           if n.own and n.baseline is None and n.start not in levels else n for i, n in enumerate(out)]
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
