@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import CONTENT, by_title
 from hypothesis import given
@@ -195,3 +197,12 @@ def test_a_bracket_glued_to_a_title_name_is_part_of_it():
     assert "RL" not in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert "Memex" in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert title_methods("Gated Linear Attention (GLA): Fast Training")[:1] == ("GLA",)
+
+
+def test_a_notes_names_follow_the_extracted_ones(corpus):
+    zero = by_title(corpus, "ZeRO: Memory Optimizations")
+    content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})
+    base = replace(corpus, papers=tuple(replace(p, methods=()) for p in corpus.papers))
+    enriched, _ = methods.enrich(base, content)
+    assert enriched.paper(zero.id).methods == (*zero.methods, "ZeRO-3")  # "ZeRO" was extracted already
+    assert all(p.methods == q.methods for p, q in zip(enriched.papers, corpus.papers, strict=True) if p.id != zero.id)
