@@ -24,7 +24,7 @@ def main() -> int:
     content = io.read_content(ROOT / "content")
     corpus, _ = read_sources(content)
     corpus, _ = topics.enrich(corpus, content)  # as in the pipeline: one-word names need a shared topic area
-    corpus, _ = methods.enrich(corpus, ContentFiles())
+    corpus, _ = methods.enrich(corpus, content)  # as in the pipeline: notes may add names (``names:``)
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     found = {(m.source, m.target): m for p in corpus.papers for m in p.mentions}
     labels = yaml.safe_load((ROOT / "tests/labels/mentions.yml").read_text(encoding="utf-8"))["pairs"]

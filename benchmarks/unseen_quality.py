@@ -388,7 +388,7 @@ def score_links(items: list[Labelled], bundled: Corpus, not_links: list[dict[str
     """Mentions and glossary terms with the set added to the bundled corpus."""
     corpus = replace(bundled, papers=bundled.papers + tuple(i.paper for i in items))
     corpus, _ = topics.enrich(corpus, content)  # as in the pipeline: topics before mentions
-    corpus, _ = methods.enrich(corpus, ContentFiles())
+    corpus, _ = methods.enrich(corpus, content)  # as in the pipeline: notes may add names (``names:``)
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     unseen = {i.paper.id: i for i in items}
     now = _current_ids(bundled)
@@ -421,9 +421,9 @@ def score_links(items: list[Labelled], bundled: Corpus, not_links: list[dict[str
                 s.errors.append(f"glossary: {p.id} terms {sorted(before[p.id])} -> {sorted(after[p.id])}")
 
 
-def score_bundled_links(bundled: Corpus, pairs: list[dict[str, Any]], s: Score) -> None:
+def score_bundled_links(bundled: Corpus, pairs: list[dict[str, Any]], s: Score, content: ContentFiles) -> None:
     """Mentions of the bundled corpus (topics assigned) against the labelled pairs of tests/labels/mentions.yml."""
-    corpus, _ = methods.enrich(bundled, ContentFiles())
+    corpus, _ = methods.enrich(bundled, content)
     corpus, _ = mentions.enrich(corpus, ContentFiles())
     found = {(m.source, m.target): m for p in corpus.papers for m in p.mentions}
     for row in pairs:
@@ -499,7 +499,7 @@ def main(argv: list[str]) -> int:
         enriched, _ = topics.enrich(bundled, content)
         score_topics(items, enriched, s)
         score_results(items, vocab, s)
-        score_bundled_links(enriched, pairs, s)
+        score_bundled_links(enriched, pairs, s, content)
         report("bundled", items, s, errors)
     if "--bundled" in argv:
         return 0

@@ -162,6 +162,7 @@ class Note:
     results: tuple[Result, ...] = ()
     contributors: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()  # former paper ids that must redirect here
+    names: tuple[str, ...] = ()  # other names of the paper's method, as other papers write them
 
 
 @dataclass(frozen=True)

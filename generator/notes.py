@@ -27,7 +27,8 @@ NOTES_DIR = "notes"
 MAX_NOTE_BYTES = 100 * 1024
 STATUSES = ("must-read", "recommended", "background", "skim", "superseded")
 KEYS = ("paper", "summary", "status", "topics_add", "topics_remove", "corrections", "results", "contributors",
-        "aliases")
+        "aliases", "names")
+MAX_NAME = 80  # a method's name, not a sentence
 CORRECTION_KEYS = ("title", "date", "arxiv", "venue", "authors", "code")
 RESULT_KEYS = ("kind", "low", "high", "unit", "what", "quote", "source")
 UNITS = ("x", "%")
@@ -250,6 +251,12 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
     for i, alias in enumerate(aliases):
         if id_problem(alias):
             check.report(("aliases", i), "error", "note-value", f"aliases[{i}]: {alias!r} is not a paper id")
+    names = check.texts(data.get("names"), ("names",))
+    for i, name in enumerate(names):
+        if "\n" in name or len(name) > MAX_NAME or not any(c.isalnum() for c in name):
+            check.report(("names", i), "error", "note-value",
+                         f"names[{i}]: {name[:MAX_NAME]!r} is not a method's name (one line, at most {MAX_NAME} "
+                         "characters, with a letter or digit)")
     _html, problem = render_curated(body)
     if problem:
         check.diags.append(Diagnostic(display, body_line, "error", "note-markdown", f"the note's text is left out: {problem}"))
@@ -268,6 +275,7 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
         results=_results(check, data.get("results")),
         contributors=check.texts(data.get("contributors"), ("contributors",)),
         aliases=tuple(a for a in aliases if not id_problem(a)),
+        names=tuple(n for n in names if "\n" not in n and len(n) <= MAX_NAME and any(c.isalnum() for c in n)),
     )
     return ParsedNote(note, display, located), check.diags
 
@@ -290,3 +298,16 @@ def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnosti
         if found is not None:
             parsed.append(found)
     return parsed, diags
+
+
+def curated_names(content: ContentFiles) -> dict[str, tuple[str, ...]]:
+    """Paper id -> the method names its note adds (``names:``), for the methods stage.
+
+    The notes stage reports every problem of a note; this only reads the names of notes that parse.
+    """
+    parsed, _diags = parse_notes(content)
+    out: dict[str, tuple[str, ...]] = {}
+    for found in parsed:
+        if found.note.names:
+            out[found.note.paper] = tuple(dict.fromkeys((*out.get(found.note.paper, ()), *found.note.names)))
+    return out

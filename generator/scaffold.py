@@ -93,6 +93,7 @@ paper: {paper.id}
 #     quote: "the sentence or table in the paper that states it"
 # contributors: [your-github-handle]
 # aliases: [former-paper-id]  # old ids whose pages must redirect here
+# names: [Other-Name]  # other names of its method as other papers write them: linked and searchable
 ---
 
 <!-- Write the note in Markdown below this line (HTML comments like this one are not shown). -->

@@ -350,3 +350,20 @@ def test_superscript_digits_before_a_name_do_not_hide_it():
     found = mentions.find_mentions(small.papers)[sage.id]
     assert [(m.target, m.name) for m in found] == [(p.id, n) for p, n in zip(fa, ("FlashAttention-2", "FlashAttention-3"), strict=True)]
     assert "FlashAttention2 and xformers" in found[0].quote
+
+
+def test_a_stage_named_in_a_note_links_to_its_paper():
+    # set J's Horizon-LM; "ZeRO-3" is a stage of ZeRO: no rule links "Name-N" to Name (LLaMA-3 is not
+    # LLaMA), so the curated note of ZeRO lists it under ``names:``
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    quote = ("On a standard single A100 machine, Horizon-LM achieves up to 12.2times higher training throughput "
+             "than DeepSpeed ZeRO-3 with CPU offloading while preserving numerical correctness.")
+    horizon = Paper(id="horizon-lm-0001", title="Horizon-LM: A Memory-Centric Training System", abstract=quote,
+                    sources=(SourceRef("sources/hf/x.txt", 1, "x"),))
+    corpus = replace(corpus, papers=(*corpus.papers, horizon))
+    zero = by_title(corpus, "ZeRO: Memory Optimizations").id
+    with_note, _ = mentions.enrich(methods.enrich(corpus, content)[0], ContentFiles())
+    without, _ = mentions.enrich(methods.enrich(corpus, ContentFiles())[0], ContentFiles())
+    assert zero in {m.target for m in with_note.paper(horizon.id).mentions}
+    assert zero not in {m.target for m in without.paper(horizon.id).mentions}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from conftest import CONTENT, by_title
 from hypothesis import given
@@ -236,3 +238,11 @@ def test_the_capitalized_name_of_a_pipeline():
                                         "reasoning traces.") == ("Step-Elicited Response Generation",)
     assert methods.extract_methods("T", "In this work, we propose a mobile-tailored real-time Gaussian Splatting "
                                         "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)
+
+def test_a_notes_names_follow_the_extracted_ones(corpus):
+    zero = by_title(corpus, "ZeRO: Memory Optimizations")
+    content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})
+    base = replace(corpus, papers=tuple(replace(p, methods=()) for p in corpus.papers))
+    enriched, _ = methods.enrich(base, content)
+    assert enriched.paper(zero.id).methods == (*zero.methods, "ZeRO-3")  # "ZeRO" was extracted already
+    assert all(p.methods == q.methods for p, q in zip(enriched.papers, corpus.papers, strict=True) if p.id != zero.id)

@@ -60,7 +60,8 @@ def test_bundled_example_note_is_clean_and_applied(corpus: Corpus, pid: str) -> 
     assert "<details>" in paper.note.body  # raw HTML survives parsing; the renderer sanitizes it
     assert paper.arxiv_id == "2307.08691" and paper.authors == ("Tri Dao",)
     assert all(r.verified for r in paper.results) and paper.results
-    assert out.notes == (paper.note,) and out.orphan_notes == ()
+    assert paper.note in out.notes and out.orphan_notes == ()
+    assert all(n.paper == out.paper(n.paper).id for n in out.notes)  # every bundled note has its paper
     # provenance names the note and the line of each corrected key
     text = content[EXAMPLE]
     arxiv = paper.provenance_of("arxiv").chosen
@@ -271,3 +272,18 @@ def test_with_the_real_taxonomy_after_the_topics_enricher(corpus: Corpus, pid: s
     assert curated == [leaf]
     assert [a.topic for a in out.paper(pid).topics if not a.curated] == [
         a.topic for a in with_topics.paper(pid).topics]
+
+
+def test_names_are_checked_and_kept(corpus: Corpus, pid: str) -> None:
+    text = note(pid, 'names: [FA2, "two\\nlines", "---", FlashAttn-2]\n')
+    parsed, diags = notes.parse_note(f"notes/{pid}.md", text, f"content/notes/{pid}.md")
+    assert parsed is not None and parsed.note.names == ("FA2", "FlashAttn-2")
+    bad = [d for d in diags if d.code == "note-value"]
+    assert [d.line for d in bad] == [line_of(text, "names:")] * 2  # the flow list is one line
+    assert "names[1]" in bad[0].message and "names[2]" in bad[1].message
+
+
+def test_curated_names_by_paper_skip_notes_that_do_not_parse(pid: str) -> None:
+    files = {f"notes/{pid}.md": note(pid, "names: [FA2]\n"),
+             "notes/other-paper-0001.md": "no front matter"}
+    assert notes.curated_names(ContentFiles(files)) == {pid: ("FA2",)}

@@ -17,6 +17,7 @@ from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..memo import Memo, as_text, decoded, digest
 from ..model import Corpus, Paper
+from ..notes import curated_names
 
 _SEPARATOR_RUN = re.compile(r"[-_/\s]+")
 _DROPPED_RUN = re.compile(r"[\^{}$\\]+")  # LaTeX leftovers (S^{2}FT, R^{n}): they separate like a space
@@ -434,9 +435,15 @@ def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
 
 
 def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
-    """Fill ``Paper.methods`` for every paper (from ``memo`` for a title and abstract read before)."""
+    """Fill ``Paper.methods`` for every paper (from ``memo`` for a title and abstract read before).
+
+    A curated note's ``names:`` come after the extracted names: other names of the paper's method as
+    other papers write them ("ZeRO-3" for ZeRO, "Faiss" for the library its abstract never names), so
+    mentions link them and search finds the paper by them.
+    """
     memo = memo if memo is not None else Memo()
     version = memo.key("methods")
+    curated = curated_names(content)
     papers: list[Paper] = []
     for p in corpus.papers:
         key = digest(version, p.title, p.abstract)
@@ -444,6 +451,8 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
         if methods is None:
             methods = extract_methods(p.title, p.abstract)
             memo.put("methods", key, list(methods))
+        if p.id in curated:
+            methods = tuple(dict.fromkeys((*methods, *curated[p.id])))
         papers.append(replace(p, methods=methods))
     return replace(corpus, papers=tuple(papers)), []
 
