@@ -9,9 +9,9 @@ from dataclasses import replace
 import feedparser
 import pytest
 import rispy
+from conftest import FIXTURES, ROOT, by_title, options_for
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import FIXTURES, ROOT, by_title, options_for
 
 from generator import io, pipeline, urls
 from generator.model import Collection, Evidence, Paper, SourceRef, Topic, TopicAssignment
