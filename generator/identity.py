@@ -21,6 +21,7 @@ _JOURNAL = re.compile(r"\b(?:Transactions|Journal|Letters|Magazine|TPAMI|JMLR|TM
 # the order fields are named in the Sources block
 _FIELD_ORDER = ("title", "authors", "authors_count", "org", "date", "venue", "arxiv", "doi", "abstract",
                 "upvotes", "stars")
+_ORDER = {name: i for i, name in enumerate(_FIELD_ORDER)}
 _FIELD_WORDS = {"authors_count": "author count", "org": "organisation", "arxiv": "arXiv id", "doi": "DOI",
                 "links": "links", "citekey": "citation key", "entry_type": "entry type", "journal_ref": "journal reference"}
 
@@ -113,7 +114,8 @@ def source_lines(paper: Paper, collections: Mapping[str, Collection]) -> list[st
     """One line per source that supplied a shown value: ``title, abstract and date from …`` (plain text)."""
     shown: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     described: dict[tuple[str, str, int], str] = {}
-    order = {name: i for i, name in enumerate(_FIELD_ORDER)}
+    order = _ORDER
+    dated = _dated(paper)  # the same for every field
     for prov in sorted(paper.provenance, key=lambda p: order.get(p.field, len(order))):
         if prov.field not in order or (prov.field == "authors_count" and paper.authors):
             continue  # kept in the export; the page shows only these fields
@@ -123,7 +125,7 @@ def source_lines(paper: Paper, collections: Mapping[str, Collection]) -> list[st
         key = (chosen.format, chosen.ref.collection, line)
         shown[key].append(_field_words(prov.field))
         described[key] = describe_source(Stated(chosen.value, replace(chosen.ref, line=key[2]), chosen.format),
-                                         collections, _dated(paper))
+                                         collections, dated)
     return [f"{_join(fields)} from {described[key]}" for key, fields in shown.items()]
 
 

@@ -64,6 +64,8 @@ def family_name(name: str) -> str:
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():  # most names and titles: nothing to fold, decompose or drop (_FOLD maps no ASCII)
+        return text
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).encode("ascii", "ignore").decode("ascii")
 

@@ -51,7 +51,11 @@ def author_anchor(name_key: str) -> str:
 
 def link(here: str, there: str, anchor: str = "") -> str:
     """The relative Markdown link from page ``here`` to page ``there`` (MkDocs resolves .md links)."""
-    rel = _relpath(there, posixpath.dirname(here) or ".")
+    return _link(posixpath.dirname(here) or ".", there, anchor)
+
+
+def _link(start: str, there: str, anchor: str) -> str:
+    rel = _relpath(there, start)
     return f"{rel}#{anchor}" if anchor else rel
 
 
@@ -115,21 +119,22 @@ class Linker:
 
     def __init__(self, here: str) -> None:
         self.here = here
+        self._start = posixpath.dirname(here) or "."  # what ``link`` would work out again for every link
 
     def __call__(self, there: str, anchor: str = "") -> str:
-        return link(self.here, there, anchor)
+        return _link(self._start, there, anchor)
 
     def paper(self, paper_id: str, anchor: str = "") -> str:
-        return link(self.here, paper(paper_id), anchor)
+        return _link(self._start, paper(paper_id), anchor)
 
     def topic(self, topic_id: str) -> str:
-        return link(self.here, topic(topic_id))
+        return _link(self._start, topic(topic_id), "")
 
     def collection(self, collection_id: str) -> str:
-        return link(self.here, collection(collection_id))
+        return _link(self._start, collection(collection_id), "")
 
     def glossary(self, anchor: str = "") -> str:
-        return link(self.here, GLOSSARY, anchor)
+        return _link(self._start, GLOSSARY, anchor)
 
     def html(self, there: str, anchor: str = "") -> str:
         """The served relative URL, for links inside raw HTML."""

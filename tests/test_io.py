@@ -115,3 +115,16 @@ def test_a_manifest_without_tokens_digests_each_value_and_reads_no_file_back(tmp
     assert io.write_tree(out, index, manifest=manifest) == 0 and read == []
     assert io.write_tree(out, {**index, "fragment/a.pf_fragment": b"two"}, manifest=manifest) == 1
     assert (out / "fragment/a.pf_fragment").read_bytes() == b"two"
+
+
+def test_a_written_file_is_0644_with_no_temporary_left_even_past_a_crashed_runs_leftover(tmp_path: Path):
+    out = tmp_path / "build"
+    (out / "docs").mkdir(parents=True)
+    # the temporary name the next write would try, left by a run that died mid-write
+    stale = out / "docs" / f".page.md-{os.getpid()}-{next(io._TEMP_NAMES) + 1}"
+    stale.write_text("half")
+    assert io.write_tree(out, {"docs/page.md": "whole", "docs/other.md": "x", "./odd//path.md": "y"}) == 4
+    page = out / "docs" / "page.md"
+    assert page.read_text() == "whole" and page.stat().st_mode & 0o777 == 0o644
+    assert (out / "odd" / "path.md").read_text() == "y"
+    assert sorted(p.name for p in (out / "docs").iterdir()) == ["other.md", "page.md"]  # the leftover went too

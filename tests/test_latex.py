@@ -250,3 +250,16 @@ def test_a_parser_crash_falls_back_to_regexes(monkeypatch):
 
     monkeypatch.setattr(latex, "_parse", boom)
     assert to_unicode("\\textbf{Fast} at 50\\% and \\frac{1}{2} of $x^{2}$") == "Fast at 50% and 1/2 of x²"
+
+
+def test_has_leftovers_tries_only_the_repairs_a_found_needle_names_and_agrees_with_trying_all():
+    from generator import latex_repairs as lr
+
+    def plain(text: str) -> bool:
+        found = lr._needles_in(text)
+        return any(not found.isdisjoint(r.needles) and r.pattern.search(text) for r in lr._REPAIRS)
+
+    texts = ["2.49times speedup", "three times", "sometimes", "(sim50%)", "simple", "Tgeq 0", "anecdote",
+             "log(D) cdot |p|", "a ldots b", "plain text with no needle", "", "sigmaleft( x", "8timesRTX"]
+    assert any(plain(t) for t in texts) and not all(plain(t) for t in texts)
+    assert [lr.has_leftovers(t) for t in texts] == [plain(t) for t in texts]

@@ -121,3 +121,10 @@ def test_arxiv_authors_are_shown_as_written():
     assert len(names) > 200
     assert [n for n in names if display_name(n) != n] == []
     assert all(family_name(n) for n in names)
+
+
+def test_ascii_folding_of_ascii_text_is_the_text_and_other_text_still_folds():
+    from generator.names import _ascii
+
+    assert _ascii("Tri Dao, 8-bit!") == "Tri Dao, 8-bit!"
+    assert _ascii("Łukasz Kaiser") == "Lukasz Kaiser" and _ascii("Günther ß") == "Gunther ss"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 
@@ -9,6 +10,8 @@ import feedparser
 import pytest
 import rispy
 from conftest import FIXTURES, ROOT, by_title, options_for
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import io, pipeline, urls
 from generator.model import Collection, Evidence, Paper, SourceRef, Topic, TopicAssignment
@@ -170,6 +173,26 @@ def test_topic_exports_hold_the_topics_papers(site):
     assert sorted(files) == [urls.export(f, "kv-cache") for f in ("bib", "csv", "json", "ris")]
     assert len(_reimport("json", files[urls.export("json", "kv-cache")])) == len(site.views.topic_papers["kv-cache"])
 
+
+
+_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from('"\\\n\t\u2028/<>'))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(_TEXT, _TEXT | st.lists(_TEXT, max_size=4) | st.none() | st.integers(), max_size=6))
+def test_json_items_are_what_json_dumps_with_an_indent_prints(fields):
+    plain = "\n".join("  " + line for line in json.dumps(fields, indent=1, ensure_ascii=False).split("\n"))
+    assert exports._json_item(fields) == plain
+
+
+def test_the_downloads_are_the_plain_formats_of_each_paper(site):
+    """Records made once and joined give what one pass over the papers in the documented formats gives."""
+    papers = sorted(site.papers, key=lambda p: p.id)
+    topics = site.views.topics
+    assert exports.ris(papers, topics) == "\n".join(line for p in papers for line in exports._ris_record(p, topics))
+    plain = json.dumps({"papers": [json.loads("{" + exports._Records(topics).json_item(p).strip()[1:]) for p in papers]},
+                       indent=1, ensure_ascii=False) + "\n"
+    assert exports.json_list(papers, topics) == plain
 
 # -- feeds --------------------------------------------------------------------------------------------
 

@@ -41,6 +41,29 @@ def bibtex(papers: Iterable[Paper], entries: Mapping[str, str] | None = None) ->
     return "\n\n".join(entries.get(p.id) or identity.bibtex(p) for p in papers) + "\n"
 
 
+def _json_item(fields: Mapping[str, object]) -> str:
+    """``fields`` as ``json.dumps(fields, indent=1, ensure_ascii=False)`` prints it, each line indented two
+    more spaces (the item sits two levels into ``{"papers": [...]}``).
+
+    With an indent, ``json`` encodes in pure Python, which was most of making the downloads; the values
+    here are strings and lists of strings, encoded by the same C string encoder ``json`` uses. Anything
+    else takes ``json`` itself. ``test_export.py`` checks both ways give the same text.
+    """
+    lines = []
+    for key, value in fields.items():
+        if isinstance(value, str):
+            lines.append(f'   {_json_str(key)}: {_json_str(value)}')
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            items = ",\n".join(f"    {_json_str(v)}" for v in value)
+            lines.append(f'   {_json_str(key)}: [\n{items}\n   ]')
+        else:
+            return "\n".join("  " + line for line in json.dumps(fields, indent=1, ensure_ascii=False).split("\n"))
+    return "  {\n" + ",\n".join(lines) + "\n  }" if lines else "  {}"
+
+
+_json_str = json.encoder.encode_basestring  # what json.dumps(..., ensure_ascii=False) quotes strings with
+
+
 class _Records:
     """Each paper's CSV row, JSON item and RIS record, made once: a paper is in the survey's downloads
     and in those of each of its topics and their parents, five or six times in all."""
@@ -49,17 +72,28 @@ class _Records:
         self.topics = topics
         self._csv: dict[str, str] = {}
         self._json: dict[str, str] = {}
-        self._ris: dict[str, list[str]] = {}
+        self._ris: dict[str, str] = {}
+        self._lines: dict[str, str] = {}  # _one_line of each text: CSV and RIS both fold every title and abstract
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer, lineterminator="\n")
+
+    def one_line(self, text: str) -> str:
+        line = self._lines.get(text)
+        if line is None:
+            line = self._lines[text] = _one_line(text)
+        return line
 
     def csv_row(self, p: Paper) -> str:
         row = self._csv.get(p.id)
         if row is None:
-            out = io.StringIO()
-            csv.writer(out, lineterminator="\n").writerow(
-                [_one_line(p.title), "; ".join(_one_line(a) for a in p.authors), p.year or "", p.date or "",
-                 _one_line(p.venue or ""), p.arxiv_id or "", p.doi or "", _code(p),
-                 "; ".join(_topic_titles(p, self.topics)), urls.served(urls.paper(p.id)), _one_line(p.abstract or "")])
-            row = self._csv[p.id] = out.getvalue()
+            one_line = self.one_line
+            self._buffer.seek(0)
+            self._buffer.truncate()
+            self._writer.writerow(
+                [one_line(p.title), "; ".join(one_line(a) for a in p.authors), p.year or "", p.date or "",
+                 one_line(p.venue or ""), p.arxiv_id or "", p.doi or "", _code(p),
+                 "; ".join(_topic_titles(p, self.topics)), urls.served(urls.paper(p.id)), one_line(p.abstract or "")])
+            row = self._csv[p.id] = self._buffer.getvalue()
         return row
 
     def json_item(self, p: Paper) -> str:
@@ -71,16 +105,15 @@ class _Records:
                                          "code": _code(p) or None, "topics": _topic_titles(p, self.topics),
                                          "page": urls.served(urls.paper(p.id)), "citekey": p.citekey,
                                          "abstract": p.abstract}
-            kept = {k: v for k, v in fields.items() if v not in (None, [], "")}
-            # JSON strings escape newlines, so every line break here is structure: indent each line
-            item = self._json[p.id] = "\n".join("  " + line for line in
-                                                 json.dumps(kept, indent=1, ensure_ascii=False).split("\n"))
+            # JSON strings escape newlines, so every line break is structure: each line is indented
+            item = self._json[p.id] = _json_item({k: v for k, v in fields.items() if v not in (None, [], "")})
         return item
 
-    def ris_record(self, p: Paper) -> list[str]:
+    def ris_record(self, p: Paper) -> str:
+        """The record's lines joined, ending in an empty line (the records of a list are joined by a newline)."""
         record = self._ris.get(p.id)
         if record is None:
-            record = self._ris[p.id] = _ris_record(p, self.topics)
+            record = self._ris[p.id] = "\n".join(_ris_record(p, self.topics, self.one_line))
         return record
 
 
@@ -105,7 +138,7 @@ def _ris_author(name: str) -> str:
     return f"{family}, {given}" if given else family
 
 
-def _ris_record(p: Paper, topics: Mapping[str, Topic]) -> list[str]:
+def _ris_record(p: Paper, topics: Mapping[str, Topic], one_line: Callable[[str], str] = _one_line) -> list[str]:
     tag = _RIS_TYPES.get(identity.entry_type(p), "GEN")
     record = [("TY", tag), ("TI", p.title), *(("AU", _ris_author(a)) for a in p.authors)]
     if p.year:
@@ -125,13 +158,13 @@ def _ris_record(p: Paper, topics: Mapping[str, Topic]) -> list[str]:
         record.append(("AB", p.abstract))
     if p.citekey:
         record.append(("ID", p.citekey))
-    return [*(f"{k}  - {_one_line(v)}" for k, v in record), "ER  - ", ""]
+    return [*(f"{k}  - {one_line(v)}" for k, v in record), "ER  - ", ""]
 
 
 def ris(papers: Iterable[Paper], topics: Mapping[str, Topic], records: _Records | None = None) -> str:
     """RIS (Zotero, EndNote, Mendeley): ``TAG  - value`` lines, one record per paper, each ended by ``ER``."""
     records = records or _Records(topics)
-    return "\n".join(line for p in papers for line in records.ris_record(p))
+    return "\n".join(records.ris_record(p) for p in papers)
 
 
 def files(papers: list[Paper], topics: Mapping[str, Topic], topic_id: str | None = None,
