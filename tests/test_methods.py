@@ -195,3 +195,23 @@ def test_a_bracket_glued_to_a_title_name_is_part_of_it():
     assert "RL" not in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert "Memex" in title_methods("Memex(RL): Scaling Long-Horizon LLM Agents via Indexed Experience Memory")
     assert title_methods("Gated Linear Attention (GLA): Fast Training")[:1] == ("GLA",)
+
+
+def _plain_canon(text: str, fold: bool = True) -> str:
+    """canon as first written: every step a plain substitution (the fast one must agree with it)."""
+    import re
+    text = text.translate(methods.SCRIPT_DIGITS)
+    text = re.sub(r"[-_/\s]+", " ", re.sub(r"\d+", r" \g<0> ", re.sub(r"[\^{}$\\]+", " ", text))).strip()
+    return text.casefold() if fold else text
+
+
+@given(st.text(alphabet=st.sampled_from("aZß 9-_/\t{}^$\\₂⁴é.,()İ٣"), max_size=40), st.booleans())
+def test_canon_matches_the_plain_substitutions(text, fold):
+    assert methods.canon(text, fold) == _plain_canon(text, fold)
+
+
+def test_canon_matches_the_plain_substitutions_on_the_bundled_corpus(corpus):
+    for p in corpus.papers:
+        for text in (p.title, p.abstract or ""):
+            assert methods.canon(text) == _plain_canon(text)
+            assert methods.canon(text, fold=False) == _plain_canon(text, fold=False)
