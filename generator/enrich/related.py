@@ -26,7 +26,8 @@ TOP_K = 5
 TOP_TOPICS = 5
 _BLOCK = 512
 _TERMS = 40  # heaviest terms kept per paper
-_CANDIDATES = 4 * TOP_K  # taken by score before the topic tie-break reorders equal scores
+# Scores are compared rounded to 6 places; a value this far below the k-th largest cannot round up to it
+_ROUNDING = 1e-5
 
 
 def _text(p: Paper) -> str:
@@ -75,18 +76,26 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
         for row in range(block.shape[0]):
             i = lo + row
             begin, end = block.indptr[row], block.indptr[row + 1]
-            cols, vals = block.indices[begin:end], block.data[begin:end]
-            keep = (cols != i) & (vals > 1e-9)  # never related to itself
-            cols, vals = cols[keep], vals[keep]
-            if len(vals) > _CANDIDATES:
-                # keep everything tied with the last candidate, so input order never picks among ties
-                floor = np.partition(vals, len(vals) - _CANDIDATES)[len(vals) - _CANDIDATES] - 1e-6
-                top = vals >= floor
-                cols, vals = cols[top], vals[top]
-            scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
-                            for j, v in zip(cols.tolist(), vals.tolist(), strict=True))
-            out[ids[i]] = tuple(pid for _s, _t, pid in scored[:k])
+            out[ids[i]] = _best(i, block.indices[begin:end], block.data[begin:end], k, topics, ids)
     return out
+
+
+def _best(i: int, cols: np.ndarray, vals: np.ndarray, k: int, topics: list[frozenset[str]],
+          ids: list[str]) -> tuple[str, ...]:
+    """The ids of paper ``i``'s ``k`` best neighbours among similarities ``vals`` to papers ``cols``.
+
+    Best first by score rounded to 6 places, then more shared topics, then smaller id. Only values
+    within rounding of the k-th largest can be among the first k, so only those are sorted in Python.
+    """
+    keep = (cols != i) & (vals > 1e-9)  # never related to itself
+    cols, vals = cols[keep], vals[keep]
+    if len(vals) > k:
+        # everything that may round to a tie with the k-th stays, so input order never picks among ties
+        top = vals >= np.partition(vals, len(vals) - k)[len(vals) - k] - _ROUNDING
+        cols, vals = cols[top], vals[top]
+    scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
+                    for j, v in zip(cols.tolist(), vals.tolist(), strict=True))
+    return tuple(pid for _s, _t, pid in scored[:k])
 
 
 def _ancestors(topics: tuple[Topic, ...]) -> dict[str, tuple[str, ...]]:
