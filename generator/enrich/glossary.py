@@ -130,10 +130,16 @@ def expansion_key(expansion: str) -> str:
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
 
 
-def _abbrs_used(text: str) -> set[str]:
-    """Every abbreviation-shaped token of ``text``, plural ``s`` removed: one pass per paper."""
-    # most tokens are plain lowercase words: ``islower`` drops them before the capital count
-    return {normalize_abbr(t) for t in _TOKEN.findall(text) if not t.islower() and sum(c.isupper() for c in t) >= 2}
+def _abbrs_used(text: str, defined: set[str], written: set[str]) -> set[str]:
+    """The abbreviations of ``defined`` that ``text`` writes as abbreviation-shaped tokens, plural ``s``
+    removed. ``written`` is every way of writing one (``_written``): other tokens are never looked at."""
+    return {normalize_abbr(t) for t in set(_TOKEN.findall(text)) & written
+            if not t.islower() and sum(c.isupper() for c in t) >= 2} & defined
+
+
+def _written(defined: set[str]) -> set[str]:
+    """The tokens ``normalize_abbr`` may turn into an abbreviation of ``defined``: itself, or a plural."""
+    return defined | {abbr + "s" for abbr in defined}
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
@@ -146,8 +152,10 @@ def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, 
             defined[abbr].setdefault(p.id, k)  # a paper's first definition is its meaning
             spellings[(abbr, k)][expansion] += 1
     used_by: dict[str, set[str]] = defaultdict(set)
+    abbrs = set(defined)
+    written = _written(abbrs)
     for p in papers:
-        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}") & set(defined):
+        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}", abbrs, written):
             used_by[abbr].add(p.id)
     terms: list[Term] = []
     per_paper: dict[str, set[str]] = defaultdict(set)
