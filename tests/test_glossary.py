@@ -145,3 +145,10 @@ def test_abbreviations_used_match_the_plain_token_scan_on_the_bundled_corpus(cor
     for p in corpus.papers:
         text = f"{p.title} {p.abstract or ''}"
         assert glossary._abbrs_used(text, defined, written) == _plain_abbrs_used(text, defined)
+
+
+def test_definitions_found_once_per_text_are_handed_out_as_new_lists():
+    text = "We train a key-value (KV) cache."
+    first = glossary.definitions(text)
+    first.append(("X", "y"))
+    assert glossary.definitions(text) == [("KV", "key-value")]

@@ -12,6 +12,7 @@ So adding a paper changes no other paper's terms, except those using the term un
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -106,12 +107,19 @@ def long_form(abbr: str, before: str) -> str | None:
 
 def definitions(text: str) -> list[tuple[str, str]]:
     """``(abbr, expansion)`` for every abbreviation ``text`` defines, in order."""
+    return list(_definitions(text))
+
+
+# Mentions, the glossary and each paper's page read the definitions of the same abstracts: each text's
+# are found once per process. Bounded, far above any corpus's paper count, so memory stays bounded too.
+@functools.lru_cache(maxsize=1 << 16)
+def _definitions(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for m in _DEFINITION.finditer(text):
         expansion = long_form(m.group("abbr"), text[max(0, m.start() - 200):m.start()])
         if expansion:
             found.append((normalize_abbr(m.group("abbr")), expansion))
-    return found
+    return tuple(found)
 
 
 # word forms that name the same thing: "Sequence Parallel (SP)" = "sequence parallelism (SP)"
