@@ -20,7 +20,7 @@ from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Paper, Term
 
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9-]{1,11})\)")
@@ -203,7 +203,8 @@ def meaning_anchor(term: Term) -> str:
 def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
     """Fill ``Corpus.terms`` and ``Paper.terms`` (from ``memo`` when no paper's text changed)."""
     memo = memo if memo is not None else Memo()
-    key = memo.key("glossary", [[p.id, p.title, p.abstract] for p in corpus.papers])
+    # a missing abstract reads as an empty one here, so the key need not tell them apart
+    key = memo.key("glossary", digest_each((p.id, p.title, p.abstract or "") for p in corpus.papers))
     stored = decoded(_terms_from, memo.get("glossary", key))
     if stored is None or set(stored[1]) != {p.id for p in corpus.papers}:
         stored = build_terms(corpus.papers)

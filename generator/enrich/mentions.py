@@ -21,7 +21,7 @@ import ahocorasick
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.text import mask_urls, sentence_at
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
 from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits, title_methods
@@ -464,8 +464,10 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
     """
     parents = {t.id: t.parent for t in corpus.topics}
     memo = memo if memo is not None else Memo()
+    # a missing abstract reads as an empty one here; the count of methods says where the topics start
     key = memo.key("mentions", sorted(parents.items(), key=lambda kv: kv[0]),
-                   [[p.id, p.title, p.abstract, list(p.methods), [a.topic for a in p.topics]] for p in corpus.papers])
+                   digest_each((p.id, p.title, p.abstract or "", str(len(p.methods)), *p.methods,
+                                *(a.topic for a in p.topics)) for p in corpus.papers))
     found = decoded(_mentions_from, memo.get("mentions", key))
     if found is None or set(found) != {p.id for p in corpus.papers}:
         found = find_mentions(corpus.papers, parents or None)

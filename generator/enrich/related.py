@@ -16,7 +16,7 @@ import numpy as np
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Paper, Topic
 from .tfidf import tfidf
 
@@ -154,7 +154,9 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
     those changed takes them from the last run.
     """
     memo = memo if memo is not None else Memo()
-    key = memo.key("related", [[p.id, p.title, p.abstract, [a.topic for a in p.topics]] for p in corpus.papers])
+    # a missing abstract reads as an empty one here; each paper's topics end its row
+    key = memo.key("related", digest_each((p.id, p.title, p.abstract or "", *(a.topic for a in p.topics))
+                                          for p in corpus.papers))
     similar = decoded(_related_from, memo.get("related", key))
     if similar is None or set(similar) != {p.id for p in corpus.papers}:
         similar = related_papers(corpus.papers)
