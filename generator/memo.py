@@ -25,7 +25,7 @@ import hashlib
 import json
 import pickle
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from io import BytesIO
 from typing import Any, TypeVar
 
@@ -55,6 +55,13 @@ def digest(*parts: object) -> str:
         return hasher.hexdigest()
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.blake2b(b"j" + text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def digest_each(rows: Iterable[Sequence[str]]) -> list[str]:
+    """The ``digest`` of each row of strings, for a key over every paper's text: each text's bytes are
+    hashed as they are, where one JSON of all the papers first copies every abstract into JSON. A row
+    whose length varies must say where each part ends (a count before a list, a list only last)."""
+    return [digest(*row) for row in rows]
 
 
 def code_digest(sources: Mapping[str, bytes]) -> str:

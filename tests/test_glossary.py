@@ -125,3 +125,30 @@ def test_a_hyphenated_first_word_may_supply_one_letter() -> None:
     so the paper's own meaning is known and blocks the link."""
     assert glossary.definitions("In particular, we introduce the dual-gated linear attention (DLA) mechanism to "
                                 "perform cascaded gating.") == [("DLA", "dual-gated linear attention")]
+
+
+def _plain_abbrs_used(text: str, defined: set[str]) -> set[str]:
+    """Every abbreviation-shaped token, normalized, then those defined: what the fast form must give."""
+    return {glossary.normalize_abbr(t) for t in glossary._TOKEN.findall(text)
+            if not t.islower() and sum(c.isupper() for c in t) >= 2} & defined
+
+
+@given(st.text(alphabet=st.sampled_from("aAbBsS2- ()_é"), max_size=60),
+       st.sets(st.text(alphabet=st.sampled_from("aAbBsS2-"), min_size=1, max_size=4), max_size=6))
+def test_abbreviations_used_match_the_plain_token_scan(text, defined):
+    assert glossary._abbrs_used(text, defined, glossary._written(defined)) == _plain_abbrs_used(text, defined)
+
+
+def test_abbreviations_used_match_the_plain_token_scan_on_the_bundled_corpus(corpus):
+    defined = {t.abbr for t in corpus.terms}
+    written = glossary._written(defined)
+    for p in corpus.papers:
+        text = f"{p.title} {p.abstract or ''}"
+        assert glossary._abbrs_used(text, defined, written) == _plain_abbrs_used(text, defined)
+
+
+def test_definitions_found_once_per_text_are_handed_out_as_new_lists():
+    text = "We train a key-value (KV) cache."
+    first = glossary.definitions(text)
+    first.append(("X", "y"))
+    assert glossary.definitions(text) == [("KV", "key-value")]

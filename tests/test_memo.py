@@ -462,3 +462,11 @@ def test_a_page_that_fails_the_front_matter_check_is_reported_on_every_run(proje
         assert [d.code for d in generated.diagnostics.errors] == ["internal-front-matter"]
         assert "Page left out" in generated.files[f"docs/{broken}"]
         pipeline.write(project, generated)
+
+
+def test_digest_each_row_tells_its_parts_apart():
+    rows = [("p1", "Title", "abstract"), ("p1", "Title", "", "abstract"), ("p1", "Titleabstract", ""),
+            ("p1", "Title", "abstract", "1", "m", "t"), ("p1", "Title", "abstract", "2", "m", "t")]
+    keys = memo.digest_each(rows)
+    assert len(set(keys)) == len(rows)
+    assert keys == [memo.digest(*row) for row in rows] == memo.digest_each(iter(rows))

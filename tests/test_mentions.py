@@ -367,3 +367,58 @@ def test_a_stage_named_in_a_note_links_to_its_paper():
     without, _ = mentions.enrich(methods.enrich(corpus, ContentFiles())[0], ContentFiles())
     assert zero in {m.target for m in with_note.paper(horizon.id).mentions}
     assert zero not in {m.target for m in without.paper(horizon.id).mentions}
+
+
+# The plain forms the fast ones replaced, to hold them to the same answers.
+_PLAIN_LOWER_WORD = r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])"
+
+
+def _plain_lowercase_vocabulary(papers):
+    import re
+
+    from generator.extract.text import mask_urls
+    words, texts = set(), []
+    for p in papers:
+        lower = re.findall(_PLAIN_LOWER_WORD, mask_urls(f"{p.title}. {p.abstract or ''}"))
+        words.update(lower)
+        texts.append(" " + " ".join(methods.TOKEN.findall(" ".join(lower))) + " ")
+    return words, texts
+
+
+def _plain_original_span(text, folded, start, stop):
+    first = len(methods.TOKEN.findall(folded, 0, start))
+    inside = list(methods.TOKEN.finditer(folded, start, stop))
+    if not inside:
+        return None
+    tail = stop - inside[-1].end()
+    last = first + len(inside) - 1
+    o_start = o_end = -1
+    for n, tok in enumerate(methods.TOKEN.finditer(text.translate(methods.SCRIPT_DIGITS))):
+        if n == first:
+            o_start = tok.start()
+        if n == last:
+            o_end = tok.end() + tail
+            break
+    if o_start < 0 or o_end < 0 or methods.canon(text[o_start:o_end]) != folded[start:stop]:
+        return None
+    return o_start, o_end
+
+
+_WILD = st.text(alphabet=st.sampled_from("aBz9₂' -_.(){}^xY-Éß"), max_size=40)
+
+
+@given(st.lists(st.tuples(_WILD, _WILD), max_size=4))
+def test_lowercase_vocabulary_matches_the_plain_lookaround(texts):
+    papers = [_paper(f"p{i}", title, abstract) for i, (title, abstract) in enumerate(texts)]
+    assert mentions.lowercase_vocabulary(papers) == _plain_lowercase_vocabulary(papers)
+
+
+def test_lowercase_vocabulary_matches_the_plain_lookaround_on_the_bundled_corpus(corpus):
+    assert mentions.lowercase_vocabulary(corpus.papers) == _plain_lowercase_vocabulary(corpus.papers)
+
+
+@given(_WILD, st.integers(0, 40), st.integers(0, 40))
+def test_original_span_matches_the_plain_token_walk(text, a, b):
+    folded = methods.canon(text)
+    start, stop = min(a, b, len(folded)), min(max(a, b), len(folded))
+    assert mentions._original_span(text, folded, start, stop) == _plain_original_span(text, folded, start, stop)

@@ -239,6 +239,7 @@ def test_the_capitalized_name_of_a_pipeline():
     assert methods.extract_methods("T", "In this work, we propose a mobile-tailored real-time Gaussian Splatting "
                                         "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)
 
+
 def test_a_notes_names_follow_the_extracted_ones(corpus):
     zero = by_title(corpus, "ZeRO: Memory Optimizations")
     content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})
@@ -246,3 +247,23 @@ def test_a_notes_names_follow_the_extracted_ones(corpus):
     enriched, _ = methods.enrich(base, content)
     assert enriched.paper(zero.id).methods == (*zero.methods, "ZeRO-3")  # "ZeRO" was extracted already
     assert all(p.methods == q.methods for p, q in zip(enriched.papers, corpus.papers, strict=True) if p.id != zero.id)
+
+
+def _plain_canon(text: str, fold: bool = True) -> str:
+    """canon as first written: every step a plain substitution (the fast one must agree with it)."""
+    import re
+    text = text.translate(methods.SCRIPT_DIGITS)
+    text = re.sub(r"[-_/\s]+", " ", re.sub(r"\d+", r" \g<0> ", re.sub(r"[\^{}$\\]+", " ", text))).strip()
+    return text.casefold() if fold else text
+
+
+@given(st.text(alphabet=st.sampled_from("aZß 9-_/\t{}^$\\₂⁴é.,()İ٣"), max_size=40), st.booleans())
+def test_canon_matches_the_plain_substitutions(text, fold):
+    assert methods.canon(text, fold) == _plain_canon(text, fold)
+
+
+def test_canon_matches_the_plain_substitutions_on_the_bundled_corpus(corpus):
+    for p in corpus.papers:
+        for text in (p.title, p.abstract or ""):
+            assert methods.canon(text) == _plain_canon(text)
+            assert methods.canon(text, fold=False) == _plain_canon(text, fold=False)

@@ -102,3 +102,20 @@ def test_wild_texts_never_raise(texts):
     found = related.related_papers(papers)
     assert set(found) == {p.id for p in papers}
     assert all(pid not in rel for pid, rel in found.items())
+
+
+# scores from a few levels, so many tie, some only after rounding to 6 places
+_SCORES = st.sampled_from([0.0, 1e-10, 0.1, 0.1 + 4e-7, 0.1 - 4e-7, 0.2, 0.2000004, 0.3, 0.5, 0.9])
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), _SCORES), max_size=40, unique_by=lambda t: t[0]),
+       st.integers(1, 6), st.lists(st.frozensets(st.sampled_from("abc"), max_size=2), min_size=31, max_size=31))
+def test_best_neighbours_are_those_of_sorting_every_candidate(pairs, k, topics):
+    import numpy as np
+
+    ids = [f"p{j:02d}" for j in range(31)]
+    cols = np.array([j for j, _v in pairs], dtype=np.int32)
+    vals = np.array([v for _j, v in pairs], dtype=np.float32)
+    plain = sorted((-round(float(v), 6), -len(topics[0] & topics[j]), ids[j])
+                   for j, v in zip(cols.tolist(), vals.tolist(), strict=True) if j != 0 and v > 1e-9)
+    assert related._best(0, cols, vals, k, topics, ids) == tuple(pid for _s, _t, pid in plain[:k])

@@ -12,6 +12,7 @@ So adding a paper changes no other paper's terms, except those using the term un
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
@@ -19,7 +20,7 @@ from typing import Any
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Paper, Term
 
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9-]{1,11})\)")
@@ -106,12 +107,19 @@ def long_form(abbr: str, before: str) -> str | None:
 
 def definitions(text: str) -> list[tuple[str, str]]:
     """``(abbr, expansion)`` for every abbreviation ``text`` defines, in order."""
+    return list(_definitions(text))
+
+
+# Mentions, the glossary and each paper's page read the definitions of the same abstracts: each text's
+# are found once per process. Bounded, far above any corpus's paper count, so memory stays bounded too.
+@functools.lru_cache(maxsize=1 << 16)
+def _definitions(text: str) -> tuple[tuple[str, str], ...]:
     found: list[tuple[str, str]] = []
     for m in _DEFINITION.finditer(text):
         expansion = long_form(m.group("abbr"), text[max(0, m.start() - 200):m.start()])
         if expansion:
             found.append((normalize_abbr(m.group("abbr")), expansion))
-    return found
+    return tuple(found)
 
 
 # word forms that name the same thing: "Sequence Parallel (SP)" = "sequence parallelism (SP)"
@@ -130,10 +138,16 @@ def expansion_key(expansion: str) -> str:
 _TOKEN = re.compile(r"(?<![\w-])[A-Za-z][\w-]*[A-Za-z0-9]")
 
 
-def _abbrs_used(text: str) -> set[str]:
-    """Every abbreviation-shaped token of ``text``, plural ``s`` removed: one pass per paper."""
-    # most tokens are plain lowercase words: ``islower`` drops them before the capital count
-    return {normalize_abbr(t) for t in _TOKEN.findall(text) if not t.islower() and sum(c.isupper() for c in t) >= 2}
+def _abbrs_used(text: str, defined: set[str], written: set[str]) -> set[str]:
+    """The abbreviations of ``defined`` that ``text`` writes as abbreviation-shaped tokens, plural ``s``
+    removed. ``written`` is every way of writing one (``_written``): other tokens are never looked at."""
+    return {normalize_abbr(t) for t in set(_TOKEN.findall(text)) & written
+            if not t.islower() and sum(c.isupper() for c in t) >= 2} & defined
+
+
+def _written(defined: set[str]) -> set[str]:
+    """The tokens ``normalize_abbr`` may turn into an abbreviation of ``defined``: itself, or a plural."""
+    return defined | {abbr + "s" for abbr in defined}
 
 
 def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, tuple[str, ...]]]:
@@ -146,8 +160,10 @@ def build_terms(papers: tuple[Paper, ...]) -> tuple[tuple[Term, ...], dict[str, 
             defined[abbr].setdefault(p.id, k)  # a paper's first definition is its meaning
             spellings[(abbr, k)][expansion] += 1
     used_by: dict[str, set[str]] = defaultdict(set)
+    abbrs = set(defined)
+    written = _written(abbrs)
     for p in papers:
-        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}") & set(defined):
+        for abbr in _abbrs_used(f"{p.title} {p.abstract or ''}", abbrs, written):
             used_by[abbr].add(p.id)
     terms: list[Term] = []
     per_paper: dict[str, set[str]] = defaultdict(set)
@@ -187,7 +203,8 @@ def meaning_anchor(term: Term) -> str:
 def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
     """Fill ``Corpus.terms`` and ``Paper.terms`` (from ``memo`` when no paper's text changed)."""
     memo = memo if memo is not None else Memo()
-    key = memo.key("glossary", [[p.id, p.title, p.abstract] for p in corpus.papers])
+    # a missing abstract reads as an empty one here, so the key need not tell them apart
+    key = memo.key("glossary", digest_each((p.id, p.title, p.abstract or "") for p in corpus.papers))
     stored = decoded(_terms_from, memo.get("glossary", key))
     if stored is None or set(stored[1]) != {p.id for p in corpus.papers}:
         stored = build_terms(corpus.papers)

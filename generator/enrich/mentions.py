@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Any
 
 import ahocorasick
@@ -21,16 +21,20 @@ import ahocorasick
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..extract.text import mask_urls, sentence_at
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
-from .methods import FUNCTION_WORDS, SCRIPT_DIGITS, TOKEN, canon, initials_match, is_distinctive, key, title_methods
+from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits, title_methods
+from .tfidf import tfidf
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
 _MIN_CONTEXT = 0.08
 _GENERIC_USERS = 2  # other papers writing a plain name in lower case before it counts as a common phrase
-_LOWER_WORD = re.compile(r"(?<![\w'-])[a-z][a-z'-]*(?![\w'-])")
+# A lower-case word is a whole run of word characters, apostrophes and hyphens that is all lower case.
+# Each run is taken whole, into the group when it is such a word, else unnamed (an empty group): a
+# lookbehind for the run's start, tried at every character, was a third slower.
+_LOWER_RUN = re.compile(r"([a-z][a-z'-]*)(?![\w'-])|[\w'-]+")
 # A hyphen suffix that only qualifies the name ("Mamba-3B", "GaLore-based") rather than naming another.
 # In prose a following capitalized word continues the name; titles capitalize everything, so not there.
 # A following word that only describes what the name is ("the Mamba State Space Model") does not.
@@ -91,9 +95,10 @@ def lowercase_vocabulary(papers: Iterable[Paper]) -> tuple[set[str], list[str]]:
     words: set[str] = set()
     texts: list[str] = []
     for p in papers:
-        lower = _LOWER_WORD.findall(mask_urls(f"{p.title}. {p.abstract or ''}"))
+        lower = list(filter(None, _LOWER_RUN.findall(mask_urls(f"{p.title}. {p.abstract or ''}"))))
         words.update(lower)
-        texts.append(" " + " ".join(TOKEN.findall(" ".join(lower))) + " ")  # already folded, no digits
+        # already folded, no digits: the TOKEN runs are what apostrophes and hyphens separate
+        texts.append(" " + " ".join(" ".join(lower).replace("'", " ").replace("-", " ").split()) + " ")
     return words, texts
 
 
@@ -270,16 +275,13 @@ def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, 
     if not inside:
         return None
     tail = stop - inside[-1].end()  # "++" after "NERV" is copied as is
-    last = first + len(inside) - 1
-    o_start = o_end = -1
     # tokens as canon sees them: "N²" is a letter run and a digit run there, one \w run in ``text``
-    for n, tok in enumerate(TOKEN.finditer(text.translate(SCRIPT_DIGITS))):
-        if n == first:
-            o_start = tok.start()
-        if n == last:
-            o_end = tok.end() + tail
-            break
-    if o_start < 0 or o_end < 0 or canon(text[o_start:o_end]) != folded[start:stop]:
+    # (islice skips the tokens before the match in C, not one Python step each)
+    tokens = list(islice(TOKEN.finditer(plain_digits(text)), first, first + len(inside)))
+    if len(tokens) < len(inside):
+        return None
+    o_start, o_end = tokens[0].start(), tokens[-1].end() + tail
+    if canon(text[o_start:o_end]) != folded[start:stop]:
         return None  # a character whose case folding changes its token count: no guessing
     return o_start, o_end
 
@@ -383,10 +385,7 @@ class _Glosses:
 
 
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
-    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
-
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
-    matrix = vectorizer.fit_transform([f"{p.title}. {p.abstract or ''}" for p in papers])
+    matrix = tfidf([f"{p.title}. {p.abstract or ''}" for p in papers])  # scikit-learn's default TF-IDF
     return {p.id: i for i, p in enumerate(papers)}, matrix
 
 
@@ -465,8 +464,10 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
     """
     parents = {t.id: t.parent for t in corpus.topics}
     memo = memo if memo is not None else Memo()
+    # a missing abstract reads as an empty one here; the count of methods says where the topics start
     key = memo.key("mentions", sorted(parents.items(), key=lambda kv: kv[0]),
-                   [[p.id, p.title, p.abstract, list(p.methods), [a.topic for a in p.topics]] for p in corpus.papers])
+                   digest_each((p.id, p.title, p.abstract or "", str(len(p.methods)), *p.methods,
+                                *(a.topic for a in p.topics)) for p in corpus.papers))
     found = decoded(_mentions_from, memo.get("mentions", key))
     if found is None or set(found) != {p.id for p in corpus.papers}:
         found = find_mentions(corpus.papers, parents or None)

@@ -16,8 +16,9 @@ import numpy as np
 
 from ..content import ContentFiles
 from ..diagnostics import Diagnostic
-from ..memo import Memo, as_text, decoded
+from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Paper, Topic
+from .tfidf import tfidf
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -26,7 +27,8 @@ TOP_K = 5
 TOP_TOPICS = 5
 _BLOCK = 512
 _TERMS = 40  # heaviest terms kept per paper
-_CANDIDATES = 4 * TOP_K  # taken by score before the topic tie-break reorders equal scores
+# Scores are compared rounded to 6 places; a value this far below the k-th largest cannot round up to it
+_ROUNDING = 1e-5
 
 
 def _text(p: Paper) -> str:
@@ -54,15 +56,12 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
     """For each paper id, the ids of the ``k`` most similar other papers, best first."""
     if len(papers) < 2:
         return {p.id: () for p in papers}
-    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
-
     large = len(papers) > 100
     # in a large corpus a word of one paper or of most papers tells nothing about similarity
-    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5 if large else 1.0,
-                                 min_df=2 if large else 1, dtype=np.float32,
-                                 token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
     try:
-        matrix = _strongest_terms(vectorizer.fit_transform([_text(p) for p in papers]).tocsr())
+        weights = tfidf([_text(p) for p in papers], r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b", min_df=2 if large else 1,
+                        max_df=0.5 if large else 1.0, dtype=np.float32)
+        matrix = _strongest_terms(weights.tocsr())
     except ValueError:  # no usable word at all: nothing is similar
         return {p.id: () for p in papers}
     topics = [frozenset(a.topic for a in p.topics) for p in papers]
@@ -75,18 +74,26 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
         for row in range(block.shape[0]):
             i = lo + row
             begin, end = block.indptr[row], block.indptr[row + 1]
-            cols, vals = block.indices[begin:end], block.data[begin:end]
-            keep = (cols != i) & (vals > 1e-9)  # never related to itself
-            cols, vals = cols[keep], vals[keep]
-            if len(vals) > _CANDIDATES:
-                # keep everything tied with the last candidate, so input order never picks among ties
-                floor = np.partition(vals, len(vals) - _CANDIDATES)[len(vals) - _CANDIDATES] - 1e-6
-                top = vals >= floor
-                cols, vals = cols[top], vals[top]
-            scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
-                            for j, v in zip(cols.tolist(), vals.tolist(), strict=True))
-            out[ids[i]] = tuple(pid for _s, _t, pid in scored[:k])
+            out[ids[i]] = _best(i, block.indices[begin:end], block.data[begin:end], k, topics, ids)
     return out
+
+
+def _best(i: int, cols: np.ndarray, vals: np.ndarray, k: int, topics: list[frozenset[str]],
+          ids: list[str]) -> tuple[str, ...]:
+    """The ids of paper ``i``'s ``k`` best neighbours among similarities ``vals`` to papers ``cols``.
+
+    Best first by score rounded to 6 places, then more shared topics, then smaller id. Only values
+    within rounding of the k-th largest can be among the first k, so only those are sorted in Python.
+    """
+    keep = (cols != i) & (vals > 1e-9)  # never related to itself
+    cols, vals = cols[keep], vals[keep]
+    if len(vals) > k:
+        # everything that may round to a tie with the k-th stays, so input order never picks among ties
+        top = vals >= np.partition(vals, len(vals) - k)[len(vals) - k] - _ROUNDING
+        cols, vals = cols[top], vals[top]
+    scored = sorted((-round(float(v), 6), -len(topics[i] & topics[j]), ids[j])
+                    for j, v in zip(cols.tolist(), vals.tolist(), strict=True))
+    return tuple(pid for _s, _t, pid in scored[:k])
 
 
 def _ancestors(topics: tuple[Topic, ...]) -> dict[str, tuple[str, ...]]:
@@ -147,7 +154,9 @@ def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> t
     those changed takes them from the last run.
     """
     memo = memo if memo is not None else Memo()
-    key = memo.key("related", [[p.id, p.title, p.abstract, [a.topic for a in p.topics]] for p in corpus.papers])
+    # a missing abstract reads as an empty one here; each paper's topics end its row
+    key = memo.key("related", digest_each((p.id, p.title, p.abstract or "", *(a.topic for a in p.topics))
+                                          for p in corpus.papers))
     similar = decoded(_related_from, memo.get("related", key))
     if similar is None or set(similar) != {p.id for p in corpus.papers}:
         similar = related_papers(corpus.papers)
