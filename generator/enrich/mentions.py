@@ -24,8 +24,8 @@ from ..extract.text import mask_urls, sentence_at
 from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
-from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits, title_methods
-from .tfidf import tfidf
+from .methods import (FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits,
+                      title_methods)
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
@@ -385,7 +385,10 @@ class _Glosses:
 
 
 def _context(papers: list[Paper]) -> tuple[dict[str, int], object]:
-    matrix = tfidf([f"{p.title}. {p.abstract or ''}" for p in papers])  # scikit-learn's default TF-IDF
+    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
+
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+    matrix = vectorizer.fit_transform([f"{p.title}. {p.abstract or ''}" for p in papers])
     return {p.id: i for i, p in enumerate(papers)}, matrix
 
 

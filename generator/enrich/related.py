@@ -18,7 +18,6 @@ from ..content import ContentFiles
 from ..diagnostics import Diagnostic
 from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Paper, Topic
-from .tfidf import tfidf
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -56,12 +55,15 @@ def related_papers(papers: tuple[Paper, ...], k: int = TOP_K) -> dict[str, tuple
     """For each paper id, the ids of the ``k`` most similar other papers, best first."""
     if len(papers) < 2:
         return {p.id: () for p in papers}
+    from sklearn.feature_extraction.text import TfidfVectorizer  # a second to import: only when a run needs it
+
     large = len(papers) > 100
     # in a large corpus a word of one paper or of most papers tells nothing about similarity
+    vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, max_df=0.5 if large else 1.0,
+                                 min_df=2 if large else 1, dtype=np.float32,
+                                 token_pattern=r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b")
     try:
-        weights = tfidf([_text(p) for p in papers], r"(?u)\b[A-Za-z][A-Za-z0-9-]+\b", min_df=2 if large else 1,
-                        max_df=0.5 if large else 1.0, dtype=np.float32)
-        matrix = _strongest_terms(weights.tocsr())
+        matrix = _strongest_terms(vectorizer.fit_transform([_text(p) for p in papers]).tocsr())
     except ValueError:  # no usable word at all: nothing is similar
         return {p.id: () for p in papers}
     topics = [frozenset(a.topic for a in p.topics) for p in papers]
