@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 START = time.perf_counter()
 from generator import enrich, io, pipeline  # noqa: E402
 from generator import pages as pages_mod  # noqa: E402
+from generator.cli import no_cycle_collection  # noqa: E402
 
 TIMES: dict[str, float] = {"import": time.perf_counter() - START}
 CPU: dict[str, float] = {"import": time.process_time()}  # the machine may be shared: CPU seconds beside the wall
@@ -92,8 +93,9 @@ def stages(content: Path, build: Path) -> int:
     start, cpu = time.perf_counter(), time.process_time()
     files = io.read_content(content)
     opts = pipeline.Options(content=content, build=build, templates=ROOT / "site_templates", config=ROOT / "mkdocs.yml")
-    generated = timed("generate", pipeline.generate)(opts, files)
-    changed = timed("write", pipeline.write)(opts, generated)
+    with no_cycle_collection():  # as `survey generate` runs
+        generated = timed("generate", pipeline.generate)(opts, files)
+        changed = timed("write", pipeline.write)(opts, generated)
     total, total_cpu = time.perf_counter() - start, time.process_time() - cpu
     n = max(1, len(generated.corpus.papers))
     print(f"papers: {len(generated.corpus.papers)}, files: {len(generated.files)}, changed: {changed}")

@@ -62,12 +62,12 @@ def _generate(args: argparse.Namespace, keep_going: bool = False,
     """
     opts = _options(args)
     progress = _progress(args)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         generated = pipeline.generate(opts, progress=progress, loaded=loaded)
     failed = _report(generated.diagnostics, opts.strict)
     if failed and not keep_going:
         raise UserError("nothing written because of the problems above (--keep-going writes what is good)")
-    with progress.stage(f"writing {opts.build}/"), _no_cycle_collection():
+    with progress.stage(f"writing {opts.build}/"), no_cycle_collection():
         changed = pipeline.write(opts, generated)
     pages = sum(1 for f in generated.files if f.endswith(".md"))
     print(f"generated {pages} pages for {len(generated.corpus.papers)} papers into {opts.build}/docs ({changed} files changed)")
@@ -136,7 +136,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """Python's full cycle collections held back while the corpus is read, enriched, rendered and written.
 
     Generation makes millions of long-lived objects (papers, results, pages) and few cycles, yet each

@@ -24,8 +24,7 @@ from ..extract.text import mask_urls, sentence_at
 from ..memo import Memo, as_text, decoded, digest_each
 from ..model import Corpus, Mention, Paper
 from .glossary import definitions, expansion_key
-from .methods import (FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits,
-                      title_methods)
+from .methods import FUNCTION_WORDS, TOKEN, canon, initials_match, is_distinctive, key, plain_digits, title_methods
 
 # Names this short are often also everyday acronyms (DSP, FIT, C4): link them only in shared context.
 _SHORT = 4
