@@ -270,6 +270,23 @@ def test_a_one_word_name_in_a_hybrid_with_a_generic_architecture_links_without_a
     assert linked.paper("bare").mentions == ()
 
 
+def test_a_notes_name_links_the_bundled_gla():
+    """Set L: Gated Slot Attention is "inspired by Gated Linear Attention (GLA)". The bundled GLA paper's
+    colon-less title and passing "gated linear attention (GLA) Transformers" give no name, and ViG's
+    title holds the long form, so only its note's ``names: [GLA]`` makes the acronym the GLA paper's."""
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    gla = next(p for p in corpus.papers if p.id.startswith("gated-linear-attention-transformers-with-"))
+    gsa = Paper("gsa", "Gated Slot Attention for Efficient Linear-Time Sequence Modeling",
+                "This paper introduces Gated Slot Attention (GSA), which enhances Attention with Bounded-memory-Control "
+                "(ABC) by incorporating a gating mechanism inspired by Gated Linear Attention (GLA). Essentially, GSA "
+                "comprises a two-layer GLA linked via softmax.", ())
+    named, _ = methods.enrich(replace(corpus, papers=(*corpus.papers, gsa)), content)
+    assert "GLA" in named.paper(gla.id).methods
+    linked = mentions.find_mentions(named.papers)
+    assert [(m.target, m.name) for m in linked["gsa"]] == [(gla.id, "GLA")]
+
+
 def test_a_brands_name_proper_links_alone():
     """Set C: OSP-Next compares "with Ulysses Sequence Parallelism (SP)", the bundled "DeepSpeed Ulysses".
     DeepSpeed starts the names of three bundled papers (DeepSpeed-MoE, DeepSpeed-FastGen), so it is a
