@@ -1066,3 +1066,11 @@ def test_a_comparative_after_while_shares_the_rival() -> None:
     found = _baselines("Our MobileCLIP-S2 variant is 2.3× faster while more accurate compared to previous best CLIP "
                        "model based on ViT-B/16.")
     assert len(found) == 1 and (found[0] or "").startswith("previous best CLIP model")
+
+
+def test_a_score_surpassed_by_a_factor_is_no_speedup() -> None:
+    """R2R (set L, read after its one unseen run): surpassing "the average accuracy of R1-7B by 1.6x" outdoes a score,
+    so the factor is of another kind than a speedup (set F's kernels outperforming by "8times" name no score)."""
+    found = numbers("With an average activated parameter size of 5.6B, R2R surpasses the average accuracy of R1-7B by "
+                    "1.6x, outperforming even the R1-14B model.")
+    assert [(n.high, n.kind, n.metric) for n in found if n.unit == "x"] == [(1.6, "other", "accuracy")]

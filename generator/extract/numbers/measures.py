@@ -145,8 +145,11 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
         return governing[0]
     # "outperform the strongest baselines by ..., 8times on SSMs, and 14times": the verb governs the list
     if any(_WEAK.match(w) for w in clause + after):
-        return "speedup" if any(_TIME_WORDS.match(w) for w in before + after) or any(
-            w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
+        if any(_TIME_WORDS.match(w) for w in before + after):
+            return "speedup"
+        # "R2R surpasses the average accuracy of R1-7B by 1.6x" (set L): a score outdone is no speed
+        scored = any(_PCT_KINDS[0][1].match(w) for w in before[-_NEAR_WORDS:] + after[:_NEAR_WORDS])
+        return "speedup" if not scored and any(w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
     return found[0] if found else "other"
 
 
