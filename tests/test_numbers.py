@@ -1074,3 +1074,12 @@ def test_a_score_surpassed_by_a_factor_is_no_speedup() -> None:
     found = numbers("With an average activated parameter size of 5.6B, R2R surpasses the average accuracy of R1-7B by "
                     "1.6x, outperforming even the R1-14B model.")
     assert [(n.high, n.kind, n.metric) for n in found if n.unit == "x"] == [(1.6, "other", "accuracy")]
+
+
+def test_a_deviation_is_an_error() -> None:
+    """Unveiling Downstream Performance Scaling (set L, read after its one unseen run): a mean deviation of predictions
+    from the truth is an error, as RMSE and MAE are, not the "predictive accuracy" the sentence opens with."""
+    found = numbers("Notably, COD achieves remarkable predictive accuracy on the 70B LLM by leveraging an ensemble of "
+                    "small models, demonstrating an absolute mean deviation of 1.36% across eight important LLM "
+                    "evaluation benchmarks.")
+    assert [(n.high, n.metric) for n in found] == [(1.36, "error")]

@@ -57,7 +57,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
-    ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
+    ("error", re.compile(r"(?:errors?|deviations?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|mrr|reciprocal|win-rates?|success|completion|recall|precision|coverage|solved|"
