@@ -1083,3 +1083,13 @@ def test_a_deviation_is_an_error() -> None:
                     "small models, demonstrating an absolute mean deviation of 1.36% across eight important LLM "
                     "evaluation benchmarks.")
     assert [(n.high, n.metric) for n in found] == [(1.36, "error")]
+
+
+def test_a_compound_with_its_hyphens_lost_does_not_cut_the_words_after_a_value() -> None:
+    """Quant VideoGen (set L, read after its one unseen run; the abstract as the daily-papers API gives it, hyphens
+    gone): "end to end" is one compound, so its "to" does not end the words that name what the 4% measures."""
+    found = numbers("Across LongCat Video, HY WorldPlay, and Self Forcing benchmarks, QVG establishes a new Pareto frontier "
+                    "between quality and memory efficiency, reducing KV cache memory by up to 7.0 times with less than 4% "
+                    "end to end latency overhead while consistently outperforming existing baselines in generation "
+                    "quality.")
+    assert [(n.high, n.unit, n.metric) for n in found] == [(7.0, "x", "memory"), (4.0, "%", "latency")]
