@@ -1093,3 +1093,11 @@ def test_a_compound_with_its_hyphens_lost_does_not_cut_the_words_after_a_value()
                     "end to end latency overhead while consistently outperforming existing baselines in generation "
                     "quality.")
     assert [(n.high, n.unit, n.metric) for n in found] == [(7.0, "x", "memory"), (4.0, "%", "latency")]
+
+
+def test_rivals_named_before_their_values_pair_respectively() -> None:
+    """XEUS (set L, read after its one unseen run): "outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% and 4.4%
+    respectively" beats each rival by its own margin."""
+    found = numbers("XEUS sets a new SOTA on the ML-SUPERB benchmark: it outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% "
+                    "and 4.4% respectively, despite having less parameters or pre-training data.")
+    assert [(n.high, n.baseline) for n in found] == [(0.8, "MMS 1B"), (4.4, "w2v-BERT")]
