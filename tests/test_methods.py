@@ -240,6 +240,24 @@ def test_the_capitalized_name_of_a_pipeline():
                                         "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)
 
 
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # PEAM (set L, read after its one unseen run)
+    ("We present PEAM, a Parametric Embodied Agent Memory framework in Minecraft that transforms agent memory from "
+     "inference-time context into parametric knowledge.", ("PEAM", "Parametric Embodied Agent Memory")),
+    # T-LoRA (set L, read after its one unseen run)
+    ("We introduce T-LoRA, a Timestep-Dependent Low-Rank Adaptation framework specifically designed for diffusion "
+     "model personalization.", ("T-LoRA", "Timestep-Dependent Low-Rank Adaptation")),
+    # capitals that do not spell the name are a description, not its long form
+    ("We propose XEUS, a Cross-lingual Encoder for Universal Speech, trained on over 1 million hours of data.",
+     ("XEUS",)),
+    # QeRL (set B): a lower-case piece makes the words a description, as set B labels it
+    ("We propose QeRL, a Quantization-enhanced Reinforcement Learning framework for large language models.", ("QeRL",)),
+])
+def test_a_long_form_in_apposition_after_the_name(abstract, expected):
+    """A name, a comma, then "a" and capitalized words its capitals abbreviate: the name's long form."""
+    assert methods.extract_methods("T", abstract) == expected
+
+
 def test_a_notes_names_follow_the_extracted_ones(corpus):
     zero = by_title(corpus, "ZeRO: Memory Optimizations")
     content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})

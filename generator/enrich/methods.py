@@ -77,6 +77,11 @@ _LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "whi
 _DEFINED = re.compile(
     r"(?P<long>(?:[\w'’-]+\s+){0,9}?[\w'’-]+)\s*\((?P<short>[^()\s,;]{2,12})\)")
 _LONG_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "with", "the", "a", "an", "as", "via", "from"})
+# "T-LoRA, a Timestep-Dependent Low-Rank Adaptation framework": capitalized words after the name's comma
+# (every piece capitalized: "QeRL, a Quantization-enhanced Reinforcement Learning framework" describes, set B)
+_CAPITALIZED = r"[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*"
+_APPOSED_LONG = re.compile(rf"\s*an?\s+(?P<long>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|to|in|on|with)\s+)?{_CAPITALIZED}){{1,7}})"
+                           r"(?![\w'’-])")
 _SPELLED_OUT = re.compile(r"\s*\((?P<long>[A-Za-z][\w'’ -]{3,90})\)")
 # A definition that only qualifies a noun the sentence goes on to name: "a novel Parameter-Efficient
 # Fine-Tuning (PEFT) method, dubbed as AFLoRA"
@@ -336,8 +341,9 @@ def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
 
 
 def _expansion(text: str, end: int, name: str) -> list[str]:
-    """"DaMo (Data Mixture Optimizer)": the long form a name is spelled out as, right after it."""
-    spelled = _SPELLED_OUT.match(text, end)
+    """"DaMo (Data Mixture Optimizer)": the long form a name is spelled out as, right after it; or in
+    apposition, "PEAM, a Parametric Embodied Agent Memory framework" (set L)."""
+    spelled = _SPELLED_OUT.match(text, end) or (_APPOSED_LONG.match(text, end) if text[end - 1:end] == "," else None)
     if spelled and abbreviates(name, spelled.group("long")) and _is_long_form(spelled.group("long")):
         return [spelled.group("long")]
     return []
