@@ -258,6 +258,15 @@ def test_a_long_form_in_apposition_after_the_name(abstract, expected):
     assert methods.extract_methods("T", abstract) == expected
 
 
+def test_emphasis_around_a_name_is_no_part_of_it():
+    """R2R and BTL-UI (set L, read after its one unseen run): Markdown bold and quotation marks around an announced
+    name hide neither it nor its abbreviation."""
+    assert methods.extract_methods("T", "Leveraging this insight, we introduce **Roads to Rome (R2R)**, a neural token "
+                                        "routing method that selectively utilizes LLMs.") == ("R2R", "Roads to Rome")
+    assert methods.extract_methods("T", 'To fill this gap, we propose "Blink-Think-Link" (BTL), a brain-inspired '
+                                        "framework for human-GUI interaction.") == ("BTL",)
+
+
 def test_a_notes_names_follow_the_extracted_ones(corpus):
     zero = by_title(corpus, "ZeRO: Memory Optimizations")
     content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})

@@ -436,13 +436,18 @@ def _stemmed_words(text: str) -> tuple[str, str]:
     return " " + " ".join(words) + " ", "".join(words)
 
 
+_EMPHASIS = re.compile(r"\*\*|[\"“”]")
+
+
 def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     """Names the paper introduces, title names first, one spelling per name."""
     seen: set[str] = set()
     out: list[str] = []
     from_title = [n for n in _from_title(title) if _used_as_name(n, abstract)]
     own = frozenset(key(n) for n in from_title)
-    for name in [*from_title, *_from_abstract(abstract or "", own)]:
+    # "we introduce **Roads to Rome (R2R)**", 'we propose "Blink-Think-Link" (BTL)' (set L): emphasis is no part of a name
+    plain = _EMPHASIS.sub("", abstract or "")
+    for name in [*from_title, *_from_abstract(plain, own)]:
         name = _clean(name)
         k = key(name)
         if len(k.replace(" ", "")) < 2 or k in seen:
