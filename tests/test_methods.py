@@ -267,6 +267,20 @@ def test_emphasis_around_a_name_is_no_part_of_it():
                                         "framework for human-GUI interaction.") == ("BTL",)
 
 
+def test_it_after_a_sentence_about_the_named_method_introduces_a_part_of_it():
+    """Quant VideoGen (set L, read after its one unseen run): "QVG leverages ... It further introduces Progressive
+    Residual Quantization": "It" is QVG. After a sentence about something else, "It" names nothing."""
+    abstract = ("To address this challenge, we present Quant VideoGen (QVG), a training free KV cache quantization "
+                "framework for autoregressive video diffusion models. QVG leverages video spatiotemporal redundancy "
+                "through Semantic Aware Smoothing, producing low magnitude, quantization friendly residuals. It further "
+                "introduces Progressive Residual Quantization, a coarse to fine multi stage scheme that reduces "
+                "quantization error.")
+    title = "Quant VideoGen: Auto-Regressive Long Video Generation via 2-Bit KV-Cache Quantization"
+    assert methods.extract_methods(title, abstract) == ("Quant VideoGen", "QVG", "Progressive Residual Quantization")
+    other = abstract.replace("QVG leverages", "Caching leverages")
+    assert methods.extract_methods(title, other) == ("Quant VideoGen", "QVG")
+
+
 def test_a_notes_names_follow_the_extracted_ones(corpus):
     zero = by_title(corpus, "ZeRO: Memory Optimizations")
     content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})

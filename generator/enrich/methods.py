@@ -362,7 +362,9 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
     if own:
         for said in _INTRODUCES.finditer(abstract):
             subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
-            if subject and key(subject.group("subject")) in own:
+            # "It further introduces Progressive Residual Quantization" (set L: Quant VideoGen): the sentence
+            # right after one about the paper's named method goes on about it
+            if subject and (key(subject.group("subject")) in own or _continues(abstract, subject, own | {key(n) for n in names})):
                 names.extend(_announced(abstract, said.end(), describing=True))
     # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K), "the proposed KAOs": what the paper
     # proposes, by name; a verb follows, so only a definition or one coined word ("The proposed IIR-SNNs provide25-33X
@@ -385,6 +387,18 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
                 and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
             names.append(name)
     return names
+
+
+def _continues(text: str, subject: re.Match[str], named: set[str] | frozenset[str]) -> bool:
+    """Whether ``subject`` is "It" opening a sentence after one whose subject is the paper's named method."""
+    if subject.group("subject") != "It":
+        return False
+    previous = text[:subject.start()].rstrip()
+    if not previous.endswith("."):
+        return False
+    start = previous.rfind(". ", 0, len(previous) - 1)
+    first = previous[start + 2 if start >= 0 else 0:].split(None, 1)
+    return bool(first) and key(first[0]) in named
 
 
 def _announced(text: str, pos: int, describing: bool) -> list[str]:
