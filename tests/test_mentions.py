@@ -241,6 +241,52 @@ def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_share
     assert linked.paper("bare").mentions == ()
 
 
+def test_a_one_word_name_in_a_hybrid_with_a_generic_architecture_links_without_a_shared_topic():
+    """Set L: SCBench (sorted under the KV cache, not with state-space models) analyses "Gated Linear
+    RNNs, Mamba-Attention hybrids, and efficient methods": Mamba mixed with attention layers is the
+    Mamba architecture, as a gloss in its title's words would say. "Mamba" alone there stays unlinked."""
+    from generator.enrich import topics
+
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    mamba = next(p for p in corpus.papers if p.id.startswith("mamba-linear-time"))
+    hanayo = next(p for p in corpus.papers if p.id.startswith("hanayo-"))
+    sentence = ("With it, we provide an extensive KV cache-centric analysis of eight categories long-context "
+                "solutions, including Gated Linear RNNs, Mamba-Attention hybrids, and efficient methods such as "
+                "sparse attention, KV cache dropping, quantization, retrieval, loading, and prompt compression.")
+    scbench = Paper("scbench", "SCBench: A KV Cache-Centric Analysis of Long-Context Methods",
+                    "Long-context LLMs have enabled numerous downstream applications but also introduced significant "
+                    "challenges related to computational and memory efficiency. To address these challenges, "
+                    "optimizations for long-context inference have been developed, centered around the KV cache. "
+                    "To address this gap, we introduce SCBench(SharedContextBench), a comprehensive benchmark for "
+                    "evaluating long-context methods from a KV cachecentric perspective. " + sentence, ())
+    bare = replace(scbench, id="bare", abstract=scbench.abstract.replace("Mamba-Attention hybrids", "Mamba"))
+    small = Corpus(papers=(mamba, hanayo, scbench, bare))
+    small, _ = topics.enrich(small, content)
+    assert "state-space-models" not in {a.topic for a in small.paper("scbench").topics}
+    small, _ = methods.enrich(small, ContentFiles())
+    linked, _ = mentions.enrich(small, ContentFiles())
+    assert [(m.target, m.quote) for m in linked.paper("scbench").mentions] == [(mamba.id, sentence)]
+    assert linked.paper("bare").mentions == ()
+
+
+def test_a_notes_name_links_the_bundled_gla():
+    """Set L: Gated Slot Attention is "inspired by Gated Linear Attention (GLA)". The bundled GLA paper's
+    colon-less title and passing "gated linear attention (GLA) Transformers" give no name, and ViG's
+    title holds the long form, so only its note's ``names: [GLA]`` makes the acronym the GLA paper's."""
+    content = io.read_content(CONTENT)
+    corpus, _ = read_sources(content)
+    gla = next(p for p in corpus.papers if p.id.startswith("gated-linear-attention-transformers-with-"))
+    gsa = Paper("gsa", "Gated Slot Attention for Efficient Linear-Time Sequence Modeling",
+                "This paper introduces Gated Slot Attention (GSA), which enhances Attention with Bounded-memory-Control "
+                "(ABC) by incorporating a gating mechanism inspired by Gated Linear Attention (GLA). Essentially, GSA "
+                "comprises a two-layer GLA linked via softmax.", ())
+    named, _ = methods.enrich(replace(corpus, papers=(*corpus.papers, gsa)), content)
+    assert "GLA" in named.paper(gla.id).methods
+    linked = mentions.find_mentions(named.papers)
+    assert [(m.target, m.name) for m in linked["gsa"]] == [(gla.id, "GLA")]
+
+
 def test_a_brands_name_proper_links_alone():
     """Set C: OSP-Next compares "with Ulysses Sequence Parallelism (SP)", the bundled "DeepSpeed Ulysses".
     DeepSpeed starts the names of three bundled papers (DeepSpeed-MoE, DeepSpeed-FastGen), so it is a

@@ -240,6 +240,47 @@ def test_the_capitalized_name_of_a_pipeline():
                                         "method, dubbed Mobile-GS, enabling efficient inference.") == ("Mobile-GS",)
 
 
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # PEAM (set L, read after its one unseen run)
+    ("We present PEAM, a Parametric Embodied Agent Memory framework in Minecraft that transforms agent memory from "
+     "inference-time context into parametric knowledge.", ("PEAM", "Parametric Embodied Agent Memory")),
+    # T-LoRA (set L, read after its one unseen run)
+    ("We introduce T-LoRA, a Timestep-Dependent Low-Rank Adaptation framework specifically designed for diffusion "
+     "model personalization.", ("T-LoRA", "Timestep-Dependent Low-Rank Adaptation")),
+    # capitals that do not spell the name are a description, not its long form
+    ("We propose XEUS, a Cross-lingual Encoder for Universal Speech, trained on over 1 million hours of data.",
+     ("XEUS",)),
+    # QeRL (set B): a lower-case piece makes the words a description, as set B labels it
+    ("We propose QeRL, a Quantization-enhanced Reinforcement Learning framework for large language models.", ("QeRL",)),
+])
+def test_a_long_form_in_apposition_after_the_name(abstract, expected):
+    """A name, a comma, then "a" and capitalized words its capitals abbreviate: the name's long form."""
+    assert methods.extract_methods("T", abstract) == expected
+
+
+def test_emphasis_around_a_name_is_no_part_of_it():
+    """R2R and BTL-UI (set L, read after its one unseen run): Markdown bold and quotation marks around an announced
+    name hide neither it nor its abbreviation."""
+    assert methods.extract_methods("T", "Leveraging this insight, we introduce **Roads to Rome (R2R)**, a neural token "
+                                        "routing method that selectively utilizes LLMs.") == ("R2R", "Roads to Rome")
+    assert methods.extract_methods("T", 'To fill this gap, we propose "Blink-Think-Link" (BTL), a brain-inspired '
+                                        "framework for human-GUI interaction.") == ("BTL",)
+
+
+def test_it_after_a_sentence_about_the_named_method_introduces_a_part_of_it():
+    """Quant VideoGen (set L, read after its one unseen run): "QVG leverages ... It further introduces Progressive
+    Residual Quantization": "It" is QVG. After a sentence about something else, "It" names nothing."""
+    abstract = ("To address this challenge, we present Quant VideoGen (QVG), a training free KV cache quantization "
+                "framework for autoregressive video diffusion models. QVG leverages video spatiotemporal redundancy "
+                "through Semantic Aware Smoothing, producing low magnitude, quantization friendly residuals. It further "
+                "introduces Progressive Residual Quantization, a coarse to fine multi stage scheme that reduces "
+                "quantization error.")
+    title = "Quant VideoGen: Auto-Regressive Long Video Generation via 2-Bit KV-Cache Quantization"
+    assert methods.extract_methods(title, abstract) == ("Quant VideoGen", "QVG", "Progressive Residual Quantization")
+    other = abstract.replace("QVG leverages", "Caching leverages")
+    assert methods.extract_methods(title, other) == ("Quant VideoGen", "QVG")
+
+
 def test_a_notes_names_follow_the_extracted_ones(corpus):
     zero = by_title(corpus, "ZeRO: Memory Optimizations")
     content = ContentFiles({f"notes/{zero.id}.md": f"---\npaper: {zero.id}\nnames: [ZeRO-3, ZeRO]\n---\n"})

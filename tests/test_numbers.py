@@ -1066,3 +1066,38 @@ def test_a_comparative_after_while_shares_the_rival() -> None:
     found = _baselines("Our MobileCLIP-S2 variant is 2.3× faster while more accurate compared to previous best CLIP "
                        "model based on ViT-B/16.")
     assert len(found) == 1 and (found[0] or "").startswith("previous best CLIP model")
+
+
+def test_a_score_surpassed_by_a_factor_is_no_speedup() -> None:
+    """R2R (set L, read after its one unseen run): surpassing "the average accuracy of R1-7B by 1.6x" outdoes a score,
+    so the factor is of another kind than a speedup (set F's kernels outperforming by "8times" name no score)."""
+    found = numbers("With an average activated parameter size of 5.6B, R2R surpasses the average accuracy of R1-7B by "
+                    "1.6x, outperforming even the R1-14B model.")
+    assert [(n.high, n.kind, n.metric) for n in found if n.unit == "x"] == [(1.6, "other", "accuracy")]
+
+
+def test_a_deviation_is_an_error() -> None:
+    """Unveiling Downstream Performance Scaling (set L, read after its one unseen run): a mean deviation of predictions
+    from the truth is an error, as RMSE and MAE are, not the "predictive accuracy" the sentence opens with."""
+    found = numbers("Notably, COD achieves remarkable predictive accuracy on the 70B LLM by leveraging an ensemble of "
+                    "small models, demonstrating an absolute mean deviation of 1.36% across eight important LLM "
+                    "evaluation benchmarks.")
+    assert [(n.high, n.metric) for n in found] == [(1.36, "error")]
+
+
+def test_a_compound_with_its_hyphens_lost_does_not_cut_the_words_after_a_value() -> None:
+    """Quant VideoGen (set L, read after its one unseen run; the abstract as the daily-papers API gives it, hyphens
+    gone): "end to end" is one compound, so its "to" does not end the words that name what the 4% measures."""
+    found = numbers("Across LongCat Video, HY WorldPlay, and Self Forcing benchmarks, QVG establishes a new Pareto frontier "
+                    "between quality and memory efficiency, reducing KV cache memory by up to 7.0 times with less than 4% "
+                    "end to end latency overhead while consistently outperforming existing baselines in generation "
+                    "quality.")
+    assert [(n.high, n.unit, n.metric) for n in found] == [(7.0, "x", "memory"), (4.0, "%", "latency")]
+
+
+def test_rivals_named_before_their_values_pair_respectively() -> None:
+    """XEUS (set L, read after its one unseen run): "outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% and 4.4%
+    respectively" beats each rival by its own margin."""
+    found = numbers("XEUS sets a new SOTA on the ML-SUPERB benchmark: it outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% "
+                    "and 4.4% respectively, despite having less parameters or pre-training data.")
+    assert [(n.high, n.baseline) for n in found] == [(0.8, "MMS 1B"), (4.4, "w2v-BERT")]

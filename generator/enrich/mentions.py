@@ -44,6 +44,8 @@ _PRODUCT_NEXT = re.compile(r" (?!(?:State Space|Models?|Architectures?|Layers?|B
 _DATA_NEXT = re.compile(r"\s+(?:data\s?sets?|corpus|corpora|benchmarks?|splits?)\b", re.IGNORECASE)
 # A hybrid with a generic architecture ("Hybrid Mamba-Transformer", "Mamba-Attention") still names the first part.
 _QUALIFIER = re.compile(r"-(?:[a-z][a-z]+|\d+(?:\.\d+)?[BMK]|Transformers?|Attention)\b")
+# "Mamba-Attention hybrids" (set L: SCBench): a name joined to a generic architecture is a sequence model's
+_HYBRID = re.compile(r"-(?:Attention|Transformers?)\b")
 # "FlashAttention 2/3": more versions of the name just matched
 _MORE_VERSIONS = re.compile(r"/(\d+)\b")
 
@@ -356,7 +358,9 @@ class _Glosses:
 
     "recurrent, state-space (Mamba), and attention architectures" says which Mamba it means in the
     Mamba paper's own title words (Selective State Spaces), the way a shared topic area would. Word
-    pairs many papers write ("neural networks") say nothing. Counted lazily: most runs never ask.
+    pairs many papers write ("neural networks") say nothing. A hybrid with a generic architecture
+    ("Mamba-Attention hybrids") says the name is a sequence model as plainly. Counted lazily: most runs
+    never ask.
     """
 
     def __init__(self, papers: list[Paper], names: list[Name]):
@@ -374,6 +378,8 @@ class _Glosses:
         return self.users.get(" " + " ".join(pair) + " ", 0) <= max(2, _GLOSS_RARE * len(self.papers))
 
     def __call__(self, text: str, start: int, end: int, name: Name) -> bool:
+        if _HYBRID.match(text, end):
+            return True  # "Mamba-Attention hybrids": what the name is, said by what it is mixed with
         wanted = self.pairs.get(name.key, set())
         head = text[:start].rsplit(". ", 1)[-1]
         tail = text[end:].split(". ", 1)[0]

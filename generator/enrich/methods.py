@@ -77,6 +77,11 @@ _LEAD_STOPS = (FUNCTION_WORDS - _LEAD_OPENERS) | {"which", "that", "where", "whi
 _DEFINED = re.compile(
     r"(?P<long>(?:[\w'’-]+\s+){0,9}?[\w'’-]+)\s*\((?P<short>[^()\s,;]{2,12})\)")
 _LONG_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "with", "the", "a", "an", "as", "via", "from"})
+# "T-LoRA, a Timestep-Dependent Low-Rank Adaptation framework": capitalized words after the name's comma
+# (every piece capitalized: "QeRL, a Quantization-enhanced Reinforcement Learning framework" describes, set B)
+_CAPITALIZED = r"[A-Z][\w'’]*(?:-[A-Z0-9][\w'’]*)*"
+_APPOSED_LONG = re.compile(rf"\s*an?\s+(?P<long>{_CAPITALIZED}(?:\s+(?:(?:of|for|and|to|in|on|with)\s+)?{_CAPITALIZED}){{1,7}})"
+                           r"(?![\w'’-])")
 _SPELLED_OUT = re.compile(r"\s*\((?P<long>[A-Za-z][\w'’ -]{3,90})\)")
 # A definition that only qualifies a noun the sentence goes on to name: "a novel Parameter-Efficient
 # Fine-Tuning (PEFT) method, dubbed as AFLoRA"
@@ -336,8 +341,9 @@ def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
 
 
 def _expansion(text: str, end: int, name: str) -> list[str]:
-    """"DaMo (Data Mixture Optimizer)": the long form a name is spelled out as, right after it."""
-    spelled = _SPELLED_OUT.match(text, end)
+    """"DaMo (Data Mixture Optimizer)": the long form a name is spelled out as, right after it; or in
+    apposition, "PEAM, a Parametric Embodied Agent Memory framework" (set L)."""
+    spelled = _SPELLED_OUT.match(text, end) or (_APPOSED_LONG.match(text, end) if text[end - 1:end] == "," else None)
     if spelled and abbreviates(name, spelled.group("long")) and _is_long_form(spelled.group("long")):
         return [spelled.group("long")]
     return []
@@ -356,7 +362,9 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
     if own:
         for said in _INTRODUCES.finditer(abstract):
             subject = _SUBJECT.search(abstract, max(0, said.start() - 60), said.start())
-            if subject and key(subject.group("subject")) in own:
+            # "It further introduces Progressive Residual Quantization" (set L: Quant VideoGen): the sentence
+            # right after one about the paper's named method goes on about it
+            if subject and (key(subject.group("subject")) in own or _continues(abstract, subject, own | {key(n) for n in names})):
                 names.extend(_announced(abstract, said.end(), describing=True))
     # "The proposed Lightweight Multi-modal App Control (LiMAC) takes ..." (set K), "the proposed KAOs": what the paper
     # proposes, by name; a verb follows, so only a definition or one coined word ("The proposed IIR-SNNs provide25-33X
@@ -379,6 +387,18 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
                 and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
             names.append(name)
     return names
+
+
+def _continues(text: str, subject: re.Match[str], named: set[str] | frozenset[str]) -> bool:
+    """Whether ``subject`` is "It" opening a sentence after one whose subject is the paper's named method."""
+    if subject.group("subject") != "It":
+        return False
+    previous = text[:subject.start()].rstrip()
+    if not previous.endswith("."):
+        return False
+    start = previous.rfind(". ", 0, len(previous) - 1)
+    first = previous[start + 2 if start >= 0 else 0:].split(None, 1)
+    return bool(first) and key(first[0]) in named
 
 
 def _announced(text: str, pos: int, describing: bool) -> list[str]:
@@ -430,13 +450,18 @@ def _stemmed_words(text: str) -> tuple[str, str]:
     return " " + " ".join(words) + " ", "".join(words)
 
 
+_EMPHASIS = re.compile(r"\*\*|[\"“”]")
+
+
 def extract_methods(title: str, abstract: str | None) -> tuple[str, ...]:
     """Names the paper introduces, title names first, one spelling per name."""
     seen: set[str] = set()
     out: list[str] = []
     from_title = [n for n in _from_title(title) if _used_as_name(n, abstract)]
     own = frozenset(key(n) for n in from_title)
-    for name in [*from_title, *_from_abstract(abstract or "", own)]:
+    # "we introduce **Roads to Rome (R2R)**", 'we propose "Blink-Think-Link" (BTL)' (set L): emphasis is no part of a name
+    plain = _EMPHASIS.sub("", abstract or "")
+    for name in [*from_title, *_from_abstract(plain, own)]:
         name = _clean(name)
         k = key(name)
         if len(k.replace(" ", "")) < 2 or k in seen:

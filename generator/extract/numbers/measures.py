@@ -57,7 +57,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
-    ("error", re.compile(r"(?:errors?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
+    ("error", re.compile(r"(?:errors?|deviations?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|mrr|reciprocal|win-rates?|success|completion|recall|precision|coverage|solved|"
@@ -145,8 +145,11 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
         return governing[0]
     # "outperform the strongest baselines by ..., 8times on SSMs, and 14times": the verb governs the list
     if any(_WEAK.match(w) for w in clause + after):
-        return "speedup" if any(_TIME_WORDS.match(w) for w in before + after) or any(
-            w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
+        if any(_TIME_WORDS.match(w) for w in before + after):
+            return "speedup"
+        # "R2R surpasses the average accuracy of R1-7B by 1.6x" (set L): a score outdone is no speed
+        scored = any(_PCT_KINDS[0][1].match(w) for w in before[-_NEAR_WORDS:] + after[:_NEAR_WORDS])
+        return "speedup" if not scored and any(w.startswith(("outperform", "surpass", "beat")) for w in clause) else "other"
     return found[0] if found else "other"
 
 

@@ -142,6 +142,15 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
     stop = tail.find("respectively")
     if stop < 0:
         return
+    shared_base = {result[i].baseline for i in run} - {None}  # the first value's, the others take it later
+    if not tail[:stop].strip(" ,") and len(shared_base) == 1 and (joined := shared_base.pop()):
+        # "it outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% and 4.4% respectively" (set L: XEUS): the rivals
+        # named before the values, one each
+        rivals = [n.strip(" ,") for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", joined) if n.strip(" ,")]
+        if len(rivals) == len(run):
+            for i, rival in zip(run, rivals, strict=True):
+                result[i] = replace(result[i], baseline=rival)
+        return
     marker = _BASE_AFTER.search(tail, 0, stop)
     pieces = tail[marker.end() if marker else 0:stop]
     if not marker:

@@ -29,6 +29,8 @@ _STOP = re.compile(r";|:(?=\s)|,\s(?:while|but|which|respectively)\b|\.(?:\s|$)|
 _CUT_AFTER = re.compile(r"[,;(]|\s(?:and|or|while|whereas|but|than|over|compared|relative(?=\s+to\b)|versus|vs\.?|against|"
                         r"respectively|which|when|where|achieving|reaching|using|making|leading|resulting|to|with|"
                         r"on|at|per|without|for)\b")
+# "end to end", "peer to peer": one word on both sides of "to" is a compound (its hyphens lost), no cut
+_SAME_TO = re.compile(r"\b([a-z]+) to \1\b")
 _CUT_BEFORE = re.compile(r"[,;)]|\s(?:and|or|while|whereas|but|which)\s")
 _BACK = 240  # characters a window may reach before a value
 _AHEAD = 160  # ...and after it
@@ -121,7 +123,7 @@ def _own_words(s: Sentence, start: int, end: int, bounds: tuple[int, int]) -> _W
         pass
     if cut is not None:
         before = before[cut.end():]
-    after = s.text[end:min(right, hi)]
+    after = _SAME_TO.sub(r"\1-to-\1", s.text[end:min(right, hi)])  # same length: positions hold
     stop = _CUT_AFTER.search(after)
     if stop:
         after = after[:stop.start()]
