@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1306,3 +1306,14 @@ def test_a_causal_student_distilled_from_a_video_diffusion_teacher_is_efficient_
     stream in real time by distilling a bidirectional teacher into a causal student: the autoregressive video
     generator made fast, efficient diffusion first, as set J's AAPT is, with distillation beside it."""
     assert [a.topic for a in topics.assign(_unseen("2512.04040"), _taxonomy())] == ["efficient-diffusion", "distillation"]
+
+
+def test_computationally_prohibitive_is_a_cost_claim():
+    """Set L: "Distilling Long-CoT Reasoning through Collaborative Step-wise Multi-Teacher Decoding" ("Distilling
+    large reasoning models is essential for making Long-CoT reasoning practical, as full-scale inference remains
+    computationally prohibitive") states what the large teacher costs, as "computationally expensive" does: with it
+    the paper speaks of cost and its students and teachers make it distillation."""
+    paper = _unseen("2605.02290")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["distillation"]
