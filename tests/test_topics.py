@@ -1317,3 +1317,10 @@ def test_computationally_prohibitive_is_a_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["distillation"]
+
+
+def test_pruning_a_chain_of_thought_is_not_pruning_weights():
+    """Set L: "O1-Pruner: Length-Harmonizing Fine-Tuning for O1-Like Reasoning Pruning" ("encourage the model to
+    generate shorter reasoning processes under accuracy constraints") prunes what the model writes, not its
+    weights: efficient reasoning alone, as context and text pruning are not pruning either."""
+    assert [a.topic for a in topics.assign(_unseen("2501.12570"), _taxonomy())] == ["test-time-compute"]
