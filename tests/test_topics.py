@@ -1324,3 +1324,14 @@ def test_pruning_a_chain_of_thought_is_not_pruning_weights():
     generate shorter reasoning processes under accuracy constraints") prunes what the model writes, not its
     weights: efficient reasoning alone, as context and text pruning are not pruning either."""
     assert [a.topic for a in topics.assign(_unseen("2501.12570"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_an_agent_taking_fewer_or_parallel_reasoning_steps_is_test_time_compute():
+    """Set L: "Search More, Think Less" ("SMTL with maximum 100 interaction steps reduces the average number of
+    reasoning steps on BrowseComp by 70.7%") and Flash-Searcher ("reducing agent execution steps by up to 35%",
+    "distilling this parallel reasoning pipeline into single models") make a search agent spend less inference
+    compute: fewer reasoning steps, or reasoning paths run side by side. Both are efficient reasoning, while a
+    search agent that claims no saving (set B's IterResearch) stays unsorted."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2602.22675"), taxonomy)] == ["test-time-compute"]
+    assert [a.topic for a in topics.assign(_unseen("2509.25301"), taxonomy)] == ["test-time-compute"]
