@@ -1335,3 +1335,14 @@ def test_an_agent_taking_fewer_or_parallel_reasoning_steps_is_test_time_compute(
     taxonomy = _taxonomy()
     assert [a.topic for a in topics.assign(_unseen("2602.22675"), taxonomy)] == ["test-time-compute"]
     assert [a.topic for a in topics.assign(_unseen("2509.25301"), taxonomy)] == ["test-time-compute"]
+
+
+def test_a_rate_in_the_title_is_a_cost_claim():
+    """Set L: "GPUDrive: Data-driven, multi-agent driving simulation at 1 million FPS" ("a GPU-accelerated,
+    multi-agent simulator ... that can generate over a million steps of experience per second") makes
+    reinforcement learning's simulation fast, and its title says so as a rate: FPS in a title is the paper's
+    speed. In an abstract it is often only how a video is sampled, so there it weighs as a weak word."""
+    paper = _unseen("2408.01584")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["reinforcement-learning"]
