@@ -1346,3 +1346,13 @@ def test_a_rate_in_the_title_is_a_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["reinforcement-learning"]
+
+
+def test_super_resolution_by_a_diffusion_model_is_efficient_diffusion_alone():
+    """Set L: FlashVSR ("we propose FlashVSR, the first diffusion-based one-step streaming framework towards
+    real-time VSR") and set E's "Stream-DiffVSR: Low-Latency Streamable Video Super-Resolution via Auto-Regressive
+    Diffusion" make a diffusion model restore video fast: a sampler made cheap, efficient diffusion's subject, not
+    an efficient vision backbone, though super-resolution is a vision task."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2510.12747"), taxonomy)] == ["efficient-diffusion"]
+    assert [a.topic for a in topics.assign(_unseen("2512.23709"), taxonomy)] == ["efficient-diffusion"]
