@@ -319,7 +319,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1306,3 +1306,53 @@ def test_a_causal_student_distilled_from_a_video_diffusion_teacher_is_efficient_
     stream in real time by distilling a bidirectional teacher into a causal student: the autoregressive video
     generator made fast, efficient diffusion first, as set J's AAPT is, with distillation beside it."""
     assert [a.topic for a in topics.assign(_unseen("2512.04040"), _taxonomy())] == ["efficient-diffusion", "distillation"]
+
+
+def test_computationally_prohibitive_is_a_cost_claim():
+    """Set L: "Distilling Long-CoT Reasoning through Collaborative Step-wise Multi-Teacher Decoding" ("Distilling
+    large reasoning models is essential for making Long-CoT reasoning practical, as full-scale inference remains
+    computationally prohibitive") states what the large teacher costs, as "computationally expensive" does: with it
+    the paper speaks of cost and its students and teachers make it distillation."""
+    paper = _unseen("2605.02290")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["distillation"]
+
+
+def test_pruning_a_chain_of_thought_is_not_pruning_weights():
+    """Set L: "O1-Pruner: Length-Harmonizing Fine-Tuning for O1-Like Reasoning Pruning" ("encourage the model to
+    generate shorter reasoning processes under accuracy constraints") prunes what the model writes, not its
+    weights: efficient reasoning alone, as context and text pruning are not pruning either."""
+    assert [a.topic for a in topics.assign(_unseen("2501.12570"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_an_agent_taking_fewer_or_parallel_reasoning_steps_is_test_time_compute():
+    """Set L: "Search More, Think Less" ("SMTL with maximum 100 interaction steps reduces the average number of
+    reasoning steps on BrowseComp by 70.7%") and Flash-Searcher ("reducing agent execution steps by up to 35%",
+    "distilling this parallel reasoning pipeline into single models") make a search agent spend less inference
+    compute: fewer reasoning steps, or reasoning paths run side by side. Both are efficient reasoning, while a
+    search agent that claims no saving (set B's IterResearch) stays unsorted."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2602.22675"), taxonomy)] == ["test-time-compute"]
+    assert [a.topic for a in topics.assign(_unseen("2509.25301"), taxonomy)] == ["test-time-compute"]
+
+
+def test_a_rate_in_the_title_is_a_cost_claim():
+    """Set L: "GPUDrive: Data-driven, multi-agent driving simulation at 1 million FPS" ("a GPU-accelerated,
+    multi-agent simulator ... that can generate over a million steps of experience per second") makes
+    reinforcement learning's simulation fast, and its title says so as a rate: FPS in a title is the paper's
+    speed. In an abstract it is often only how a video is sampled, so there it weighs as a weak word."""
+    paper = _unseen("2408.01584")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["reinforcement-learning"]
+
+
+def test_super_resolution_by_a_diffusion_model_is_efficient_diffusion_alone():
+    """Set L: FlashVSR ("we propose FlashVSR, the first diffusion-based one-step streaming framework towards
+    real-time VSR") and set E's "Stream-DiffVSR: Low-Latency Streamable Video Super-Resolution via Auto-Regressive
+    Diffusion" make a diffusion model restore video fast: a sampler made cheap, efficient diffusion's subject, not
+    an efficient vision backbone, though super-resolution is a vision task."""
+    taxonomy = _taxonomy()
+    assert [a.topic for a in topics.assign(_unseen("2510.12747"), taxonomy)] == ["efficient-diffusion"]
+    assert [a.topic for a in topics.assign(_unseen("2512.23709"), taxonomy)] == ["efficient-diffusion"]
