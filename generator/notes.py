@@ -251,12 +251,14 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
     for i, alias in enumerate(aliases):
         if id_problem(alias):
             check.report(("aliases", i), "error", "note-value", f"aliases[{i}]: {alias!r} is not a paper id")
-    names = check.texts(data.get("names"), ("names",))
-    for i, name in enumerate(names):
+    names: list[str] = []
+    for i, name in enumerate(check.texts(data.get("names"), ("names",))):
         if "\n" in name or len(name) > MAX_NAME or not any(c.isalnum() for c in name):
             check.report(("names", i), "error", "note-value",
                          f"names[{i}]: {name[:MAX_NAME]!r} is not a method's name (one line, at most {MAX_NAME} "
                          "characters, with a letter or digit)")
+        else:
+            names.append(name)
     _html, problem = render_curated(body)
     if problem:
         check.diags.append(Diagnostic(display, body_line, "error", "note-markdown", f"the note's text is left out: {problem}"))
@@ -275,13 +277,16 @@ def parse_note(path: str, text: str, display: str) -> tuple[ParsedNote | None, l
         results=_results(check, data.get("results")),
         contributors=check.texts(data.get("contributors"), ("contributors",)),
         aliases=tuple(a for a in aliases if not id_problem(a)),
-        names=tuple(n for n in names if "\n" not in n and len(n) <= MAX_NAME and any(c.isalnum() for c in n)),
+        names=tuple(names),
     )
     return ParsedNote(note, display, located), check.diags
 
 
-def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnostic]]:
-    """Every usable note under ``notes/``, by path (``inventory.screen`` reports refused files)."""
+def parse_notes(content: ContentFiles, containing: str = "") -> tuple[list[ParsedNote], list[Diagnostic]]:
+    """Every usable note under ``notes/``, by path (``inventory.screen`` reports refused files).
+
+    ``containing``: only the notes whose text contains it are parsed (a cheap test before the YAML).
+    """
     diags: list[Diagnostic] = []
     prefix = NOTES_DIR + "/"
     parsed: list[ParsedNote] = []
@@ -291,8 +296,8 @@ def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnosti
             diags.append(Diagnostic(content.display(path), 1, "warning", "note-ignored",
                                     "ignored: notes are Markdown files directly in notes/ (notes/<paper-id>.md)"))
             continue
-        if name == "README.md":
-            continue  # a folder README documents the notes; it is not one
+        if name == "README.md" or containing not in content[path]:
+            continue  # a folder README documents the notes, it is none; nor is a note without ``containing``
         found, problems = parse_note(path, content[path], content.display(path))
         diags.extend(problems)
         if found is not None:
@@ -303,9 +308,10 @@ def parse_notes(content: ContentFiles) -> tuple[list[ParsedNote], list[Diagnosti
 def curated_names(content: ContentFiles) -> dict[str, tuple[str, ...]]:
     """Paper id -> the method names its note adds (``names:``), for the methods stage.
 
-    The notes stage reports every problem of a note; this only reads the names of notes that parse.
+    The notes stage reports every problem of a note; this only reads the names of notes that parse,
+    and parses only those that write the key.
     """
-    parsed, _diags = parse_notes(content)
+    parsed, _diags = parse_notes(content, containing="names")
     out: dict[str, tuple[str, ...]] = {}
     for found in parsed:
         if found.note.names:

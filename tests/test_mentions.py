@@ -219,12 +219,6 @@ def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_share
     attention architectures": "state-space" is the Mamba paper's own title ("Selective State Spaces"), so
     the name is that Mamba. The same sentence without the gloss stays unlinked, as a one-word name
     outside its topic area does."""
-    from generator.enrich import topics
-
-    content = io.read_content(CONTENT)
-    corpus, _ = read_sources(content)
-    mamba = next(p for p in corpus.papers if p.id.startswith("mamba-linear-time"))
-    hanayo = next(p for p in corpus.papers if p.id.startswith("hanayo-"))
     sentence = ("The same 0.845 ceiling recurs across recurrent, state-space (Mamba), and attention architectures, "
                 "locating the bottleneck in the feature set rather than the model.")
     fusion = Paper("fusion", "Temporal Multi-Signal Fusion for Token-Level Hallucination Detection",
@@ -232,25 +226,30 @@ def test_a_one_word_name_glossed_in_its_owners_title_words_links_without_a_share
                    "This paper instead treats hallucination as a temporally extended span and detects it by "
                    "sequence labeling over text statistics and language model surprisal. " + sentence, ())
     bare = replace(fusion, id="bare", abstract=fusion.abstract.replace("recurrent, state-space (Mamba)", "Mamba"))
-    small = Corpus(papers=(mamba, hanayo, fusion, bare))
-    small, _ = topics.enrich(small, content)
-    assert small.paper("fusion").topics == ()
-    small, _ = methods.enrich(small, ContentFiles())
-    linked, _ = mentions.enrich(small, ContentFiles())
-    assert [(m.target, m.quote) for m in linked.paper("fusion").mentions] == [(mamba.id, sentence)]
+    sorted_, linked, mamba = _beside_mamba(fusion, bare)
+    assert sorted_.paper("fusion").topics == ()
+    assert [(m.target, m.quote) for m in linked.paper("fusion").mentions] == [(mamba, sentence)]
     assert linked.paper("bare").mentions == ()
 
 
-def test_a_one_word_name_in_a_hybrid_with_a_generic_architecture_links_without_a_shared_topic():
-    """Set L: SCBench (sorted under the KV cache, not with state-space models) analyses "Gated Linear
-    RNNs, Mamba-Attention hybrids, and efficient methods": Mamba mixed with attention layers is the
-    Mamba architecture, as a gloss in its title's words would say. "Mamba" alone there stays unlinked."""
+def _beside_mamba(*papers: Paper) -> tuple[Corpus, Corpus, str]:
+    """``papers`` in a small corpus with the bundled Mamba (and Hanayo, a paper of another area): the
+    corpus with topics, the corpus with mentions, and Mamba's id."""
     from generator.enrich import topics
 
     content = io.read_content(CONTENT)
     corpus, _ = read_sources(content)
     mamba = next(p for p in corpus.papers if p.id.startswith("mamba-linear-time"))
     hanayo = next(p for p in corpus.papers if p.id.startswith("hanayo-"))
+    sorted_, _ = topics.enrich(Corpus(papers=(mamba, hanayo, *papers)), content)
+    linked, _ = mentions.enrich(methods.enrich(sorted_, ContentFiles())[0], ContentFiles())
+    return sorted_, linked, mamba.id
+
+
+def test_a_one_word_name_in_a_hybrid_with_a_generic_architecture_links_without_a_shared_topic():
+    """Set L: SCBench (sorted under the KV cache, not with state-space models) analyses "Gated Linear
+    RNNs, Mamba-Attention hybrids, and efficient methods": Mamba mixed with attention layers is the
+    Mamba architecture, as a gloss in its title's words would say. "Mamba" alone there stays unlinked."""
     sentence = ("With it, we provide an extensive KV cache-centric analysis of eight categories long-context "
                 "solutions, including Gated Linear RNNs, Mamba-Attention hybrids, and efficient methods such as "
                 "sparse attention, KV cache dropping, quantization, retrieval, loading, and prompt compression.")
@@ -261,12 +260,9 @@ def test_a_one_word_name_in_a_hybrid_with_a_generic_architecture_links_without_a
                     "To address this gap, we introduce SCBench(SharedContextBench), a comprehensive benchmark for "
                     "evaluating long-context methods from a KV cachecentric perspective. " + sentence, ())
     bare = replace(scbench, id="bare", abstract=scbench.abstract.replace("Mamba-Attention hybrids", "Mamba"))
-    small = Corpus(papers=(mamba, hanayo, scbench, bare))
-    small, _ = topics.enrich(small, content)
-    assert "state-space-models" not in {a.topic for a in small.paper("scbench").topics}
-    small, _ = methods.enrich(small, ContentFiles())
-    linked, _ = mentions.enrich(small, ContentFiles())
-    assert [(m.target, m.quote) for m in linked.paper("scbench").mentions] == [(mamba.id, sentence)]
+    sorted_, linked, mamba = _beside_mamba(scbench, bare)
+    assert "state-space-models" not in {a.topic for a in sorted_.paper("scbench").topics}
+    assert [(m.target, m.quote) for m in linked.paper("scbench").mentions] == [(mamba, sentence)]
     assert linked.paper("bare").mentions == ()
 
 

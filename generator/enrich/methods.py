@@ -90,11 +90,12 @@ _NAMED_LATER = re.compile(r"\s+[a-z][\w-]*,?\s+(?:called|dubbed|named|termed|coi
 _DESCRIBING_VERB = re.compile(r"(?:propose|present|introduce|develop|design|build|describe|construct|curate)s?\s+$")
 # What a description ends in when the name follows it in apposition: "a benchmark CodeArena", "a new
 # framework, HDR-GS"; after an adjective ("a new efficient LLVM") the name is a common noun
-_CLASS_NOUN = re.compile(
-    r"(?:benchmark|dataset|corpus|framework|method|model|system|approach|algorithm|technique|module|mechanism|"
+_CLASS_WORDS = (
+    r"benchmark|dataset|corpus|framework|method|model|system|approach|algorithm|technique|module|mechanism|"
     r"tool|library|agent|suite|family|metric|loss|strategy|scheme|paradigm|architecture|pipeline|collection|"
-    r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver)(?:e?s)?[,:]?$")
-_CLASS_NEXT = re.compile(r"\s+(?:" + _CLASS_NOUN.pattern.split(")(?:e?s)?")[0].lstrip("(?:") + r")s?\b")
+    r"encoder|decoder|optimizer|recipe|protocol|variant|baseline|engine|simulator|environment|solver")
+_CLASS_NOUN = re.compile(rf"(?:{_CLASS_WORDS})(?:e?s)?[,:]?$")  # a description ends in the kind of thing
+_CLASS_NEXT = re.compile(rf"\s+(?:{_CLASS_WORDS})s?\b")  # the kind of thing the words just before it name
 _MODIFIES_NEXT = re.compile(rf"\s+(?!(?:{'|'.join(sorted(FUNCTION_WORDS))})\b)[a-z]")
 # "QeRL introduces ...": the paper's own name as the subject (checked against the title's names)
 # (the verb is searched and the subject read back: a pattern starting with the subject tries every position)
