@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any
 
@@ -95,12 +95,15 @@ class Taxonomy:
 
     def without(self, pattern: object) -> Taxonomy:
         """The taxonomy with every rule that uses ``pattern`` left out (a pattern that ran past its time bound)."""
-        def keep(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
+        def kept(rules: tuple[Rule, ...]) -> tuple[Rule, ...]:
             return tuple(r for r in rules if r.pattern is not pattern)
 
-        rules = {tid: TopicRules(r.topic, keep(r.rules), keep(r.require), keep(r.exclude), r.min_score)
-                 for tid, r in self.rules.items()}
-        return Taxonomy(self.topics, rules, self.settings)
+        def keep(rules: TopicRules) -> TopicRules:  # every other field (gate, min_score) stays
+            return replace(rules, rules=kept(rules.rules), require=kept(rules.require), exclude=kept(rules.exclude),
+                           scope=kept(rules.scope))
+
+        return replace(self, rules={tid: keep(r) for tid, r in self.rules.items()},
+                       signals=keep(self.signals) if self.signals is not None else None)
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:

@@ -90,6 +90,27 @@ def test_topics_parents_before_children_and_helpers():
     assert paper_by_prefix(corpus, "gpipe-").id in aggregated
 
 
+def test_a_pattern_left_out_after_a_timeout_changes_nothing_else():
+    """A curated regex past its time bound is left out for every paper (``Taxonomy.without``); the rest
+    stays: the efficiency signals, application areas' gates and scopes. They were dropped with it, so
+    one slow regex made every paper count as speaking of cost (a loaded CI run: "A Tale of Two Graphs",
+    a recommender, took weight pruning from its "edge pruning")."""
+    from generator.taxonomy import PATH, parse
+
+    taxonomy, _ = parse(content()[PATH], PATH)
+    assert taxonomy.signals is not None
+    slow = next(r for r in taxonomy.signals.rules if r.on_raw)
+    left = taxonomy.without(slow.pattern)
+    assert left.signals is not None and slow not in left.signals.rules
+    assert len(left.signals.rules) == len(taxonomy.signals.rules) - 1
+    assert left.settings == taxonomy.settings
+    assert any(r.gate for r in left.rules.values()) and any(r.scope for r in left.rules.values())
+    assert {t: (r.gate, r.scope, r.min_score) for t, r in left.rules.items()} == \
+        {t: (r.gate, r.scope, r.min_score) for t, r in taxonomy.rules.items()}
+    recommender = paper_by_prefix(read_sources(content())[0], "a-tale-of-two-graphs-")
+    assert topics.assign(recommender, left) == topics.assign(recommender, taxonomy) == ()
+
+
 def test_deterministic():
     corpus, _ = read_sources(content())
     first, d1 = topics.enrich(corpus, content())
