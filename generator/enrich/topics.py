@@ -110,10 +110,6 @@ class _Text:
             self._found[(rule.pattern, rule.on_raw)] = found
         return found
 
-    def forget(self) -> None:
-        """Drop the cached pattern matches (kept only while the paper is being assigned)."""
-        self._found.clear()
-
     def counts(self, rule: Rule) -> tuple[int, int]:
         """How often ``rule`` matches the title and the abstract."""
         if not self.may_match(rule):
@@ -372,27 +368,38 @@ def _intros(topics: tuple[Topic, ...], content: ContentFiles) -> tuple[dict[str,
     return intros, diags
 
 
-def _unused_rules(taxonomy: Taxonomy, texts: list[_Text], display: str) -> list[Diagnostic]:
+class _Unmatched:
     """Rules no paper matches yet: a typo, dead weight, or a rule written ahead of its papers.
 
     Notes (``survey check --verbose``), not warnings: a living survey's taxonomy names the phrases
     of a technique before its first paper arrives ("overthinking" for efficient reasoning), and a
-    strict build must not fail until one does.
+    strict build must not fail until one does. Papers are shown one at a time (``see``), so no
+    paper's prepared text outlives its own sorting: holding all of them for this check cost
+    210 MB at 10,000 papers.
     """
-    diags = []
-    # a phrase can match only a text whose words hold it (``_Text.live``): one set of all of them
-    # answers "no paper" for most unmatched phrases without asking every paper
-    live: set[Rule] | None = None
-    if all(text.live is not None for text in texts):
-        live = set().union(*(text.live for text in texts if text.live is not None))
-    for topic_id, rules in taxonomy.rules.items():
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
         # weight-0 phrases only guard words against a shorter phrase; matching nothing is fine
-        for rule in (*(r for r in rules.rules if r.weight), *rules.require):
-            possible = live is None or rule.on_raw or not rule.words or rule in live
-            if not possible or not any(text.matches(rule) for text in texts):
-                diags.append(Diagnostic(display, rule.line, "info", "unmatched-rule",
-                                        f"rule {rule.label!r} of topic {topic_id!r} matches no paper yet"))
-    return diags
+        self.order = [(topic_id, rule) for topic_id, rules in taxonomy.rules.items()
+                      for rule in (*(r for r in rules.rules if r.weight), *rules.require)]
+        # a phrase can match only a text whose words hold it (``_Text.live``), so a paper is asked
+        # only about the unmatched phrases among its live ones; patterns are asked of every paper
+        self.phrases = {rule for _, rule in self.order if rule.words and not rule.on_raw}
+        self.patterns = list(dict.fromkeys(rule for _, rule in self.order if rule.on_raw or not rule.words))
+
+    def see(self, text: _Text) -> None:
+        """Cross off the rules ``text`` matches."""
+        live = text.live
+        phrases = self.phrases & live if live is not None else {r for r in self.phrases if text.may_match(r)}
+        self.phrases -= {rule for rule in phrases if text.matches(rule)}
+        if self.patterns:
+            self.patterns = [rule for rule in self.patterns if not text.matches(rule)]
+
+    def diagnostics(self, display: str) -> list[Diagnostic]:
+        left = self.phrases | set(self.patterns)
+        return [Diagnostic(display, rule.line, "info", "unmatched-rule",
+                           f"rule {rule.label!r} of topic {topic_id!r} matches no paper yet")
+                for topic_id, rule in self.order if rule in left]
 
 
 def enrich(corpus: Corpus, content: ContentFiles, memo: Memo | None = None) -> tuple[Corpus, list[Diagnostic]]:
@@ -426,28 +433,23 @@ def _sorted(papers: tuple[Paper, ...], taxonomy: Taxonomy, display: str, memo: M
     """Every paper with its topics, and the rules no paper matches; from ``memo`` where it knows them."""
     index = rule_index(taxonomy)
     keys = [digest(version, p.title, p.abstract) for p in papers]
-    texts: dict[int, _Text] = {}
-
-    def text_of(i: int) -> _Text:
-        if i not in texts:
-            texts[i] = _Text(papers[i], index)
-        return texts[i]
-
     unused_key = digest(version, keys)
     unused = _decoded(_unused_from, memo.get("topics-unused", unused_key), display)
-    if unused is None:
-        unused = _unused_rules(taxonomy, [text_of(i) for i in range(len(papers))], display)
-        memo.put("topics-unused", unused_key, [[d.line, d.message] for d in unused])
+    check = _Unmatched(taxonomy) if unused is None else None
     assigned = []
-    for i, (paper, key) in enumerate(zip(papers, keys, strict=True)):
+    for paper, key in zip(papers, keys, strict=True):
         found = _decoded(_assignments_from, memo.get("topics", key))
-        if found is None:
-            text = text_of(i)
-            found = assign(paper, taxonomy, text)
-            text.forget()  # its pattern matches were only needed for this paper's rules
-            memo.put("topics", key, [[a.topic, a.score, [[e.phrase, e.weight] for e in a.evidence]] for a in found])
-        texts.pop(i, None)
+        if found is None or check is not None:
+            text = _Text(paper, index)  # one paper's at a time; its pattern matches serve both uses
+            if check is not None:
+                check.see(text)
+            if found is None:
+                found = assign(paper, taxonomy, text)
+                memo.put("topics", key, [[a.topic, a.score, [[e.phrase, e.weight] for e in a.evidence]] for a in found])
         assigned.append(replace(paper, topics=found))
+    if unused is None:
+        unused = check.diagnostics(display) if check is not None else []
+        memo.put("topics-unused", unused_key, [[d.line, d.message] for d in unused])
     return tuple(assigned), unused
 
 
