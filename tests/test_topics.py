@@ -1387,3 +1387,24 @@ def test_a_factor_with_one_word_before_its_speedup_is_a_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_a_share_saved_said_as_a_comparative_is_a_cost_claim():
+    """Set M: embeddingmagibu ("providing a competitive cost-quality trade-off with 33% fewer parameters than the
+    teacher") distills a 300M teacher into a 200M student and measures what it saves as a share: "N% fewer/less/
+    smaller/faster" is a cost claim, as "Nx fewer" is, so its offline distillation is a distillation paper."""
+    paper = _unseen("2605.29992")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert "distillation" in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_parameter_efficient_without_anything_adapted_is_not_peft():
+    """Set I: Memory Decoder at Scale ("independently scaling pretrained memory offers a more parameter efficient path
+    to improving language model performance", "surpassing Pythia-12B (37.24) with 39% fewer total parameters")
+    claims a cost, but scales a pretrained memory beside a base model and fine-tunes nothing: parameter-efficient
+    fine-tuning needs something tuned, adapted or aligned, not the words "parameter efficient" alone."""
+    paper = _unseen("2607.27919")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert "peft" not in {a.topic for a in topics.assign(paper, taxonomy)}
