@@ -1408,3 +1408,10 @@ def test_parameter_efficient_without_anything_adapted_is_not_peft():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert "peft" not in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_pruning_in_a_paper_that_builds_a_tree_of_candidates_is_not_weight_pruning():
+    """Set M: Graft ("recent methods construct expansive draft trees ... While dynamic-depth pruning can reduce this
+    latency by removing marginal branches") prunes the branches of a speculative draft tree: the paper is about
+    speculative decoding, and its many "pruning"s cut candidates, not the model's weights."""
+    assert [a.topic for a in topics.assign(_unseen("2605.20104"), _taxonomy())] == ["speculative-decoding"]
