@@ -1415,3 +1415,10 @@ def test_pruning_in_a_paper_that_builds_a_tree_of_candidates_is_not_weight_pruni
     latency by removing marginal branches") prunes the branches of a speculative draft tree: the paper is about
     speculative decoding, and its many "pruning"s cut candidates, not the model's weights."""
     assert [a.topic for a in topics.assign(_unseen("2605.20104"), _taxonomy())] == ["speculative-decoding"]
+
+
+def test_the_diffusion_of_a_diffusion_language_model_is_not_efficient_diffusion():
+    """Set M: NBDiff ("Diffusion Language Models (DLMs)--especially block-wise variants--enable parallel generation",
+    title "... Adaptation Path for Diffusion LLMs") denoises tokens: a diffusion language model is parallel decoding's
+    subject, and the "diffusion" in its name is no evidence of a fast image or video sampler."""
+    assert [a.topic for a in topics.assign(_unseen("2512.06776"), _taxonomy())] == ["speculative-decoding"]
