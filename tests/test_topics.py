@@ -1433,3 +1433,11 @@ def test_a_teacher_distilled_into_a_student_is_a_cost_claim():
     taxonomy = _taxonomy()
     assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
     assert [a.topic for a in topics.assign(paper, taxonomy)] == ["distillation"]
+
+
+def test_end_devices_are_the_devices_of_on_device_inference():
+    """Set M: "MiniCPM4: Ultra-Efficient LLMs on End Devices" ("a highly efficient large language model (LLM)
+    designed explicitly for end-side devices") is an LLM family built for the user's device: "end devices" and
+    "end-side devices" name what "edge devices" and "local devices" do, so on-device is its topic, beside the
+    data efficiency its training recipe speaks of at length."""
+    assert "on-device" in {a.topic for a in topics.assign(_unseen("2506.07900"), _taxonomy())}
