@@ -1441,3 +1441,10 @@ def test_end_devices_are_the_devices_of_on_device_inference():
     "end-side devices" name what "edge devices" and "local devices" do, so on-device is its topic, beside the
     data efficiency its training recipe speaks of at length."""
     assert "on-device" in {a.topic for a in topics.assign(_unseen("2506.07900"), _taxonomy())}
+
+
+def test_a_cryptographic_protocol_that_runs_no_model_is_not_private_inference():
+    """Set M: HDP ("a lightweight token-based scheme that cryptographically captures and verifies human authorization
+    context in multi-agent systems") signs and verifies a chain of delegations; it trains and runs no model, so
+    its cryptography is no privacy-preserving machine learning: that topic needs something learned kept private."""
+    assert topics.assign(_unseen("2604.04522"), _taxonomy()) == ()
