@@ -1448,3 +1448,13 @@ def test_a_cryptographic_protocol_that_runs_no_model_is_not_private_inference():
     context in multi-agent systems") signs and verifies a chain of delegations; it trains and runs no model, so
     its cryptography is no privacy-preserving machine learning: that topic needs something learned kept private."""
     assert topics.assign(_unseen("2604.04522"), _taxonomy()) == ()
+
+
+def test_interpretability_praised_is_weak_evidence_of_learning_theory():
+    """Set M: AutoLLMResearch ("demonstrates the effectiveness, generalization, and interpretability of our
+    framework") and set J: SkillOpt-Lite ("skill trajectories serve as interpretable debugging feedback", "three
+    principles for convergence and generalization") praise their methods as interpretable: praise every method
+    gives itself, not a study of what trained networks compute, so neither is a learning-theory paper."""
+    taxonomy = _taxonomy()
+    assert topics.assign(_unseen("2605.11518"), taxonomy) == ()
+    assert topics.assign(_unseen("2607.03451"), taxonomy) == ()
