@@ -1417,13 +1417,6 @@ def test_pruning_in_a_paper_that_builds_a_tree_of_candidates_is_not_weight_pruni
     assert [a.topic for a in topics.assign(_unseen("2605.20104"), _taxonomy())] == ["speculative-decoding"]
 
 
-def test_the_diffusion_of_a_diffusion_language_model_is_not_efficient_diffusion():
-    """Set M: NBDiff ("Diffusion Language Models (DLMs)--especially block-wise variants--enable parallel generation",
-    title "... Adaptation Path for Diffusion LLMs") denoises tokens: a diffusion language model is parallel decoding's
-    subject, and the "diffusion" in its name is no evidence of a fast image or video sampler."""
-    assert [a.topic for a in topics.assign(_unseen("2512.06776"), _taxonomy())] == ["speculative-decoding"]
-
-
 def test_a_teacher_distilled_into_a_student_is_a_cost_claim():
     """Set M: TIDE ("Distilling 8B dense and 16B MoE teachers into a 0.6B student via two heterogeneous pipelines
     outperforms the baseline") makes large models into a small one: a teacher put into a student is a model made
