@@ -1451,3 +1451,11 @@ def test_interpretability_praised_is_weak_evidence_of_learning_theory():
     taxonomy = _taxonomy()
     assert topics.assign(_unseen("2605.11518"), taxonomy) == ()
     assert topics.assign(_unseen("2607.03451"), taxonomy) == ()
+
+
+def test_a_task_offloaded_to_another_model_is_not_memory_offloading():
+    """Set M: MemSifter ("we propose MemSifter, a novel framework that offloads the memory retrieval process to a
+    small-scale proxy model") hands an agent's memory retrieval to a smaller model: nothing leaves accelerator
+    memory for the host or an SSD, so its "offloading" is no memory-efficient training system. That topic needs
+    something a device holds (GPU or CPU memory, activations, optimizer states, ...)."""
+    assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2603.03379"), _taxonomy())}
