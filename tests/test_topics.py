@@ -1459,3 +1459,12 @@ def test_a_task_offloaded_to_another_model_is_not_memory_offloading():
     memory for the host or an SSD, so its "offloading" is no memory-efficient training system. That topic needs
     something a device holds (GPU or CPU memory, activations, optimizer states, ...)."""
     assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2603.03379"), _taxonomy())}
+
+
+def test_a_speedup_measured_on_image_generation_is_efficient_diffusion_evidence():
+    """Set M: Hyper-Bagel ("our resulting lossless 6-NFE model yields a 16.67x speedup in text-to-image generation
+    and a 22x speedup in image editing") accelerates understanding by speculative decoding and generation by
+    distilling its diffusion denoising: a speed-up measured on generating or editing images is a generator made
+    fast, so efficient diffusion stays beside speculative decoding."""
+    found = {a.topic for a in topics.assign(_unseen("2509.18824"), _taxonomy())}
+    assert {"speculative-decoding", "efficient-diffusion"} <= found
