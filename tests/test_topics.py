@@ -1468,3 +1468,13 @@ def test_a_speedup_measured_on_image_generation_is_efficient_diffusion_evidence(
     fast, so efficient diffusion stays beside speculative decoding."""
     found = {a.topic for a in topics.assign(_unseen("2509.18824"), _taxonomy())}
     assert {"speculative-decoding", "efficient-diffusion"} <= found
+
+
+def test_a_multi_task_model_is_not_continual_learning():
+    """Sets B and K: GLiNER2 ("GLiNER2 maintains CPU efficiency and compact size while introducing multi-task
+    composition through an intuitive schema-based interface") and "GLiNER multi-task: Generalist Lightweight Model
+    for Various Information Extraction Tasks" train one model for several tasks at once: no stream of tasks, no
+    forgetting, so "multi-task" in a title alone is too little for continual learning."""
+    taxonomy = _taxonomy()
+    assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2507.18546"), taxonomy)}
+    assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2406.12925"), taxonomy)}
