@@ -1478,3 +1478,11 @@ def test_a_multi_task_model_is_not_continual_learning():
     taxonomy = _taxonomy()
     assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2507.18546"), taxonomy)}
     assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2406.12925"), taxonomy)}
+
+
+def test_a_teacher_free_framework_names_no_teacher():
+    """Set E: Native Parallel Reasoner ("We introduce Native Parallel Reasoner (NPR), a teacher-free framework that
+    enables Large Language Models (LLMs) to self-evolve genuine parallel reasoning capabilities") denies a teacher:
+    "teacher-free" is no evidence of knowledge distillation, and its self-distilled reinforcement learning is not
+    a small student imitating a large model."""
+    assert "distillation" not in {a.topic for a in topics.assign(_unseen("2512.07461"), _taxonomy())}
