@@ -1486,3 +1486,10 @@ def test_a_teacher_free_framework_names_no_teacher():
     "teacher-free" is no evidence of knowledge distillation, and its self-distilled reinforcement learning is not
     a small student imitating a large model."""
     assert "distillation" not in {a.topic for a in topics.assign(_unseen("2512.07461"), _taxonomy())}
+
+
+def test_physical_diffusion_is_no_diffusion_model():
+    """Set B: "Numba-Accelerated 2D Diffusion-Limited Aggregation" ("a high-performance framework for simulating
+    two-dimensional Diffusion-Limited Aggregation (DLA) using Numba") simulates diffusion the physical process:
+    its "diffusion" is no generative model, so efficient diffusion takes nothing from it."""
+    assert "efficient-diffusion" not in {a.topic for a in topics.assign(_unseen("2601.15440"), _taxonomy())}
