@@ -1493,3 +1493,10 @@ def test_physical_diffusion_is_no_diffusion_model():
     two-dimensional Diffusion-Limited Aggregation (DLA) using Numba") simulates diffusion the physical process:
     its "diffusion" is no generative model, so efficient diffusion takes nothing from it."""
     assert "efficient-diffusion" not in {a.topic for a in topics.assign(_unseen("2601.15440"), _taxonomy())}
+
+
+def test_sparse_and_full_attention_is_attention_made_sparse():
+    """Set F: Elastic Attention ("hybrid attention strategies that combine sparse and full attention within a single
+    model", "fixed proportions of sparse versus full attention") makes attention sparse, the modifier shared by two
+    nouns: its "sparsity" is attention's, as in "sparse attention", not weights pruned."""
+    assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
