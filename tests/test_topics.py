@@ -340,7 +340,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1377,3 +1377,126 @@ def test_super_resolution_by_a_diffusion_model_is_efficient_diffusion_alone():
     taxonomy = _taxonomy()
     assert [a.topic for a in topics.assign(_unseen("2510.12747"), taxonomy)] == ["efficient-diffusion"]
     assert [a.topic for a in topics.assign(_unseen("2512.23709"), taxonomy)] == ["efficient-diffusion"]
+
+
+def test_a_factor_with_one_word_before_its_speedup_is_a_cost_claim():
+    """Set M: FireFlow ("This solver achieves a 3× runtime speedup compared to state-of-the-art ReFlow inversion
+    and editing techniques") measures its speed-up with one word naming what is sped ("runtime", as "average" or
+    "end-to-end" elsewhere): a cost claim, so the rectified-flow inversion made fast is efficient diffusion."""
+    paper = _unseen("2412.07517")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["efficient-diffusion"]
+
+
+def test_a_share_saved_said_as_a_comparative_is_a_cost_claim():
+    """Set M: embeddingmagibu ("providing a competitive cost-quality trade-off with 33% fewer parameters than the
+    teacher") distills a 300M teacher into a 200M student and measures what it saves as a share: "N% fewer/less/
+    smaller/faster" is a cost claim, as "Nx fewer" is, so its offline distillation is a distillation paper."""
+    paper = _unseen("2605.29992")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert "distillation" in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_parameter_efficient_without_anything_adapted_is_not_peft():
+    """Set I: Memory Decoder at Scale ("independently scaling pretrained memory offers a more parameter efficient path
+    to improving language model performance", "surpassing Pythia-12B (37.24) with 39% fewer total parameters")
+    claims a cost, but scales a pretrained memory beside a base model and fine-tunes nothing: parameter-efficient
+    fine-tuning needs something tuned, adapted or aligned, not the words "parameter efficient" alone."""
+    paper = _unseen("2607.27919")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert "peft" not in {a.topic for a in topics.assign(paper, taxonomy)}
+
+
+def test_pruning_in_a_paper_that_builds_a_tree_of_candidates_is_not_weight_pruning():
+    """Set M: Graft ("recent methods construct expansive draft trees ... While dynamic-depth pruning can reduce this
+    latency by removing marginal branches") prunes the branches of a speculative draft tree: the paper is about
+    speculative decoding, and its many "pruning"s cut candidates, not the model's weights."""
+    assert [a.topic for a in topics.assign(_unseen("2605.20104"), _taxonomy())] == ["speculative-decoding"]
+
+
+def test_a_teacher_distilled_into_a_student_is_a_cost_claim():
+    """Set M: TIDE ("Distilling 8B dense and 16B MoE teachers into a 0.6B student via two heterogeneous pipelines
+    outperforms the baseline") makes large models into a small one: a teacher put into a student is a model made
+    smaller, a cost claim of its own, so its cross-architecture distillation is a distillation paper even though
+    its abstract measures only scores."""
+    paper = _unseen("2604.26951")
+    taxonomy = _taxonomy()
+    assert topics.signal(topics._Text(paper), taxonomy) >= taxonomy.settings.signal_score
+    assert [a.topic for a in topics.assign(paper, taxonomy)] == ["distillation"]
+
+
+def test_end_devices_are_the_devices_of_on_device_inference():
+    """Set M: "MiniCPM4: Ultra-Efficient LLMs on End Devices" ("a highly efficient large language model (LLM)
+    designed explicitly for end-side devices") is an LLM family built for the user's device: "end devices" and
+    "end-side devices" name what "edge devices" and "local devices" do, so on-device is its topic, beside the
+    data efficiency its training recipe speaks of at length."""
+    assert "on-device" in {a.topic for a in topics.assign(_unseen("2506.07900"), _taxonomy())}
+
+
+def test_a_cryptographic_protocol_that_runs_no_model_is_not_private_inference():
+    """Set M: HDP ("a lightweight token-based scheme that cryptographically captures and verifies human authorization
+    context in multi-agent systems") signs and verifies a chain of delegations; it trains and runs no model, so
+    its cryptography is no privacy-preserving machine learning: that topic needs something learned kept private."""
+    assert topics.assign(_unseen("2604.04522"), _taxonomy()) == ()
+
+
+def test_interpretability_praised_is_weak_evidence_of_learning_theory():
+    """Set M: AutoLLMResearch ("demonstrates the effectiveness, generalization, and interpretability of our
+    framework") and set J: SkillOpt-Lite ("skill trajectories serve as interpretable debugging feedback", "three
+    principles for convergence and generalization") praise their methods as interpretable: praise every method
+    gives itself, not a study of what trained networks compute, so neither is a learning-theory paper."""
+    taxonomy = _taxonomy()
+    assert topics.assign(_unseen("2605.11518"), taxonomy) == ()
+    assert topics.assign(_unseen("2607.03451"), taxonomy) == ()
+
+
+def test_a_task_offloaded_to_another_model_is_not_memory_offloading():
+    """Set M: MemSifter ("we propose MemSifter, a novel framework that offloads the memory retrieval process to a
+    small-scale proxy model") hands an agent's memory retrieval to a smaller model: nothing leaves accelerator
+    memory for the host or an SSD, so its "offloading" is no memory-efficient training system. That topic needs
+    something a device holds (GPU or CPU memory, activations, optimizer states, ...)."""
+    assert "memory-efficient-training" not in {a.topic for a in topics.assign(_unseen("2603.03379"), _taxonomy())}
+
+
+def test_a_speedup_measured_on_image_generation_is_efficient_diffusion_evidence():
+    """Set M: Hyper-Bagel ("our resulting lossless 6-NFE model yields a 16.67x speedup in text-to-image generation
+    and a 22x speedup in image editing") accelerates understanding by speculative decoding and generation by
+    distilling its diffusion denoising: a speed-up measured on generating or editing images is a generator made
+    fast, so efficient diffusion stays beside speculative decoding."""
+    found = {a.topic for a in topics.assign(_unseen("2509.18824"), _taxonomy())}
+    assert {"speculative-decoding", "efficient-diffusion"} <= found
+
+
+def test_a_multi_task_model_is_not_continual_learning():
+    """Sets B and K: GLiNER2 ("GLiNER2 maintains CPU efficiency and compact size while introducing multi-task
+    composition through an intuitive schema-based interface") and "GLiNER multi-task: Generalist Lightweight Model
+    for Various Information Extraction Tasks" train one model for several tasks at once: no stream of tasks, no
+    forgetting, so "multi-task" in a title alone is too little for continual learning."""
+    taxonomy = _taxonomy()
+    assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2507.18546"), taxonomy)}
+    assert "continual-learning" not in {a.topic for a in topics.assign(_unseen("2406.12925"), taxonomy)}
+
+
+def test_a_teacher_free_framework_names_no_teacher():
+    """Set E: Native Parallel Reasoner ("We introduce Native Parallel Reasoner (NPR), a teacher-free framework that
+    enables Large Language Models (LLMs) to self-evolve genuine parallel reasoning capabilities") denies a teacher:
+    "teacher-free" is no evidence of knowledge distillation, and its self-distilled reinforcement learning is not
+    a small student imitating a large model."""
+    assert "distillation" not in {a.topic for a in topics.assign(_unseen("2512.07461"), _taxonomy())}
+
+
+def test_physical_diffusion_is_no_diffusion_model():
+    """Set B: "Numba-Accelerated 2D Diffusion-Limited Aggregation" ("a high-performance framework for simulating
+    two-dimensional Diffusion-Limited Aggregation (DLA) using Numba") simulates diffusion the physical process:
+    its "diffusion" is no generative model, so efficient diffusion takes nothing from it."""
+    assert "efficient-diffusion" not in {a.topic for a in topics.assign(_unseen("2601.15440"), _taxonomy())}
+
+
+def test_sparse_and_full_attention_is_attention_made_sparse():
+    """Set F: Elastic Attention ("hybrid attention strategies that combine sparse and full attention within a single
+    model", "fixed proportions of sparse versus full attention") makes attention sparse, the modifier shared by two
+    nouns: its "sparsity" is attention's, as in "sparse attention", not weights pruned."""
+    assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
