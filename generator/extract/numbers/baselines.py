@@ -40,7 +40,10 @@ _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
 _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
                           # "surpassing closed-source models such as Claude 3.5 Sonnet (36.0%)"
                           r"(?:(?:[\w-]+\s){0,4}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
-                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*{_RIVAL_NAME}\s*$",
+                          # "surpassing the 300M-parameter teacher model (73.84%/72.92%)" (set M: embeddingmagibu):
+                          # an article before the name, and a pair of scores split by a slash, both the rival's
+                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*(?:the\s)?{_RIVAL_NAME}"
+                          r"\s*(?:[\d.,]+\s?%?\s?/\s?)*$",
                           re.IGNORECASE)
 _ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
 _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
@@ -72,7 +75,9 @@ _BASE_AFTER = re.compile(
     r"(?!(?:up to|about|around|nearly)\b|time\b|(?:multiple|many|several|all|different|various)\b|"
     r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
     re.IGNORECASE)
-_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
+# "improves average speedup over EAGLE-3 by up to 21.8%" (set M: Graft): the measure improved may stand between
+_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|"
+                        r"improv\w* (?:on|(?:(?!by\b)[a-z][\w-]*\s+){0,2}?(?:over|upon)))\s+",
                         re.IGNORECASE)
 # "Experimental results show that compared to the teacher model ..., CineMobile achieves a 40x speedup" (set F)
 _BASE_LEAD = re.compile(r"\s*(?:[\w\s-]{0,40}?\b(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|"
@@ -289,7 +294,9 @@ _WITHIN_OF = re.compile(r"\s*of\s+")
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken|achieved|obtained)\s+by\s+", re.IGNORECASE)
 _NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s)\b", re.IGNORECASE)
-_THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
+# "using only 1% amount of BAGEL's data" (set M: UniWorld): "amount of" names the share, not the rival
+_THEIRS = re.compile(r"\s*(?:(?:the\s+)?(?:amount|share|fraction|portion)\s+)?of\s+(?:the\s+)?"
+                     r"(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
 # a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
 _NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
@@ -298,8 +305,11 @@ _GAP_BY = re.compile(r"\b(?:trail\w*|lag\w*\s+behind)\b[^.;:()]{0,80}\bby\s+(?:u
                      re.IGNORECASE)
 _VALUE_OF = re.compile(r"\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?\d")
 _SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
-_COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
-                      r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")
+# "using less than 0.01% training data of baselines" (set M: DenseDiT): the share's "of" may be left out, and the
+# rivals may be the generic baselines
+_COST_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|"
+                      r"flops|parameters|hours|costs?|budgets?|steps)\s+of\s+"
+                      r"(?=[A-Z]|(?:the\s+)?(?:[\w-]+\s+)?(?:baselines?|teachers?|counterparts)\b)")
 _AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
