@@ -264,7 +264,7 @@ def test_emphasis_around_a_name_is_no_part_of_it():
     assert methods.extract_methods("T", "Leveraging this insight, we introduce **Roads to Rome (R2R)**, a neural token "
                                         "routing method that selectively utilizes LLMs.") == ("R2R", "Roads to Rome")
     assert methods.extract_methods("T", 'To fill this gap, we propose "Blink-Think-Link" (BTL), a brain-inspired '
-                                        "framework for human-GUI interaction.") == ("BTL",)
+                                        "framework for human-GUI interaction.") == ("BTL", "Blink-Think-Link")
 
 
 def test_it_after_a_sentence_about_the_named_method_introduces_a_part_of_it():
@@ -308,3 +308,26 @@ def test_canon_matches_the_plain_substitutions_on_the_bundled_corpus(corpus):
         for text in (p.title, p.abstract or ""):
             assert methods.canon(text) == _plain_canon(text)
             assert methods.canon(text, fold=False) == _plain_canon(text, fold=False)
+
+
+def test_an_article_after_a_naming_verb_is_no_part_of_the_long_form():
+    """StableVLA (set M): "termed the Information Bottleneck Adapter (IB-Adapter)"."""
+    abstract = ("To mitigate this issue, we propose a lightweight adapter module grounded in information theory, termed "
+                "the Information Bottleneck Adapter (IB-Adapter), which selectively filters potential noise from visual "
+                "inputs.")
+    assert methods.extract_methods("T", abstract) == ("IB-Adapter", "Information Bottleneck Adapter")
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # Tiny Model, Big Logic (set M)
+    ("We challenge this consensus with VibeThinker-1.5B, a 1.5B-parameter dense model developed via our "
+     "Spectrum-to-Signal Principle (SSP).", ("SSP", "Spectrum-to-Signal Principle")),
+    # StoryMem (set M)
+    ("This is achieved by a novel Memory-to-Video (M2V) design, which maintains a compact and dynamically updated "
+     "memory bank of keyframes from historical generated shots.", ("M2V", "Memory-to-Video")),
+    # xGen-VideoSyn-1 (set H): "our" before a kind of model says what kind theirs is
+    ("Our Diffusion Transformer (DiT) model incorporates spatial and temporal self-attention layers, enabling robust "
+     "generalization across different timeframes and aspect ratios.", ()),
+])
+def test_an_abbreviation_defined_after_our_or_novel_is_the_papers_own(abstract, expected):
+    assert methods.extract_methods("T", abstract) == expected

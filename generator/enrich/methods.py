@@ -105,7 +105,9 @@ _SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
 # fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
 _OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=[A-Z])")
 _DEFINITE = re.compile(r"\b[Tt]he\s+$")
+_CLAIMED = re.compile(r"\b(?:[Oo]ur|novel|new)\s+(?=[A-Z])")
 _THE_PROPOSED = re.compile(r"\b[Tt]he\s+proposed\s+")
 _ONE_NAME = re.compile(rf"(?:{_NAME_WORD})(?=[\s,;:)]|\.(?:\s|$))")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
@@ -294,9 +296,11 @@ def _definitions(text: str, starts: list[int]) -> list[str]:
 
 
 def _is_long_form(long: str) -> bool:
-    """A long form worth listing: a few words, not a sentence fragment."""
+    """A long form worth listing: a few words, not a sentence fragment. "Memory-to-Video (M2V)" (set M: StoryMem) is
+    one compound of several words."""
     words = long.split()
-    return 1 < len(words) <= 8 and not any(w.casefold() in _LEAD_STOPS - _LONG_CONNECTORS for w in words)
+    pieces = len(words) if len(words) > 1 else len([p for p in long.split("-") if p])
+    return pieces > 1 and len(words) <= 8 and not any(w.casefold() in _LEAD_STOPS - _LONG_CONNECTORS for w in words)
 
 
 def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
@@ -377,6 +381,13 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
             names.extend(defined)
         elif one and is_distinctive(one.group(0)) and _is_name(one.group(0)):
             names.append(one.group(0))
+    # "developed via our Spectrum-to-Signal Principle (SSP)", "a novel Memory-to-Video (M2V) design" (set M): an
+    # abbreviation defined right after "our", "novel" or "new" is the paper's own; but "Our Diffusion Transformer
+    # (DiT) model" (set H: xGen-VideoSyn-1) says what kind of model theirs is, a kind named before the kind of thing
+    for claimed in _CLAIMED.finditer(abstract):
+        defined = _definition(abstract, [claimed.end()])
+        if defined is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, defined[2])):
+            names.extend(_definitions(abstract, [claimed.end()]))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -405,8 +416,10 @@ def _continues(text: str, subject: re.Match[str], named: set[str] | frozenset[st
 def _announced(text: str, pos: int, describing: bool) -> list[str]:
     """The names an announcement starting at ``pos`` gives; ``describing``: it follows a verb, so a
     description may come first ("we propose a new framework, X")."""
-    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not
-    defined = _definitions(text, [pos])
+    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not; "termed the
+    # Information Bottleneck Adapter (IB-Adapter)" (set M: StableVLA): an article before it is no part of it
+    article = _ARTICLE.match(text, pos)
+    defined = _definitions(text, [article.end()] if article else [pos])
     if defined:
         return defined
     named = _named_at(text, pos, described=False)
