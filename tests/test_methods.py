@@ -331,3 +331,20 @@ def test_an_article_after_a_naming_verb_is_no_part_of_the_long_form():
 ])
 def test_an_abbreviation_defined_after_our_or_novel_is_the_papers_own(abstract, expected):
     assert methods.extract_methods("T", abstract) == expected
+
+
+def test_the_numbered_parts_of_the_papers_method_are_its_names():
+    """TIDE (set M): a list of the paper's components, each named and then described. The parts of a task a list
+    gives (set E: InstantStyle-Plus's "three core elements") name nothing."""
+    abstract = ("We present TIDE, the first framework for cross-architecture dLLM distillation, comprising three modular "
+                "components: (1) TIDAL, which jointly modulates distillation strength across training progress and "
+                "diffusion timestep to account for the teacher's noise-dependent reliability; (2) CompDemo, which "
+                "enriches the teacher's context via complementary mask splitting to improve predictions under heavy "
+                "masking; and (3) Reverse CALM, a cross-tokenizer objective that inverts chunk-level likelihood "
+                "matching, yielding bounded gradients and dual-end noise filtering.")
+    assert methods.extract_methods("T", abstract) == ("TIDE", "TIDAL", "CompDemo", "Reverse CALM")
+    task = ("To address these challenges, we deconstruct the style transfer task into three core elements: 1) Style, "
+            "focusing on the image's aesthetic characteristics; 2) Spatial Structure, concerning the geometric "
+            "arrangement and composition of visual elements; and 3) Semantic Content, which captures the conceptual "
+            "meaning of the image.")
+    assert methods.extract_methods("T", task) == ()

@@ -388,6 +388,7 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
         defined = _definition(abstract, [claimed.end()])
         if defined is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, defined[2])):
             names.extend(_definitions(abstract, [claimed.end()]))
+    names.extend(_enumerated(abstract))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -397,6 +398,42 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
         # framework") nor one size of a model ("Our MoT-2B model")
         if is_distinctive(name) and any(c.islower() for c in name) and not _SIZED.search(name) \
                 and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
+            names.append(name)
+    return names
+
+
+# "comprising three modular components: (1) TIDAL, which ...; (2) CompDemo, which ...; and (3) Reverse CALM, a
+# cross-tokenizer objective" (set M: TIDE): the numbered parts of what the paper announces, each named, then described
+_ITEM = re.compile(r"(?:\((?:\d|i{1,3}|iv)\)|(?<![\w(])\d\))\s+(?:an?\s+|the\s+)?"
+                   rf"(?P<name>(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}})(?P<acr>\s+\([^()\s]{{2,12}}\))?"
+                   r"(?=,\s+(?:which|an?|the)\s|\s+which\s)")
+_FIRST_ITEM = re.compile(r"(?:\((?:1|i)\)|(?<![\w(])1\))\s")
+# what opens the list: the paper's parts ("three key components:", "two key innovations:") or its announcement ("we
+# introduce (1) MolmoWebMix, ..."); not "three core elements: 1) Style, ..." (set E), the parts of a task
+_PARTS_CUE = re.compile(r"(?:\b(?:components?|modules?|innovations?|mechanisms?|contributions?|safeguards?|techniques?|"
+                        r"designs?)\s*:?|\b(?:we|[Ii]t|[A-Z][\w-]*[A-Z][\w-]*)\s+(?:also\s+)?(?:introduces?|proposes?|"
+                        r"presents?|comprises|consists\s+of))\s*$")
+
+
+def _enumerated(text: str) -> list[str]:
+    """Names of the numbered parts a list of the paper's own components gives: each item a coined or capitalized
+    name and then its description (", which ...", ", a ...")."""
+    names: list[str] = []
+    opened = -1  # where the current list's first item stands, when its opening says the parts are the paper's
+    for item in _ITEM.finditer(text):
+        first = None
+        for first in _FIRST_ITEM.finditer(text, max(0, item.start() - 800), item.start() + 5):  # noqa: B007 - the last
+            pass
+        if first is None:
+            continue
+        if first.start() != opened:
+            opened = first.start() if _PARTS_CUE.search(text, max(0, first.start() - 80), first.start()) else -2
+        if opened < 0:
+            continue
+        name = item.group("name")
+        words = name.split()
+        if _is_name(name) and (any(is_distinctive(w) for w in words) or (len(words) > 1 and all(
+                w[0].isupper() for w in words))):
             names.append(name)
     return names
 
