@@ -348,3 +348,14 @@ def test_the_numbered_parts_of_the_papers_method_are_its_names():
             "arrangement and composition of visual elements; and 3) Semantic Content, which captures the conceptual "
             "meaning of the image.")
     assert methods.extract_methods("T", task) == ()
+
+
+def test_the_capitalized_parts_the_papers_method_is_composed_of_are_names():
+    """NGM (set M): "a ... module composed of a Causal N-Gram Encoder and a Cosine-Gated Memory Injector"."""
+    abstract = ("To address this, we propose N-gram Memory (NGM), a training-free, plug-and-play module composed of a "
+                "Causal N-Gram Encoder and a Cosine-Gated Memory Injector.")
+    assert methods.extract_methods("T", abstract) == ("NGM", "N-gram Memory", "Causal N-Gram Encoder",
+                                                      "Cosine-Gated Memory Injector")
+    # what others' systems are composed of is theirs
+    assert methods.extract_methods("T", "Existing pipelines are composed of a Vision Encoder and a Language "
+                                        "Decoder.") == ()

@@ -389,6 +389,7 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
         if defined is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, defined[2])):
             names.extend(_definitions(abstract, [claimed.end()]))
     names.extend(_enumerated(abstract))
+    names.extend(_composed(abstract))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -435,6 +436,25 @@ def _enumerated(text: str) -> list[str]:
         if _is_name(name) and (any(is_distinctive(w) for w in words) or (len(words) > 1 and all(
                 w[0].isupper() for w in words))):
             names.append(name)
+    return names
+
+
+# "we propose N-gram Memory (NGM), a training-free, plug-and-play module composed of a Causal N-Gram Encoder and a
+# Cosine-Gated Memory Injector" (set M): the capitalized parts of what the sentence's "we" announces
+_TITLED = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}"
+_COMPOSED = re.compile(rf"\b(?:composed\s+of|consist(?:s|ing)?\s+of|compris(?:es|ing))\s+(?:an?\s+|the\s+)?"
+                       rf"(?P<first>{_TITLED})(?:,?\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TITLED}))?"
+                       r"(?=[,.;:]|\s+(?![A-Z(]))")
+
+
+def _composed(text: str) -> list[str]:
+    """Names of the parts a sentence about the paper's own work says its method is composed of."""
+    names: list[str] = []
+    for parts in _COMPOSED.finditer(text):
+        start = text.rfind(". ", 0, parts.start()) + 1
+        if not _OWN_WORK.search(text, start, parts.start()):
+            continue
+        names.extend(p for p in parts.group("first", "second") if p and _is_name(p))
     return names
 
 
