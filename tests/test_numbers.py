@@ -1138,3 +1138,11 @@ def test_a_share_of_a_context_that_can_be_removed_is_a_cut_in_tokens() -> None:
                  "performance loss, whereas randomly discarding the same proportion of features significantly affects "
                  "the model capabilities.")
     assert (n.metric, n.direction, n.share) == ("tokens", "reduction", False)
+
+
+def test_a_share_restating_a_size_in_bytes_is_a_share_of_the_rivals_memory() -> None:
+    # Where Should Optimizer State Live? (set M: SkewAdam): the share has no measure word of its own, the size before
+    # it says memory, and the possessive ending its clause is the rival's
+    first, *_rest = numbers("The resulting state occupies 1.29 GB, 2.6% of AdamW's, and peak training memory falls "
+                            "from 81.4 GB to 31.3 GB, within the budget of a 40 GB accelerator.")
+    assert (first.high, first.metric, first.baseline) == (2.6, "memory", "AdamW")

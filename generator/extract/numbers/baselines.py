@@ -227,7 +227,8 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # "a mere 0.01% of the teacher's training cost", "fewer than 10% of the starting AR model's total training
     # token budget", "0.36% of 1.4T multimodal pre-training tokens of Qwen2-VL", "65% as many pretraining
     # tokens as Qwen3" (set G): a share of what a rival spends, the rival named by its possessive or after it
-    theirs = _THEIRS.match(s.text, end, limit)
+    # "The resulting state occupies 1.29 GB, 2.6% of AdamW's, and ..." (set M: SkewAdam): the measure left unsaid
+    theirs = _THEIRS.match(s.text, end, limit) or _THEIRS_ALONE.match(s.text, end, limit)
     # "less than 10% of the original model's training data" (set A: SlimMoE): the model compressed is its own
     if theirs and theirs.group("who").lower() not in _SELF and theirs.group("who").split()[0].lower() != "original":
         return theirs.group("who")
@@ -298,6 +299,7 @@ _NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s
 _THEIRS = re.compile(r"\s*(?:(?:the\s+)?(?:amount|share|fraction|portion)\s+)?of\s+(?:the\s+)?"
                      r"(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
+_THEIRS_ALONE = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,2}?[\w.-]+)['’]s?(?=\s*[,;)]|\.(?:\s|$))")
 # a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
 _NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
                             r"(?:throughput|speed|latency|performance|accuracy|memory)\b")

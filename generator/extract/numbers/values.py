@@ -176,6 +176,10 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric is None and unit == "%" and _BYTES_BEFORE.search(sentence, max(0, start - 30), start):
+            # "The resulting state occupies 1.29 GB, 2.6% of AdamW's" (set M: SkewAdam): a share restating a size in
+            # bytes is a share of memory
+            metric, how = "memory", "noun"
         if metric is None and s.clause(start, end)[0] in led:
             metric, how = _lead_in(s, start, end, opened=True), "lead"
         if how == "lead":
@@ -291,6 +295,7 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
 _REMOVED_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:can|could|may|might|is|are|"
                             r"was|were|will)\s+(?:be\s+)?(?:safely\s+)?(?:removed|pruned|discarded|dropped|evicted|"
                             r"skipped|eliminated)\b", re.IGNORECASE)
