@@ -1146,3 +1146,11 @@ def test_a_share_restating_a_size_in_bytes_is_a_share_of_the_rivals_memory() -> 
     first, *_rest = numbers("The resulting state occupies 1.29 GB, 2.6% of AdamW's, and peak training memory falls "
                             "from 81.4 GB to 31.3 GB, within the budget of a 40 GB accelerator.")
     assert (first.high, first.metric, first.baseline) == (2.6, "memory", "AdamW")
+
+
+def test_a_size_in_a_leading_with_phrase_is_against_the_rival_the_main_clause_names() -> None:
+    # StableVLA (set M): "with a 14x smaller backbone (0.5B parameters) ..., our model StableVLA achieves robustness
+    # competitive with 7B-scale state-of-the-art VLAs"
+    assert _baselines("Furthermore, even with a 14x smaller backbone (0.5B parameters) and no pre-training on the Open "
+                      "X-Embodiment dataset, our model StableVLA achieves robustness competitive with 7B-scale "
+                      "state-of-the-art VLAs.") == ["7B-scale state-of-the-art VLAs"]
