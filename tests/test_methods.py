@@ -359,3 +359,12 @@ def test_the_capitalized_parts_the_papers_method_is_composed_of_are_names():
     # what others' systems are composed of is theirs
     assert methods.extract_methods("T", "Existing pipelines are composed of a Vision Encoder and a Language "
                                         "Decoder.") == ()
+
+
+def test_one_coined_word_after_the_definite_article_and_before_a_kind_of_thing_is_a_name():
+    """PIRA-Bench (set M): "we propose the PIRF baseline, a memory-aware ... framework"."""
+    abstract = ("Furthermore, we propose the PIRF baseline, a memory-aware, state-tracking framework that empowers "
+                "general MLLMs to manage multiple task threads and handle misleading visual inputs.")
+    assert methods.extract_methods("T", abstract) == ("PIRF",)
+    # a plain word there describes: "we propose the novel baseline" names nothing
+    assert methods.extract_methods("T", "Furthermore, we propose the Simple baseline, a framework.") == ()
