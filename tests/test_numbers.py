@@ -1154,3 +1154,16 @@ def test_a_size_in_a_leading_with_phrase_is_against_the_rival_the_main_clause_na
     assert _baselines("Furthermore, even with a 14x smaller backbone (0.5B parameters) and no pre-training on the Open "
                       "X-Embodiment dataset, our model StableVLA achieves robustness competitive with 7B-scale "
                       "state-of-the-art VLAs.") == ["7B-scale state-of-the-art VLAs"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Uni-3DAR (set H)
+    "The first is a two-level subtree compression strategy, which reduces the octree token sequence by up to 8x.",
+    # Optimizing Length Compression in Large Reasoning Models (set I: LC-R1)
+    "Extensive experiments on multiple reasoning benchmarks demonstrate that LC-R1 achieves a significant reduction in "
+    "sequence length (~50%) with only a marginal (~2%) drop in accuracy, achieving a favorable trade-off point on the "
+    "Pareto frontier that prioritizes high compression.",
+])
+def test_a_sequence_made_shorter_has_fewer_tokens(sentence: str) -> None:
+    first = numbers(sentence)[0]
+    assert (first.metric, first.direction) == ("tokens", "reduction")

@@ -237,10 +237,9 @@ def numbers(sentence: str) -> list[Number]:
         removed = _REMOVED_SHARE.match(sentence, end) if unit == "%" else None
         if removed is not None:
             # "more than 50% of the visual context can be removed with minimal performance loss" (set M: When Less is
-            # Enough): the share taken away is the cut itself, and what is taken out of a context is its tokens
+            # Enough): the share taken away is the cut itself
             direction = "reduction"
             kind = "reduction" if kind == "other" else kind
-            metric = "tokens" if metric == "context length" else metric
         if metric is None and unit == "%" and (reached or start in origins) \
                 and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
             # "increasing correct object mention from 0% to 86%" (set J: Honest Lying): a rate that moved from one
@@ -292,6 +291,11 @@ def numbers(sentence: str) -> list[Number]:
     out = _restated(sentence, out)
     out = [replace(n, baseline=within_of(s, n.start, n.end, out[i + 1].start if i + 1 < len(out) else len(sentence)))
            if n.own and n.baseline is None and n.start not in levels else n for i, n in enumerate(out)]
+    # a context or sequence made shorter has fewer tokens: "reduces the octree token sequence by up to 8x" (set H:
+    # Uni-3DAR), "a significant reduction in sequence length (~50%)" (set I: LC-R1), "more than 50% of the visual
+    # context can be removed" (set M); a longer one is a context length
+    out = [replace(n, metric="tokens", what=None) if n.metric == "context length" and n.direction == "reduction" else n
+           for n in out]
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
