@@ -385,8 +385,8 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
     # abbreviation defined right after "our", "novel" or "new" is the paper's own; but "Our Diffusion Transformer
     # (DiT) model" (set H: xGen-VideoSyn-1) says what kind of model theirs is, a kind named before the kind of thing
     for claimed in _CLAIMED.finditer(abstract):
-        defined = _definition(abstract, [claimed.end()])
-        if defined is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, defined[2])):
+        first = _definition(abstract, [claimed.end()])
+        if first is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, first[2])):
             names.extend(_definitions(abstract, [claimed.end()]))
     names.extend(_enumerated(abstract))
     names.extend(_composed(abstract))
