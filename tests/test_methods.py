@@ -368,3 +368,29 @@ def test_one_coined_word_after_the_definite_article_and_before_a_kind_of_thing_i
     assert methods.extract_methods("T", abstract) == ("PIRF",)
     # a plain word there describes: "we propose the novel baseline" names nothing
     assert methods.extract_methods("T", "Furthermore, we propose the Simple baseline, a framework.") == ()
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # Denoising LM (set A): "LM" gives two letters
+    ("In this paper, we present Denoising LM (DLM), which is a scaled error correction model trained with vast "
+     "amounts of synthetic data.", ("DLM", "Denoising LM")),
+    # MEMO (set H): letters from inside the words
+    ("To address these challenges, we propose Memory-guided EMOtion-aware diffusion (MEMO), an end-to-end "
+     "audio-driven portrait animation approach to generate identity-consistent and expressive talking videos.",
+     ("MEMO", "Memory-guided EMOtion-aware diffusion")),
+    # CritiCS (set C): the kind of thing after the name is no part of it
+    ("In this paper, we propose Collective Critics for Creative Story Generation framework (CritiCS), which is "
+     "composed of plan refining stage (CrPlan) and story generation stage (CrText).",
+     ("CritiCS", "Collective Critics for Creative Story Generation")),
+])
+def test_a_long_form_right_after_the_announcing_verb_may_spell_its_short_form_loosely(abstract, expected):
+    assert methods.extract_methods("T", abstract) == expected
+
+
+def test_after_an_article_the_long_form_must_abbreviate_strictly():
+    """AMEX (set A): "the Android Multi-annotation EXpo (AMEX)" reads as a description (the X comes from inside
+    "EXpo"), and set A lists only the title's AMEX."""
+    abstract = ("To advance research on AI agents in mobile scenarios, we introduce the Android Multi-annotation EXpo "
+                "(AMEX), a comprehensive, large-scale dataset designed for generalist mobile GUI-control agents.")
+    assert methods.extract_methods("AMEX: Android Multi-annotation Expo Dataset for Mobile GUI Agents",
+                                   abstract) == ("AMEX",)

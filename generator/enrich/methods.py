@@ -251,8 +251,9 @@ def _lead_in(text: str, pos: int) -> list[int]:
     return starts
 
 
-def _definition(text: str, starts: list[int]) -> tuple[str, str, int] | None:
-    """``(long, short, end)`` for "Long Form (SHORT)" beginning at one of ``starts``, longest first."""
+def _definition(text: str, starts: list[int], spelled: bool = False) -> tuple[str, str, int] | None:
+    """``(long, short, end)`` for "Long Form (SHORT)" beginning at one of ``starts``, longest first; ``spelled``: right
+    where an announcement starts, a short form built from any of the long one's letters will do."""
     paren = text.find("(", starts[-1], starts[-1] + 160)
     if paren < 0:
         return None
@@ -276,14 +277,33 @@ def _definition(text: str, starts: list[int]) -> tuple[str, str, int] | None:
             continue  # "a method that outperforms Low-Rank Adaptation (LoRA)": a clause, not a long form
         if abbreviates(short, long):
             return long, short, found.end()
+        if spelled and n == 0:
+            # right after the announcing verb, "we present Denoising LM (DLM)", "we introduce Momentum-aligned gradient
+            # masking (Magma)" (sets A, D): the short form is built from the long one's letters; a kind of thing after
+            # the name is no part of it ("Collective Critics for Creative Story Generation framework (CritiCS)", set C)
+            trimmed = _KIND_AFTER.sub("", long)
+            if _spells(short, trimmed):
+                return trimmed, short, found.end()
     return None
 
 
-def _definitions(text: str, starts: list[int]) -> list[str]:
+_KIND_AFTER = re.compile(rf"\s+(?:{_CLASS_WORDS})s?$")
+
+
+def _spells(short: str, long: str) -> bool:
+    """The short form's letters and digits, in order, are letters and digits of a long form that starts like a name
+    with the short form's first one ("Momentum-aligned gradient masking" spells "Magma")."""
+    if not (long[:1].isupper() or long[:1].isdigit()) or short[:1].casefold() != long[:1].casefold():
+        return False
+    rest = iter(c for c in long.casefold() if c.isalnum())
+    return all(c in rest for c in short.casefold() if c.isalnum())
+
+
+def _definitions(text: str, starts: list[int], spelled: bool = False) -> list[str]:
     """Names from "Long Form (SHORT)" at ``starts``, and from a second one joined by "and" to it
     ("the Convergence Ranking Metric (CRM) and the Initial Guessing Metric (IGM)")."""
     names: list[str] = []
-    while (defined := _definition(text, starts)) is not None:
+    while (defined := _definition(text, starts, spelled)) is not None:
         long, short, end = defined
         names.append(short)
         if _is_long_form(long):
@@ -387,7 +407,7 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
     for claimed in _CLAIMED.finditer(abstract):
         first = _definition(abstract, [claimed.end()])
         if first is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, first[2])):
-            names.extend(_definitions(abstract, [claimed.end()]))
+            names.extend(_definitions(abstract, [claimed.end()], spelled=True))
     names.extend(_enumerated(abstract))
     names.extend(_composed(abstract))
     for ours in _OUR_NAMED.finditer(abstract):
@@ -476,7 +496,8 @@ def _announced(text: str, pos: int, describing: bool) -> list[str]:
     # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not; "termed the
     # Information Bottleneck Adapter (IB-Adapter)" (set M: StableVLA): an article before it is no part of it
     article = _ARTICLE.match(text, pos)
-    defined = _definitions(text, [article.end()] if article else [pos])
+    # (not after the article: "we introduce the Android Multi-annotation EXpo (AMEX)", set A, is a description)
+    defined = _definitions(text, [article.end()]) if article else _definitions(text, [pos], spelled=True)
     if defined:
         return defined
     named = _named_at(text, pos, described=False)
