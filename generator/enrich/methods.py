@@ -278,8 +278,8 @@ def _definition(text: str, starts: list[int], spelled: bool = False) -> tuple[st
         if abbreviates(short, long):
             return long, short, found.end()
         if spelled and n == 0:
-            # right after the announcing verb, "we present Denoising LM (DLM)", "we introduce Momentum-aligned gradient
-            # masking (Magma)" (sets A, D): the short form is built from the long one's letters; a kind of thing after
+            # right after the announcing verb, "we present Denoising LM (DLM)", "we propose Memory-guided EMOtion-aware
+            # diffusion (MEMO)" (sets A, H): the short form is built from the long one's letters; a kind of thing after
             # the name is no part of it ("Collective Critics for Creative Story Generation framework (CritiCS)", set C)
             trimmed = _KIND_AFTER.sub("", long)
             if _spells(short, trimmed):
@@ -292,7 +292,7 @@ _KIND_AFTER = re.compile(rf"\s+(?:{_CLASS_WORDS})s?$")
 
 def _spells(short: str, long: str) -> bool:
     """The short form's letters and digits, in order, are letters and digits of a long form that starts like a name
-    with the short form's first one ("Momentum-aligned gradient masking" spells "Magma")."""
+    with the short form's first one ("Memory-guided EMOtion-aware diffusion" spells "MEMO")."""
     if not (long[:1].isupper() or long[:1].isdigit()) or short[:1].casefold() != long[:1].casefold():
         return False
     rest = iter(c for c in long.casefold() if c.isalnum())
