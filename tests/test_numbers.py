@@ -1167,3 +1167,16 @@ def test_a_size_in_a_leading_with_phrase_is_against_the_rival_the_main_clause_na
 def test_a_sequence_made_shorter_has_fewer_tokens(sentence: str) -> None:
     first = numbers(sentence)[0]
     assert (first.metric, first.direction) == ("tokens", "reduction")
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    # MolmoB0T (set F; "π_{0.5}" as the build's LaTeX cleaning writes it)
+    ("On tabletop pick-and-place, MolmoBot achieves a success rate of 79.2% in real world evaluations across 4 "
+     "settings, outperforming π_(0.5) at 39.2%.", [True, False]),
+    # MobileForge (set F)
+    ("Using only automatically generated annotation-free adaptation data, MobileForge adapts Qwen3-VL-8B to 67.2% "
+     "Pass@3 on AndroidWorld, close to the closed-data GUI-specialized GUI-Owl-1.5-8B base model at 69.0%.",
+     [True, False]),
+])
+def test_the_level_a_rival_stands_at_is_theirs(sentence: str, own: list[bool]) -> None:
+    assert [n.own for n in numbers(sentence)] == own

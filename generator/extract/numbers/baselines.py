@@ -337,6 +337,11 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end) \
             or _RIVAL_SCORE.search(s.text, max(0, start - 120), start):
         return True
+    # "outperforming π_{0.5} at 39.2%" (set F: MolmoBot), "close to the closed-data GUI-specialized GUI-Owl-1.5-8B base
+    # model at 69.0%." (set F: MobileForge): the level the rival stands at, ending the clause
+    if s.text[end - 1:end] == "%" and _RIVAL_AT.search(s.text, max(0, start - 120), start) \
+            and _CLAUSE_END.match(s.text, end):
+        return True
     left, _right = s.clause(start, end)
     # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
     clause = _AMONG.sub(" ", _ASIDE.sub(" ", s.text[left:start]))
@@ -346,6 +351,10 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
 
 
+_RIVAL_AT = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|close to|ahead of|behind|"
+                       r"compared (?:to|with)|versus|vs\.?)\s+(?:[^\s,;]+\s+){1,8}?at\s+(?:only\s+|just\s+|about\s+)?$",
+                       re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
 _BOUND_BEFORE = re.compile(r"\bover\s*$", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
                                 r"cheaper|longer|shorter|greater)\b")
