@@ -264,7 +264,7 @@ def test_emphasis_around_a_name_is_no_part_of_it():
     assert methods.extract_methods("T", "Leveraging this insight, we introduce **Roads to Rome (R2R)**, a neural token "
                                         "routing method that selectively utilizes LLMs.") == ("R2R", "Roads to Rome")
     assert methods.extract_methods("T", 'To fill this gap, we propose "Blink-Think-Link" (BTL), a brain-inspired '
-                                        "framework for human-GUI interaction.") == ("BTL",)
+                                        "framework for human-GUI interaction.") == ("BTL", "Blink-Think-Link")
 
 
 def test_it_after_a_sentence_about_the_named_method_introduces_a_part_of_it():
@@ -308,3 +308,89 @@ def test_canon_matches_the_plain_substitutions_on_the_bundled_corpus(corpus):
         for text in (p.title, p.abstract or ""):
             assert methods.canon(text) == _plain_canon(text)
             assert methods.canon(text, fold=False) == _plain_canon(text, fold=False)
+
+
+def test_an_article_after_a_naming_verb_is_no_part_of_the_long_form():
+    """StableVLA (set M): "termed the Information Bottleneck Adapter (IB-Adapter)"."""
+    abstract = ("To mitigate this issue, we propose a lightweight adapter module grounded in information theory, termed "
+                "the Information Bottleneck Adapter (IB-Adapter), which selectively filters potential noise from visual "
+                "inputs.")
+    assert methods.extract_methods("T", abstract) == ("IB-Adapter", "Information Bottleneck Adapter")
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # Tiny Model, Big Logic (set M)
+    ("We challenge this consensus with VibeThinker-1.5B, a 1.5B-parameter dense model developed via our "
+     "Spectrum-to-Signal Principle (SSP).", ("SSP", "Spectrum-to-Signal Principle")),
+    # StoryMem (set M)
+    ("This is achieved by a novel Memory-to-Video (M2V) design, which maintains a compact and dynamically updated "
+     "memory bank of keyframes from historical generated shots.", ("M2V", "Memory-to-Video")),
+    # xGen-VideoSyn-1 (set H): "our" before a kind of model says what kind theirs is
+    ("Our Diffusion Transformer (DiT) model incorporates spatial and temporal self-attention layers, enabling robust "
+     "generalization across different timeframes and aspect ratios.", ()),
+])
+def test_an_abbreviation_defined_after_our_or_novel_is_the_papers_own(abstract, expected):
+    assert methods.extract_methods("T", abstract) == expected
+
+
+def test_the_numbered_parts_of_the_papers_method_are_its_names():
+    """TIDE (set M): a list of the paper's components, each named and then described. The parts of a task a list
+    gives (set E: InstantStyle-Plus's "three core elements") name nothing."""
+    abstract = ("We present TIDE, the first framework for cross-architecture dLLM distillation, comprising three modular "
+                "components: (1) TIDAL, which jointly modulates distillation strength across training progress and "
+                "diffusion timestep to account for the teacher's noise-dependent reliability; (2) CompDemo, which "
+                "enriches the teacher's context via complementary mask splitting to improve predictions under heavy "
+                "masking; and (3) Reverse CALM, a cross-tokenizer objective that inverts chunk-level likelihood "
+                "matching, yielding bounded gradients and dual-end noise filtering.")
+    assert methods.extract_methods("T", abstract) == ("TIDE", "TIDAL", "CompDemo", "Reverse CALM")
+    task = ("To address these challenges, we deconstruct the style transfer task into three core elements: 1) Style, "
+            "focusing on the image's aesthetic characteristics; 2) Spatial Structure, concerning the geometric "
+            "arrangement and composition of visual elements; and 3) Semantic Content, which captures the conceptual "
+            "meaning of the image.")
+    assert methods.extract_methods("T", task) == ()
+
+
+def test_the_capitalized_parts_the_papers_method_is_composed_of_are_names():
+    """NGM (set M): "a ... module composed of a Causal N-Gram Encoder and a Cosine-Gated Memory Injector"."""
+    abstract = ("To address this, we propose N-gram Memory (NGM), a training-free, plug-and-play module composed of a "
+                "Causal N-Gram Encoder and a Cosine-Gated Memory Injector.")
+    assert methods.extract_methods("T", abstract) == ("NGM", "N-gram Memory", "Causal N-Gram Encoder",
+                                                      "Cosine-Gated Memory Injector")
+    # what others' systems are composed of is theirs
+    assert methods.extract_methods("T", "Existing pipelines are composed of a Vision Encoder and a Language "
+                                        "Decoder.") == ()
+
+
+def test_one_coined_word_after_the_definite_article_and_before_a_kind_of_thing_is_a_name():
+    """PIRA-Bench (set M): "we propose the PIRF baseline, a memory-aware ... framework"."""
+    abstract = ("Furthermore, we propose the PIRF baseline, a memory-aware, state-tracking framework that empowers "
+                "general MLLMs to manage multiple task threads and handle misleading visual inputs.")
+    assert methods.extract_methods("T", abstract) == ("PIRF",)
+    # a plain word there describes: "we propose the novel baseline" names nothing
+    assert methods.extract_methods("T", "Furthermore, we propose the Simple baseline, a framework.") == ()
+
+
+@pytest.mark.parametrize(("abstract", "expected"), [
+    # Denoising LM (set A): "LM" gives two letters
+    ("In this paper, we present Denoising LM (DLM), which is a scaled error correction model trained with vast "
+     "amounts of synthetic data.", ("DLM", "Denoising LM")),
+    # MEMO (set H): letters from inside the words
+    ("To address these challenges, we propose Memory-guided EMOtion-aware diffusion (MEMO), an end-to-end "
+     "audio-driven portrait animation approach to generate identity-consistent and expressive talking videos.",
+     ("MEMO", "Memory-guided EMOtion-aware diffusion")),
+    # CritiCS (set C): the kind of thing after the name is no part of it
+    ("In this paper, we propose Collective Critics for Creative Story Generation framework (CritiCS), which is "
+     "composed of plan refining stage (CrPlan) and story generation stage (CrText).",
+     ("CritiCS", "Collective Critics for Creative Story Generation")),
+])
+def test_a_long_form_right_after_the_announcing_verb_may_spell_its_short_form_loosely(abstract, expected):
+    assert methods.extract_methods("T", abstract) == expected
+
+
+def test_after_an_article_the_long_form_must_abbreviate_strictly():
+    """AMEX (set A): "the Android Multi-annotation EXpo (AMEX)" reads as a description (the X comes from inside
+    "EXpo"), and set A lists only the title's AMEX."""
+    abstract = ("To advance research on AI agents in mobile scenarios, we introduce the Android Multi-annotation EXpo "
+                "(AMEX), a comprehensive, large-scale dataset designed for generalist mobile GUI-control agents.")
+    assert methods.extract_methods("AMEX: Android Multi-annotation Expo Dataset for Mobile GUI Agents",
+                                   abstract) == ("AMEX",)

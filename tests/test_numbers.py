@@ -1101,3 +1101,82 @@ def test_rivals_named_before_their_values_pair_respectively() -> None:
     found = numbers("XEUS sets a new SOTA on the ML-SUPERB benchmark: it outperforms MMS 1B and w2v-BERT 2.0 v2 by 0.8% "
                     "and 4.4% respectively, despite having less parameters or pre-training data.")
     assert [(n.high, n.baseline) for n in found] == [(0.8, "MMS 1B"), (4.4, "w2v-BERT")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Draft Less, Retrieve More (set M: Graft): the measure improved stands between "improves" and "over"
+    ("On short-context benchmarks, it achieves up to 5.41times speedup and improves average speedup over EAGLE-3 by "
+     "up to 21.8% on the large-scale Qwen3-235B.", [None, "EAGLE-3"]),
+    # SIRI (set B): "improves performance on AIME24 by 43.2%" names a benchmark, not a rival
+    ("5B, SIRI-low improves performance on AIME24 by 43.2% while reducing token usage by 46.9% after three "
+     "iterations, and SIRI-high achieves the highest accuracy compared to all other methods (Figure 1).",
+     [None, None]),
+    # UniWorld (set M): "amount of" before the rival's possessive names the share
+    ("As a result, we build a strong unified model using only 1% amount of BAGEL's data, which consistently "
+     "outperforms BAGEL on image editing benchmarks.", ["BAGEL"]),
+    # From Ideal to Real (set M: DenseDiT): a share of the data "of baselines", its first "of" left out
+    ("In contrast, DenseDiT achieves superior results using less than 0.01% training data of baselines, underscoring "
+     "its practical value for real-world deployment.", ["baselines"]),
+])
+def test_a_share_or_margin_names_its_rival(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_a_pair_of_scores_in_the_rivals_brackets_is_theirs() -> None:
+    # Adapting Multilingual Embedding Models to Turkish (set M): an article before the rival, two scores split by a
+    # slash; and a correlation with human judgements is a score
+    read = _read("Empirically, Pearson/Spearman correlations of 77.55%/77.45% are obtained on STSbTR, surpassing the "
+                 "300M-parameter teacher model (73.84%/72.92%).")
+    assert [(v, own) for v, _u, _m, _b, _d, own in read] == [(77.55, True), (77.45, True), (73.84, False),
+                                                             (72.92, False)]
+    assert [m for _v, _u, m, _b, _d, own in read if own] == ["accuracy", "accuracy"]
+
+
+def test_a_share_of_a_context_that_can_be_removed_is_a_cut_in_tokens() -> None:
+    # When Less is Enough (set M): the share removed is the cut, and a context loses tokens
+    n, = numbers("We found that on OCR-based tasks, more than 50% of the visual context can be removed with minimal "
+                 "performance loss, whereas randomly discarding the same proportion of features significantly affects "
+                 "the model capabilities.")
+    assert (n.metric, n.direction, n.share) == ("tokens", "reduction", False)
+
+
+def test_a_share_restating_a_size_in_bytes_is_a_share_of_the_rivals_memory() -> None:
+    # Where Should Optimizer State Live? (set M: SkewAdam): the share has no measure word of its own, the size before
+    # it says memory, and the possessive ending its clause is the rival's
+    first, *_rest = numbers("The resulting state occupies 1.29 GB, 2.6% of AdamW's, and peak training memory falls "
+                            "from 81.4 GB to 31.3 GB, within the budget of a 40 GB accelerator.")
+    assert (first.high, first.metric, first.baseline) == (2.6, "memory", "AdamW")
+
+
+def test_a_size_in_a_leading_with_phrase_is_against_the_rival_the_main_clause_names() -> None:
+    # StableVLA (set M): "with a 14x smaller backbone (0.5B parameters) ..., our model StableVLA achieves robustness
+    # competitive with 7B-scale state-of-the-art VLAs"
+    assert _baselines("Furthermore, even with a 14x smaller backbone (0.5B parameters) and no pre-training on the Open "
+                      "X-Embodiment dataset, our model StableVLA achieves robustness competitive with 7B-scale "
+                      "state-of-the-art VLAs.") == ["7B-scale state-of-the-art VLAs"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # Uni-3DAR (set H)
+    "The first is a two-level subtree compression strategy, which reduces the octree token sequence by up to 8x.",
+    # Optimizing Length Compression in Large Reasoning Models (set I: LC-R1)
+    "Extensive experiments on multiple reasoning benchmarks demonstrate that LC-R1 achieves a significant reduction in "
+    "sequence length (~50%) with only a marginal (~2%) drop in accuracy, achieving a favorable trade-off point on the "
+    "Pareto frontier that prioritizes high compression.",
+])
+def test_a_sequence_made_shorter_has_fewer_tokens(sentence: str) -> None:
+    first = numbers(sentence)[0]
+    assert (first.metric, first.direction) == ("tokens", "reduction")
+
+
+@pytest.mark.parametrize(("sentence", "own"), [
+    # MolmoB0T (set F; "π_{0.5}" as the build's LaTeX cleaning writes it)
+    ("On tabletop pick-and-place, MolmoBot achieves a success rate of 79.2% in real world evaluations across 4 "
+     "settings, outperforming π_(0.5) at 39.2%.", [True, False]),
+    # MobileForge (set F)
+    ("Using only automatically generated annotation-free adaptation data, MobileForge adapts Qwen3-VL-8B to 67.2% "
+     "Pass@3 on AndroidWorld, close to the closed-data GUI-specialized GUI-Owl-1.5-8B base model at 69.0%.",
+     [True, False]),
+])
+def test_the_level_a_rival_stands_at_is_theirs(sentence: str, own: list[bool]) -> None:
+    assert [n.own for n in numbers(sentence)] == own

@@ -693,3 +693,21 @@ def test_a_named_device_replaces_its_class(vocab: Vocab) -> None:
                   "Implemented on an AMD V80 FPGA for a customized Qwen 3 1.7B model, LUT-LLM achieves 1.66x lower "
                   "latency than AMD MI210.", vocab)
     assert [f.value for f in lut.facts if f.kind == "hardware"] == ["V80", "MI210"]
+
+
+# MOSEv2 (set M): a dataset paper that benchmarks others' methods, then reports how one of them scores
+_MOSE = ("We benchmark 20 representative VOS methods under 5 different settings and observe consistent performance "
+         "drops. For example, SAM2 drops from 76.4% on MOSEv1 to only 50.9% on MOSEv2. We further evaluate 9 video "
+         "object tracking methods and find similar declines, demonstrating that MOSEv2 presents challenges across "
+         "tasks.")
+
+
+def test_a_named_model_a_benchmark_paper_evaluates_scores_its_own_values_not_the_papers(vocab: Vocab) -> None:
+    found = extract("MOSEv2: A More Challenging Dataset for Video Object Segmentation in Complex Scenes", _MOSE, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(76.4, False), (50.9, False)]
+
+
+def test_a_model_the_paper_introduces_is_its_own_even_after_it_evaluates_others(vocab: Vocab) -> None:
+    text = _MOSE.replace("For example, SAM2", "We also present SAM2, a stronger tracker. SAM2")
+    found = extract("MOSEv2: A More Challenging Dataset", text, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(76.4, True), (50.9, True)]

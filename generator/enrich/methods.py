@@ -105,7 +105,9 @@ _SUBJECT = re.compile(r"(?P<subject>[\w-]+)\s+(?:(?:further|also)\s+)?$")
 # fast, one opening with a class ("[Oo]ur") is tried at every position, ten times slower
 _OUR_NAMED = re.compile(rf"ur\s+(?:proposed\s+|new\s+)?(?P<name>{_NAME_WORD})\s+"
                         r"(?:approach|method|framework|model|system|algorithm|pipeline|architecture)\b")
+_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=[A-Z])")
 _DEFINITE = re.compile(r"\b[Tt]he\s+$")
+_CLAIMED = re.compile(r"\b(?:[Oo]ur|novel|new)\s+(?=[A-Z])")
 _THE_PROPOSED = re.compile(r"\b[Tt]he\s+proposed\s+")
 _ONE_NAME = re.compile(rf"(?:{_NAME_WORD})(?=[\s,;:)]|\.(?:\s|$))")
 _SIZED = re.compile(r"-\d+(?:\.\d+)?[BMK]$")
@@ -249,8 +251,9 @@ def _lead_in(text: str, pos: int) -> list[int]:
     return starts
 
 
-def _definition(text: str, starts: list[int]) -> tuple[str, str, int] | None:
-    """``(long, short, end)`` for "Long Form (SHORT)" beginning at one of ``starts``, longest first."""
+def _definition(text: str, starts: list[int], spelled: bool = False) -> tuple[str, str, int] | None:
+    """``(long, short, end)`` for "Long Form (SHORT)" beginning at one of ``starts``, longest first; ``spelled``: right
+    where an announcement starts, a short form built from any of the long one's letters will do."""
     paren = text.find("(", starts[-1], starts[-1] + 160)
     if paren < 0:
         return None
@@ -274,14 +277,33 @@ def _definition(text: str, starts: list[int]) -> tuple[str, str, int] | None:
             continue  # "a method that outperforms Low-Rank Adaptation (LoRA)": a clause, not a long form
         if abbreviates(short, long):
             return long, short, found.end()
+        if spelled and n == 0:
+            # right after the announcing verb, "we present Denoising LM (DLM)", "we propose Memory-guided EMOtion-aware
+            # diffusion (MEMO)" (sets A, H): the short form is built from the long one's letters; a kind of thing after
+            # the name is no part of it ("Collective Critics for Creative Story Generation framework (CritiCS)", set C)
+            trimmed = _KIND_AFTER.sub("", long)
+            if _spells(short, trimmed):
+                return trimmed, short, found.end()
     return None
 
 
-def _definitions(text: str, starts: list[int]) -> list[str]:
+_KIND_AFTER = re.compile(rf"\s+(?:{_CLASS_WORDS})s?$")
+
+
+def _spells(short: str, long: str) -> bool:
+    """The short form's letters and digits, in order, are letters and digits of a long form that starts like a name
+    with the short form's first one ("Memory-guided EMOtion-aware diffusion" spells "MEMO")."""
+    if not (long[:1].isupper() or long[:1].isdigit()) or short[:1].casefold() != long[:1].casefold():
+        return False
+    rest = iter(c for c in long.casefold() if c.isalnum())
+    return all(c in rest for c in short.casefold() if c.isalnum())
+
+
+def _definitions(text: str, starts: list[int], spelled: bool = False) -> list[str]:
     """Names from "Long Form (SHORT)" at ``starts``, and from a second one joined by "and" to it
     ("the Convergence Ranking Metric (CRM) and the Initial Guessing Metric (IGM)")."""
     names: list[str] = []
-    while (defined := _definition(text, starts)) is not None:
+    while (defined := _definition(text, starts, spelled)) is not None:
         long, short, end = defined
         names.append(short)
         if _is_long_form(long):
@@ -294,9 +316,11 @@ def _definitions(text: str, starts: list[int]) -> list[str]:
 
 
 def _is_long_form(long: str) -> bool:
-    """A long form worth listing: a few words, not a sentence fragment."""
+    """A long form worth listing: a few words, not a sentence fragment. "Memory-to-Video (M2V)" (set M: StoryMem) is
+    one compound of several words."""
     words = long.split()
-    return 1 < len(words) <= 8 and not any(w.casefold() in _LEAD_STOPS - _LONG_CONNECTORS for w in words)
+    pieces = len(words) if len(words) > 1 else len([p for p in long.split("-") if p])
+    return pieces > 1 and len(words) <= 8 and not any(w.casefold() in _LEAD_STOPS - _LONG_CONNECTORS for w in words)
 
 
 def _named_at(text: str, pos: int, described: bool) -> list[str] | None:
@@ -377,6 +401,15 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
             names.extend(defined)
         elif one and is_distinctive(one.group(0)) and _is_name(one.group(0)):
             names.append(one.group(0))
+    # "developed via our Spectrum-to-Signal Principle (SSP)", "a novel Memory-to-Video (M2V) design" (set M): an
+    # abbreviation defined right after "our", "novel" or "new" is the paper's own; but "Our Diffusion Transformer
+    # (DiT) model" (set H: xGen-VideoSyn-1) says what kind of model theirs is, a kind named before the kind of thing
+    for claimed in _CLAIMED.finditer(abstract):
+        first = _definition(abstract, [claimed.end()])
+        if first is not None and not (claimed.group(0)[0] in "Oo" and _CLASS_NEXT.match(abstract, first[2])):
+            names.extend(_definitions(abstract, [claimed.end()], spelled=True))
+    names.extend(_enumerated(abstract))
+    names.extend(_composed(abstract))
     for ours in _OUR_NAMED.finditer(abstract):
         start = ours.start() - 1  # where "Our" begins
         if start < 0 or abstract[start] not in "Oo" or (start > 0 and abstract[start - 1].isalnum()):
@@ -387,6 +420,61 @@ def _from_abstract(abstract: str, own: frozenset[str] = frozenset()) -> list[str
         if is_distinctive(name) and any(c.islower() for c in name) and not _SIZED.search(name) \
                 and not _ADJECTIVE_TAIL.search(name) and _is_name(name):
             names.append(name)
+    return names
+
+
+# "comprising three modular components: (1) TIDAL, which ...; (2) CompDemo, which ...; and (3) Reverse CALM, a
+# cross-tokenizer objective" (set M: TIDE): the numbered parts of what the paper announces, each named, then described
+_ITEM = re.compile(r"(?:\((?:\d|i{1,3}|iv)\)|(?<![\w(])\d\))\s+(?:an?\s+|the\s+)?"
+                   rf"(?P<name>(?:{_NAME_WORD})(?:\s+(?:{_NAME_WORD})){{0,3}})(?P<acr>\s+\([^()\s]{{2,12}}\))?"
+                   r"(?=,\s+(?:which|an?|the)\s|\s+which\s)")
+_FIRST_ITEM = re.compile(r"(?:\((?:1|i)\)|(?<![\w(])1\))\s")
+# what opens the list: the paper's parts ("three key components:", "two key innovations:") or its announcement ("we
+# introduce (1) MolmoWebMix, ..."); not "three core elements: 1) Style, ..." (set E), the parts of a task
+_PARTS_CUE = re.compile(r"(?:\b(?:components?|modules?|innovations?|mechanisms?|contributions?|safeguards?|techniques?|"
+                        r"designs?)\s*:?|\b(?:we|[Ii]t|[A-Z][\w-]*[A-Z][\w-]*)\s+(?:also\s+)?(?:introduces?|proposes?|"
+                        r"presents?|comprises|consists\s+of))\s*$")
+
+
+def _enumerated(text: str) -> list[str]:
+    """Names of the numbered parts a list of the paper's own components gives: each item a coined or capitalized
+    name and then its description (", which ...", ", a ...")."""
+    names: list[str] = []
+    opened = -1  # where the current list's first item stands, when its opening says the parts are the paper's
+    for item in _ITEM.finditer(text):
+        first = None
+        for first in _FIRST_ITEM.finditer(text, max(0, item.start() - 800), item.start() + 5):  # noqa: B007 - the last
+            pass
+        if first is None:
+            continue
+        if first.start() != opened:
+            opened = first.start() if _PARTS_CUE.search(text, max(0, first.start() - 80), first.start()) else -2
+        if opened < 0:
+            continue
+        name = item.group("name")
+        words = name.split()
+        if _is_name(name) and (any(is_distinctive(w) for w in words) or (len(words) > 1 and all(
+                w[0].isupper() for w in words))):
+            names.append(name)
+    return names
+
+
+# "we propose N-gram Memory (NGM), a training-free, plug-and-play module composed of a Causal N-Gram Encoder and a
+# Cosine-Gated Memory Injector" (set M): the capitalized parts of what the sentence's "we" announces
+_TITLED = r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){1,3}"
+_COMPOSED = re.compile(rf"\b(?:composed\s+of|consist(?:s|ing)?\s+of|compris(?:es|ing))\s+(?:an?\s+|the\s+)?"
+                       rf"(?P<first>{_TITLED})(?:,?\s+and\s+(?:an?\s+|the\s+)?(?P<second>{_TITLED}))?"
+                       r"(?=[,.;:]|\s+(?![A-Z(]))")
+
+
+def _composed(text: str) -> list[str]:
+    """Names of the parts a sentence about the paper's own work says its method is composed of."""
+    names: list[str] = []
+    for parts in _COMPOSED.finditer(text):
+        start = text.rfind(". ", 0, parts.start()) + 1
+        if not _OWN_WORK.search(text, start, parts.start()):
+            continue
+        names.extend(p for p in parts.group("first", "second") if p and _is_name(p))
     return names
 
 
@@ -405,8 +493,11 @@ def _continues(text: str, subject: re.Match[str], named: set[str] | frozenset[st
 def _announced(text: str, pos: int, describing: bool) -> list[str]:
     """The names an announcement starting at ``pos`` gives; ``describing``: it follows a verb, so a
     description may come first ("we propose a new framework, X")."""
-    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not
-    defined = _definitions(text, [pos])
+    # "we introduce Mixture of Grouped Experts (MoGE)": a long form may hold words a bare name may not; "termed the
+    # Information Bottleneck Adapter (IB-Adapter)" (set M: StableVLA): an article before it is no part of it
+    article = _ARTICLE.match(text, pos)
+    # (not after the article: "we introduce the Android Multi-annotation EXpo (AMEX)", set A, is a description)
+    defined = _definitions(text, [article.end()]) if article else _definitions(text, [pos], spelled=True)
     if defined:
         return defined
     named = _named_at(text, pos, described=False)
@@ -424,7 +515,9 @@ def _announced(text: str, pos: int, describing: bool) -> list[str]:
     if run is None or not _DEFINITE.search(text, max(0, starts[-1] - 5), starts[-1]):
         return []
     if _CLASS_NEXT.match(text, run.end("run")) and not _NAMED_LATER.match(text, run.end("run")):
-        return _named_at(text, starts[-1], described=True) or []
+        # "we propose the PIRF baseline, a memory-aware ... agent" (set M: PIRA-Bench): one coined word before the
+        # kind of thing is its name as well
+        return _named_at(text, starts[-1], described=not is_distinctive(run.group("run"))) or []
     return []
 
 

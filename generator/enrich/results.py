@@ -49,6 +49,31 @@ _OWN_SENTENCE = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|arti
                            r"the proposed|proposed)\b", re.IGNORECASE)
 
 
+# "We benchmark 20 representative VOS methods under 5 different settings" (set M: MOSEv2): the paper scores others
+_EVALUATES_OTHERS = re.compile(r"\bwe\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:benchmark|evaluat|assess|test)\w*\s+"
+                               # not "We evaluate DiTFlow against recently published methods" (set A): its own
+                               r"(?:(?!(?:our|on|in|it|with|whether|how|against|across|over|versus|vs)\b)[\w-]+\s+){0,5}?"
+                               r"(?:methods|models|systems|agents|LLMs|MLLMs|VLMs|trackers|approaches|baselines)\b",
+                               re.IGNORECASE)
+# "For example, SAM2 drops from 76.4% on MOSEv1 to only 50.9% on MOSEv2.": a sentence led by a named model
+_NAMED_SUBJECT = re.compile(r"(?:(?:for example|for instance|e\.g\.|notably|in particular|specifically|however),?\s+)?"
+                            r"(?:even\s+)?(?P<who>[A-Z][\w.+-]*)\s+(?:only\s+|still\s+)?(?:drops?|falls?|declines?|"
+                            r"degrades?|achieves|scores|reaches|attains|obtains)\b", re.IGNORECASE)
+
+
+def _others_subject(sentence: str, text: str, own: str | None, names: list[str]) -> bool:
+    """In a paper that evaluates others' methods, a sentence whose subject is a model it does not introduce (in its
+    title, or after "we propose/present/introduce" in the text) reports that model's scores, not the paper's own."""
+    led = _NAMED_SUBJECT.match(sentence)
+    if led is None or not led.group("who")[:1].isupper():
+        return False
+    who = led.group("who")
+    ours = {n.lower() for n in names} | ({own} if own else set())
+    if who.lower() in ours or _OWN_SENTENCE.match(who) or who.lower() in ("it", "this", "they"):
+        return False
+    return re.search(rf"\b(?:propos|present|introduc|develop|buil)\w*\s[^.]{{0,80}}\b{re.escape(who)}\b", text) is None
+
+
 def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
     """Results and facts of one paper; pure, deterministic, never raises on odd text."""
     results: list[Result] = []
@@ -66,13 +91,16 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
         covered |= {(kind, family) for kind in FACT_KINDS for *_x, family in members[kind] if family}
         next_name = 0
         background = not is_title  # the abstract's opening sentences, until one speaks of this paper
+        evaluated = False  # the paper has said it evaluates others' methods: a benchmark or dataset paper
         for offset, sentence in sentences(text):
             masked = masked_text[offset:offset + len(sentence)]
             if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
                 background = False
+            theirs = evaluated and _others_subject(sentence, text, own, names_in_title)
+            evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             for n in numbers(masked):
-                mine = n.own and not background
+                mine = n.own and not background and not theirs
                 results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
                                       baseline=n.baseline if mine else None, own=mine, direction=n.direction,
                                       confidence=n.confidence if mine == n.own else "unsure", share=n.share))

@@ -40,7 +40,10 @@ _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,2}\s?\("
 _RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
                           # "surpassing closed-source models such as Claude 3.5 Sonnet (36.0%)"
                           r"(?:(?:[\w-]+\s){0,4}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
-                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*{_RIVAL_NAME}\s*$",
+                          # "surpassing the 300M-parameter teacher model (73.84%/72.92%)" (set M: embeddingmagibu):
+                          # an article before the name, and a pair of scores split by a slash, both the rival's
+                          rf"(?:{_RIVAL_NAME}[^()]{{1,20}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*(?:the\s)?{_RIVAL_NAME}"
+                          r"\s*(?:[\d.,]+\s?%?\s?/\s?)*$",
                           re.IGNORECASE)
 _ASIDE = re.compile(r"--[^-]{1,100}--|\s—[^—]{1,100}—")
 _COMPARING = re.compile(r"\b(?:unlike|than|over|outperform\w*|compared|vs\.?|versus|against|surpass\w*|beats?)\b", re.IGNORECASE)
@@ -72,7 +75,9 @@ _BASE_AFTER = re.compile(
     r"(?!(?:up to|about|around|nearly)\b|time\b|(?:multiple|many|several|all|different|various)\b|"
     r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
     re.IGNORECASE)
-_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|improv\w* (?:on|over|upon))\s+",
+# "improves average speedup over EAGLE-3 by up to 21.8%" (set M: Graft): the measure improved may stand between
+_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|"
+                        r"improv\w* (?:on|(?:(?!by\b)[a-z][\w-]*\s+){0,2}?(?:over|upon)))\s+",
                         re.IGNORECASE)
 # "Experimental results show that compared to the teacher model ..., CineMobile achieves a 40x speedup" (set F)
 _BASE_LEAD = re.compile(r"\s*(?:[\w\s-]{0,40}?\b(?:show|shows|showed|demonstrate|demonstrates|indicate|indicates|"
@@ -222,7 +227,8 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # "a mere 0.01% of the teacher's training cost", "fewer than 10% of the starting AR model's total training
     # token budget", "0.36% of 1.4T multimodal pre-training tokens of Qwen2-VL", "65% as many pretraining
     # tokens as Qwen3" (set G): a share of what a rival spends, the rival named by its possessive or after it
-    theirs = _THEIRS.match(s.text, end, limit)
+    # "The resulting state occupies 1.29 GB, 2.6% of AdamW's, and ..." (set M: SkewAdam): the measure left unsaid
+    theirs = _THEIRS.match(s.text, end, limit) or _THEIRS_ALONE.match(s.text, end, limit)
     # "less than 10% of the original model's training data" (set A: SlimMoE): the model compressed is its own
     if theirs and theirs.group("who").lower() not in _SELF and theirs.group("who").split()[0].lower() != "original":
         return theirs.group("who")
@@ -258,10 +264,13 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
 _RIVAL_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ing)?)\s+"
                            r"(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s*(?:larger|bigger|smaller|slower|faster|more expensive|costlier)\s+")
-_WITH_SHARE = re.compile(r"\bwith\s+(?:only\s+|just\s+|merely\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$",
+# "even with a 14x smaller backbone (0.5B parameters) and no pre-training on the Open X-Embodiment dataset, our model
+# StableVLA achieves robustness competitive with 7B-scale state-of-the-art VLAs" (set M): the size is against the
+# rival the main clause then measures itself with; the words between may hold a bracket and a decimal point
+_WITH_SHARE = re.compile(r"\bwith\s+(?:an?\s+)?(?:only\s+|just\s+|merely\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$",
                          re.IGNORECASE)
-_MAIN_RIVAL = re.compile(r"[^,;.]{0,60},\s+(?:[\w.-]+\s+){1,3}?(?:outperform\w*|surpass\w*|beat(?:s|ing)?|"
-                         r"rival(?:s|ing)?|match(?:es|ing)?|exceed\w*)\s+")
+_MAIN_RIVAL = re.compile(r"(?:[^,;.]|\.\d){0,120},\s+(?:[\w.-]+\s+){1,5}?(?:outperform\w*|surpass\w*|beat(?:s|ing)?|"
+                         r"rival(?:s|ing)?|match(?:es|ing)?|exceed\w*|(?:competitive|comparable|on par)\s+(?:with|to))\s+")
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,3})\s*(?:[.;)]|$)")
 _BY_DOING = re.compile(r"\bby\s+\w+ing\b")
 _WHILE_DOING = re.compile(r"\s*,?\s*(?:while|and)\s+\w+ing\b")
@@ -289,8 +298,11 @@ _WITHIN_OF = re.compile(r"\s*of\s+")
 _USED_BY = re.compile(r"\s*of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:used|required|needed|consumed|spent|incurred|"
                       r"taken|achieved|obtained)\s+by\s+", re.IGNORECASE)
 _NAMED_BASELINE = re.compile(r"\b(?P<who>(?:the\s+)?(?:[\w.-]+\s+)?baseline)(?!s)\b", re.IGNORECASE)
-_THEIRS = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
+# "using only 1% amount of BAGEL's data" (set M: UniWorld): "amount of" names the share, not the rival
+_THEIRS = re.compile(r"\s*(?:(?:the\s+)?(?:amount|share|fraction|portion)\s+)?of\s+(?:the\s+)?"
+                     r"(?P<who>(?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s\s+(?:[\w-]+\s+){0,3}?"
                      r"(?:costs?|budgets?|compute|flops|time|tokens|data|parameters|memory|steps|hours)\b", re.IGNORECASE)
+_THEIRS_ALONE = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:[\w.-]+\s+){0,2}?[\w.-]+)['’]s?(?=\s*[,;)]|\.(?:\s|$))")
 # a coined name (a digit or an inner capital: FA2, vLLM, FlashAttention) right before a measure
 _NAMED_MEASURE = re.compile(r"\s+(?:the\s+)?(?P<who>(?=[\w.+-]*(?:\d|[a-z][A-Z]))[A-Za-z][\w.+-]*)\s+"
                             r"(?:throughput|speed|latency|performance|accuracy|memory)\b")
@@ -298,8 +310,11 @@ _GAP_BY = re.compile(r"\b(?:trail\w*|lag\w*\s+behind)\b[^.;:()]{0,80}\bby\s+(?:u
                      re.IGNORECASE)
 _VALUE_OF = re.compile(r"\s+of\s+(?:about\s+|around\s+|only\s+|just\s+)?\d")
 _SELF = frozenset({"model", "method", "network", "system", "approach", "one", "our", "its", "their", "this"})
-_COST_OF = re.compile(r"\s*of\s+(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|flops|"
-                      r"parameters|hours|costs?|budgets?|steps)\s+of\s+(?=[A-Z])")
+# "using less than 0.01% training data of baselines" (set M: DenseDiT): the share's "of" may be left out, and the
+# rivals may be the generic baselines
+_COST_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-]+\s+){0,3}?(?:tokens|data|compute|"
+                      r"flops|parameters|hours|costs?|budgets?|steps)\s+of\s+"
+                      r"(?=[A-Z]|(?:the\s+)?(?:[\w-]+\s+)?(?:baselines?|teachers?|counterparts)\b)")
 _AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
@@ -322,6 +337,11 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     if _BASELINE_BEFORE.search(s.text, max(0, start - 80), start) or _EARLIER_AFTER.match(s.text, end) \
             or _RIVAL_SCORE.search(s.text, max(0, start - 120), start):
         return True
+    # "outperforming π_{0.5} at 39.2%" (set F: MolmoBot), "close to the closed-data GUI-specialized GUI-Owl-1.5-8B base
+    # model at 69.0%." (set F: MobileForge): the level the rival stands at, ending the clause
+    if s.text[end - 1:end] == "%" and _RIVAL_AT.search(s.text, max(0, start - 120), start) \
+            and _CLAUSE_END.match(s.text, end):
+        return True
     left, _right = s.clause(start, end)
     # "--a feat infeasible for previous methods--": an aside between dashes is not the value's subject
     clause = _AMONG.sub(" ", _ASIDE.sub(" ", s.text[left:start]))
@@ -331,6 +351,10 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
 
 
+_RIVAL_AT = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|close to|ahead of|behind|"
+                       r"compared (?:to|with)|versus|vs\.?)\s+(?:[^\s,;]+\s+){1,8}?at\s+(?:only\s+|just\s+|about\s+)?$",
+                       re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
 _BOUND_BEFORE = re.compile(r"\bover\s*$", re.IGNORECASE)
 _COMPARATIVE_AFTER = re.compile(r"\s*(?:more|less|fewer|higher|lower|faster|slower|smaller|larger|bigger|better|"
                                 r"cheaper|longer|shorter|greater)\b")

@@ -22,7 +22,7 @@ _TIME_WORDS = re.compile(r"(?:latency|time|ttft|tbt|tpot|runtime|wall-clock|spee
                          r"decoding|prefill\w*|iterations?|checkpointing)$")
 _PCT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("accuracy", re.compile(r"(?:accuracy|acc|top-1|top-5|top1|ap|map|miou|f1|bleu|rouge\w*|recall|precision|"
-                            r"exact|pass@1|score|auc|win)(?:@\d+)?$")),  # "recall@1", "acc@5": one word
+                            r"exact|pass@1|score|auc|win|correlations?)(?:@\d+)?$")),  # "recall@1", "acc@5": one word
     ("sparsity", re.compile(r"(?:sparsity|sparse|pruned|pruning|prune|non-zero|zeros?)$")),
     ("utilization", re.compile(r"(?:mfu|utilization|utilisation|efficiency)$")),
     ("reduction", _KINDS[2][1]),
@@ -59,7 +59,9 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
     ("error", re.compile(r"(?:errors?|deviations?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
-    ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
+    # "Pearson/Spearman correlations of 77.55%/77.45%" (set M), "a Composite Similarity Correlation of 89.13%" (set B):
+    # agreement with a reference is a score
+    ("accuracy", re.compile(r"(?:accuracy|accuracies|acc|correlations?|top-1|top-5|top1|map|ap|miou|f1|bleu|rouge\w*|pass@\d+|"
                             r"scores?|auc|auroc|auprc|ndcg|ndcg@\d+|mrr|reciprocal|win-rates?|success|completion|recall|precision|coverage|solved|"
                             r"capabilit(?:y|ies)|rewards?|metrics|utility)(?:@\d+)?$")),
     ("sparsity", re.compile(r"(?:sparsity|pruning|pruned|sparse)$")),

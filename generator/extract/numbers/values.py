@@ -176,6 +176,10 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if metric is None and unit == "%" and _BYTES_BEFORE.search(sentence, max(0, start - 30), start):
+            # "The resulting state occupies 1.29 GB, 2.6% of AdamW's" (set M: SkewAdam): a share restating a size in
+            # bytes is a share of memory
+            metric, how = "memory", "noun"
         if metric is None and s.clause(start, end)[0] in led:
             metric, how = _lead_in(s, start, end, opened=True), "lead"
         if how == "lead":
@@ -230,6 +234,12 @@ def numbers(sentence: str) -> list[Number]:
             # 2.7x-3.4x" (set K: UniQL): more of a speed is a speedup
             kind = "speedup"
         reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        removed = _REMOVED_SHARE.match(sentence, end) if unit == "%" else None
+        if removed is not None:
+            # "more than 50% of the visual context can be removed with minimal performance loss" (set M: When Less is
+            # Enough): the share taken away is the cut itself
+            direction = "reduction"
+            kind = "reduction" if kind == "other" else kind
         if metric is None and unit == "%" and (reached or start in origins) \
                 and _nearest(w.clause[-12:], [], _CHANGE_VERBS) is not None:
             # "increasing correct object mention from 0% to 86%" (set J: Honest Lying): a rate that moved from one
@@ -272,7 +282,7 @@ def numbers(sentence: str) -> list[Number]:
         bare = unit == "%" and metric is None and kind == "other" and _nearest(before, after, _PCT_KINDS) is None
         out.append(Number(start, end, kind, low, high, unit, metric if metric in LEGACY_WHAT else None, metric,
                           baseline, own, direction, "sure" if sure else "unsure",
-                          unit == "%" and _is_share(s, start, end) and not reached, bare))
+                          unit == "%" and _is_share(s, start, end) and not reached and removed is None, bare))
     # a bare percentage ("5% of us") says nothing, unless a list it is in says what ("scores of 23.3% and 30.2%")
     levels = {n.start for n in out if n.start in origins} | {
         b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
@@ -281,9 +291,18 @@ def numbers(sentence: str) -> list[Number]:
     out = _restated(sentence, out)
     out = [replace(n, baseline=within_of(s, n.start, n.end, out[i + 1].start if i + 1 < len(out) else len(sentence)))
            if n.own and n.baseline is None and n.start not in levels else n for i, n in enumerate(out)]
+    # a context or sequence made shorter has fewer tokens: "reduces the octree token sequence by up to 8x" (set H:
+    # Uni-3DAR), "a significant reduction in sequence length (~50%)" (set I: LC-R1), "more than 50% of the visual
+    # context can be removed" (set M); a longer one is a context length
+    out = [replace(n, metric="tokens", what=None) if n.metric == "context length" and n.direction == "reduction" else n
+           for n in out]
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
+_REMOVED_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:can|could|may|might|is|are|"
+                            r"was|were|will)\s+(?:be\s+)?(?:safely\s+)?(?:removed|pruned|discarded|dropped|evicted|"
+                            r"skipped|eliminated)\b", re.IGNORECASE)
 _COMPARED_TO_NAME = re.compile(r"\s*,?\s+(?:compared (?:to|with)|relative to|versus|vs\.?)\s+(?=[A-Z])")
 _WITH_GAIN = re.compile(r"[^,;:]{0,60}?\s(?:with|for)\s+(?:an?\s+)?(?:up to\s+|about\s+|nearly\s+|over\s+)?")
 _RESTATES = re.compile(r"\bfrom\s+[\d.,]+\s?[^\s,]*\s+to\s+[\d.,]+\s?[^\s,]*(?:\s+(?:on|in)\s+[^,;]{1,30}?)?,\s+"
