@@ -103,7 +103,7 @@ def main() -> int:
     if out is None:
         _instrument()
 
-    from mkdocs.commands.build import get_context, get_navigation
+    from mkdocs.commands.build import _populate_page, get_context, get_navigation
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files, set_exclusions
     from mkdocs.structure.pages import Page
@@ -123,7 +123,6 @@ def main() -> int:
         if file.page is None and file.inclusion.is_not_in_nav():
             Page(None, file, config)
         pages.append(file.page)
-    mkdocsbuild._STATE.update(config=config, files=files, reuse=mkdocsbuild.reusable_markdown(config))
 
     by_kind: dict[str, list[Any]] = defaultdict(list)
     for page in pages:
@@ -141,14 +140,14 @@ def main() -> int:
         start = time.process_time()
         if profile:
             profile.enable()
-        mkdocsbuild._populate(page)
+        _populate_page(page, config, files)
         if profile:
             profile.disable()
         convert[k] += time.process_time() - start
     for page in nav.pages:  # the nav shows every nav page's title
         if page.content is None:
             KIND[0] = "nav only"
-            mkdocsbuild._populate(page)
+            _populate_page(page, config, files)
     mkdocsbuild._reuse_nav(env, nav, config)
     for k, page in chosen:
         start = time.process_time()
