@@ -2,13 +2,13 @@
 
 A pull request can carry a pattern with catastrophic backtracking (``^(\\w+\\s?)*$`` hung a build
 past 300 s). Curated patterns are compiled with the ``regex`` package, whose matching functions
-take a ``timeout``: a call that runs past it is tried once more with ten times the bound, and
+take a ``timeout``: a call that runs past it is tried once more with five times the bound, and
 only if it runs past that too does it raise ``RegexTimeout``; the enricher drops that pattern for
 the whole corpus (so no paper's result depends on when the clock ran out), reports it at its file
 and line, and runs again without it. The second try is what keeps the output the same on a loaded
 machine: a sound pattern takes about 2 ms on the longest abstract, so it only ran out of time
 because the process was kept off the CPU, and a loaded CI run once dropped a sound signal pattern
-that way; a runaway pattern runs past the second bound too (about 2 s, once per pattern and
+that way; a runaway pattern runs past the second bound too (about 1 s, once per pattern and
 process: later calls on the same pattern text give up at once).
 
 Why ``regex`` and not RE2 (linear by construction): 20 of the bundled vocabulary patterns, and
@@ -32,11 +32,11 @@ from .diagnostics import Diagnostic
 # text a source may hold (5 MB) is never cut short, while a runaway one stops within a second.
 BASE_SECONDS = 0.2
 SECONDS_PER_CHAR = 2e-7
-CONFIRM_FACTOR = 10  # the second try's bound, as a multiple of the first's
+CONFIRM_FACTOR = 5  # the second try's bound, as a multiple of the first's
 
 # Curated patterns (text and flags) that ran past both bounds in this process. Several stages compile
 # the same curated text (the vocabularies serve results, methods and hardware; `survey export` runs
-# the pipeline again), and each would otherwise spend both bounds on it again: about 2 s a stage.
+# the pipeline again), and each would otherwise spend both bounds on it again: about 1 s a stage.
 # A fact about the pattern, not about a paper, so what is left out stays the same for every paper.
 _RUNAWAY: set[tuple[str, int]] = set()
 
