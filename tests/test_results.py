@@ -680,6 +680,10 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
      "with <0.5% accuracy loss.", ["Raspberry Pi 4"]),
     ("We launched the feature to Pixel 8 devices by serving the model on TPU v5 in Google Cloud, with thousands of "
      "daily active users.", ["TPUv5"]),
+    # set N, read after its one unseen run: a letter after the model number names another card (Nemotron Nano 2)
+    ("we employ the Minitron strategy to compress and distill the model with the goal of enabling inference on up "
+     "to 128k tokens on a single NVIDIA A10G GPU (22GiB of memory, bfloat16 precision).", ["A10G"]),
+    ("Serving runs on eight A10 GPUs and on L40S GPUs.", ["A10", "L40S"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names
