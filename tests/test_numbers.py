@@ -228,6 +228,28 @@ def test_rivals_named_as_examples_keep_their_scores() -> None:
     assert [(n.high, n.own) for n in found] == [(41.5, True), (36.0, False), (31.5, False)]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # set N, read after its one unseen run: the level of what the paper beats, in brackets after a longer name
+    # (MedMobile) or after "of" and a score noun (Improving Transformer World Models for Data-Efficient RL)
+    ("We demonstrate that MedMobile scores 75.7% on the MedQA (USMLE), surpassing the passing mark for physicians "
+     "(~60%), and approaching the scores of models 100 times its size.", [(75.7, True), (60.0, False), (100.0, True)]),
+    ("With a series of careful design choices aimed at improving sample efficiency, our MBRL algorithm achieves a "
+     "reward of 67.4% after only 1M environment steps, significantly outperforming DreamerV3, which achieves 53.2%, and, "
+     "for the first time, exceeds human performance of 65.0%.", [(67.4, True), (65.0, False)]),
+    # ... but a margin of ours is no rival's level
+    ("Our method outperforms the strongest baseline by a margin of 5.2%.", [(5.2, True)]),
+])
+def test_the_level_of_what_is_beaten_is_the_rivals(sentence: str, expected: list[tuple[float, bool]]) -> None:
+    assert [(n.high, n.own) for n in numbers(sentence)] == expected
+
+
+def test_a_range_may_be_joined_by_hyphens() -> None:
+    """Semantic Entropy Probes (set N): "5-to-10-fold" is one range, not a 10x."""
+    found = numbers("However, the 5-to-10-fold increase in computation cost associated with SE computation hinders "
+                    "practical adoption.")
+    assert [(n.low, n.high, n.unit) for n in found] == [(5.0, 10.0, "x")]
+
+
 def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
     """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
     assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
