@@ -243,6 +243,18 @@ def test_the_level_of_what_is_beaten_is_the_rivals(sentence: str, expected: list
     assert [(n.high, n.own) for n in numbers(sentence)] == expected
 
 
+def test_items_led_by_an_article_share_the_rival_named_before_them() -> None:
+    """Light-Omni (set N): the rival the verb beats holds for every item; set B's Jet-RL names its rival after the last
+    item, for that item alone."""
+    found = numbers("Notably, it outperforms M3-Agent with an average 2.4% accuracy gain, a 12.1times speedup, and a "
+                    "2.6times improvement in GPU memory efficiency.")
+    assert [(n.high, n.baseline) for n in found] == [(2.4, "M3-Agent"), (12.1, "M3-Agent"), (2.6, "M3-Agent")]
+    jet = numbers("Extensive experiments validate the effectiveness of Jet-RL: our method achieves up to 33% speedup in "
+                  "the rollout phase, up to 41% speedup in the training phase, and a 16% end-to-end speedup over BF16 "
+                  "training, while maintaining stable convergence across all settings.")
+    assert [(n.high, n.baseline) for n in jet] == [(33.0, None), (41.0, None), (16.0, "BF16 training")]
+
+
 def test_a_range_may_be_joined_by_hyphens() -> None:
     """Semantic Entropy Probes (set N): "5-to-10-fold" is one range, not a 10x."""
     found = numbers("However, the 5-to-10-fold increase in computation cost associated with SE computation hinders "
