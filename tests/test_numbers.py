@@ -280,6 +280,10 @@ def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
     """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
     assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
                       "(+16% on RoboSpatial) baselines.") == ["vanilla SFT", "RL"]
+    # RAGU (set N): the object of the verb that beats it, then where
+    assert _baselines("Accordingly, we train Meno-Lite-0.1, a 7B model optimized for language skills, which outperforms "
+                      "Qwen2.5-32B on knowledge-graph construction (+12.5% relative harmonic mean) and matches it on "
+                      "English GraphRAG tasks.") == ["Qwen2.5-32B"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

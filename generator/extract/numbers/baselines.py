@@ -152,7 +152,7 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # "improvements over the vanilla SFT (+12% on RoboSpatial) and RL (+16% on RoboSpatial) baselines"
     bracket = _BRACKET_RIVAL.search(s.text, max(0, start - 150), start)
     if bracket:
-        return bracket.group("who")
+        return bracket.group("who") or bracket.group("beaten")
     beaten = _beaten_in_bracket(s, start, end)
     if beaten is not None:
         return _phrase(s.text, beaten.end(), start)
@@ -287,7 +287,12 @@ _MULTIPLE_OF = re.compile(r"\s*(?:[x×]|times)?\s+the\s+(?:[\w-]+\s+){0,4}?(?:ga
                           r"throughput|scores?)\s+of\s+")
 _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
                             rf"(?:{_RIVAL_NAME}[^()]{{1,40}}\)\s?(?:,\s?|and\s|or\s|,\sand\s)\s?)*"
-                            r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$", re.IGNORECASE)
+                            r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$"
+                            # "which outperforms Qwen2.5-32B on knowledge-graph construction (+12.5% relative harmonic
+                            # mean)" (set N: RAGU): the verb's object, then where it is beaten
+                            r"|\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*)\s+(?:the\s+)?"
+                            r"(?P<beaten>[\w.+-]+(?:\s[\w.+-]+){0,2}?)(?:\s+(?:on|in|for|across)\s+[^()]{1,40}?)?"
+                            r"\s?\(\s?\+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this|by)\b)[\w-]+\s+){0,3}?"
                        r"(?:methods|baselines|approaches|counterparts|(?:baseline|standard|conventional|traditional|"
                        # "retaining 99.8-100% of the baseline score" (set F): what is kept of a score, no rival
