@@ -128,6 +128,10 @@ def test_respectively_hands_out_names_not_conditions(sentence: str, expected: li
     # Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): LaTeX's \downarrow, de-backslashed
     ("MotionCache achieves significant speedups while effectively preserving generation quality (VBench: "
      "1%downarrow).", 1.0, "reduction"),
+    # CoDe (set N): to slash is to cut
+    ("This collaboration yields remarkable efficiency with minimal impact on quality: CoDe achieves a 1.7x speedup, "
+     "slashes memory usage by around 50%, and preserves image quality with only a negligible FID increase from 1.95 to "
+     "1.98.", 50.0, "reduction"),
 ])
 def test_direction_words(sentence: str, value: float, direction: str) -> None:
     assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
