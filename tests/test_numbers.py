@@ -128,6 +128,10 @@ def test_respectively_hands_out_names_not_conditions(sentence: str, expected: li
     # Motion-Aware Caching for Efficient Autoregressive Video Generation (set C): LaTeX's \downarrow, de-backslashed
     ("MotionCache achieves significant speedups while effectively preserving generation quality (VBench: "
      "1%downarrow).", 1.0, "reduction"),
+    # CoDe (set N): to slash is to cut
+    ("This collaboration yields remarkable efficiency with minimal impact on quality: CoDe achieves a 1.7x speedup, "
+     "slashes memory usage by around 50%, and preserves image quality with only a negligible FID increase from 1.95 to "
+     "1.98.", 50.0, "reduction"),
 ])
 def test_direction_words(sentence: str, value: float, direction: str) -> None:
     assert [n.direction for n in numbers(sentence) if n.high == value] == [direction]
@@ -228,10 +232,71 @@ def test_rivals_named_as_examples_keep_their_scores() -> None:
     assert [(n.high, n.own) for n in found] == [(41.5, True), (36.0, False), (31.5, False)]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # set N, read after its one unseen run: the level of what the paper beats, in brackets after a longer name
+    # (MedMobile) or after "of" and a score noun (Improving Transformer World Models for Data-Efficient RL)
+    ("We demonstrate that MedMobile scores 75.7% on the MedQA (USMLE), surpassing the passing mark for physicians "
+     "(~60%), and approaching the scores of models 100 times its size.", [(75.7, True), (60.0, False), (100.0, True)]),
+    ("With a series of careful design choices aimed at improving sample efficiency, our MBRL algorithm achieves a "
+     "reward of 67.4% after only 1M environment steps, significantly outperforming DreamerV3, which achieves 53.2%, and, "
+     "for the first time, exceeds human performance of 65.0%.", [(67.4, True), (65.0, False)]),
+    # ... but a margin of ours is no rival's level
+    ("Our method outperforms the strongest baseline by a margin of 5.2%.", [(5.2, True)]),
+])
+def test_the_level_of_what_is_beaten_is_the_rivals(sentence: str, expected: list[tuple[float, bool]]) -> None:
+    assert [(n.high, n.own) for n in numbers(sentence)] == expected
+
+
+def test_items_led_by_an_article_share_the_rival_named_before_them() -> None:
+    """Light-Omni (set N): the rival the verb beats holds for every item; set B's Jet-RL names its rival after the last
+    item, for that item alone."""
+    found = numbers("Notably, it outperforms M3-Agent with an average 2.4% accuracy gain, a 12.1times speedup, and a "
+                    "2.6times improvement in GPU memory efficiency.")
+    assert [(n.high, n.baseline) for n in found] == [(2.4, "M3-Agent"), (12.1, "M3-Agent"), (2.6, "M3-Agent")]
+    jet = numbers("Extensive experiments validate the effectiveness of Jet-RL: our method achieves up to 33% speedup in "
+                  "the rollout phase, up to 41% speedup in the training phase, and a 16% end-to-end speedup over BF16 "
+                  "training, while maintaining stable convergence across all settings.")
+    assert [(n.high, n.baseline) for n in jet] == [(33.0, None), (41.0, None), (16.0, "BF16 training")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # set N, read after its one unseen run: a level kept across a "while" (prima.cpp), and what was possible before
+    # (Flash-GMM), are against no rival
+    ("It outperforms llama.cpp, exo, and dllama on 30B+ models while keeping memory pressure below 6%.", [None]),
+    ("By eliminating the need to materialize the full responsibility matrix in GPU memory, Flash-GMM achieves a "
+     "20times speedup over existing implementations and enables training on datasets more than 100times larger than "
+     "previously feasible on one device.", ["existing implementations", None]),
+    # ... while a share across a "while" is still of what was matched (bundled)
+    ("Our method matches DeiT-B's accuracy while using only 27% of the parameters.", ["DeiT-B's accuracy"]),
+])
+def test_no_rival_for_a_kept_level_or_what_was_possible(sentence: str, expected: list[str | None]) -> None:
+    assert [n.baseline for n in numbers(sentence)] == expected
+
+
+def test_a_range_may_be_spanned_by_up_to() -> None:
+    """TreePO (set N): "from 22\\% up to 43\\%" is one range of savings."""
+    found = numbers("We empirically validate the performance gain of TreePO on a set reasoning benchmarks and the "
+                    "efficiency saving of GPU hours from 22\\% up to 43\\% of the sampling design for the trained models, "
+                    "meanwhile showing up to 40\\% reduction at trajectory-level and 35\\% at token-level sampling compute "
+                    "for the existing models.")
+    assert [(n.low, n.high) for n in found] == [(22.0, 43.0), (40.0, 40.0), (35.0, 35.0)]
+
+
+def test_a_range_may_be_joined_by_hyphens() -> None:
+    """Semantic Entropy Probes (set N): "5-to-10-fold" is one range, not a 10x."""
+    found = numbers("However, the 5-to-10-fold increase in computation cost associated with SE computation hinders "
+                    "practical adoption.")
+    assert [(n.low, n.high, n.unit) for n in found] == [(5.0, 10.0, "x")]
+
+
 def test_a_signed_gain_in_brackets_is_against_the_name_before_it() -> None:
     """SpaceTools (set B): "over X (+12% ...) and Y (+16% ...)": each gain is over the name its bracket follows."""
     assert _baselines("DIRL provides substantial improvements over the vanilla SFT (+12% on RoboSpatial) and RL "
                       "(+16% on RoboSpatial) baselines.") == ["vanilla SFT", "RL"]
+    # RAGU (set N): the object of the verb that beats it, then where
+    assert _baselines("Accordingly, we train Meno-Lite-0.1, a 7B model optimized for language skills, which outperforms "
+                      "Qwen2.5-32B on knowledge-graph construction (+12.5% relative harmonic mean) and matches it on "
+                      "English GraphRAG tasks.") == ["Qwen2.5-32B"]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

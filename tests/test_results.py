@@ -680,6 +680,10 @@ def test_extraction_is_linear_in_the_text(vocab: Vocab) -> None:
      "with <0.5% accuracy loss.", ["Raspberry Pi 4"]),
     ("We launched the feature to Pixel 8 devices by serving the model on TPU v5 in Google Cloud, with thousands of "
      "daily active users.", ["TPUv5"]),
+    # set N, read after its one unseen run: a letter after the model number names another card (Nemotron Nano 2)
+    ("we employ the Minitron strategy to compress and distill the model with the goal of enabling inference on up "
+     "to 128k tokens on a single NVIDIA A10G GPU (22GiB of memory, bfloat16 precision).", ["A10G"]),
+    ("Serving runs on eight A10 GPUs and on L40S GPUs.", ["A10", "L40S"]),
 ])
 def test_hardware_families(vocab: Vocab, sentence: str, names: list[str]) -> None:
     assert [name for _s, _e, name in vocab.find("hardware", sentence)] == names
@@ -705,6 +709,40 @@ _MOSE = ("We benchmark 20 representative VOS methods under 5 different settings 
 def test_a_named_model_a_benchmark_paper_evaluates_scores_its_own_values_not_the_papers(vocab: Vocab) -> None:
     found = extract("MOSEv2: A More Challenging Dataset for Video Object Segmentation in Complex Scenes", _MOSE, vocab)
     assert [(r.high, r.own) for r in found.results] == [(76.4, False), (50.9, False)]
+
+
+_SEP = ("We propose semantic entropy probes (SEPs), a cheap and reliable method for uncertainty quantification in Large "
+        "Language Models (LLMs). Recent work by Farquhar et al. (2024) proposes semantic entropy (SE), which can detect "
+        "hallucinations by estimating uncertainty in the space semantic meaning for a set of model generations. However, "
+        "the 5-to-10-fold increase in computation cost associated with SE computation hinders practical adoption. To "
+        "address this, we propose SEPs, which directly approximate SE from the hidden states of a single generation.")
+
+
+def test_the_problem_a_paper_sets_out_to_address_is_not_its_result(vocab: Vocab) -> None:
+    """Semantic Entropy Probes (set N): the sentence before "To address this, we propose" states the problem."""
+    found = extract("Semantic Entropy Probes: Robust and Cheap Hallucination Detection in LLMs", _SEP, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(10.0, False)]
+
+
+def test_a_problem_sentence_about_what_the_paper_introduced_stays_its_own(vocab: Vocab) -> None:
+    """From Prompt Injection to Persistent Control (set I): ClawTrojan is the paper's benchmark, its ASR the paper's."""
+    text = ("To reveal this threat, we introduce ClawTrojan, a benchmark designed to identify multi-step trojan attacks in "
+            "local agentic harnesses. In an OpenClaw-style simulated workspace with GPT-5.4, ClawTrojan reaches a 95.5% "
+            "attack success rate (ASR), while existing single-turn prompt-injection attacks fail with near-zero ASR on "
+            "the same model. To address this threat, we propose DASGuard, which scans control-like text.")
+    found = extract("From Prompt Injection to Persistent Control", text, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(95.5, True)]
+
+
+def test_the_best_of_many_evaluated_models_scores_its_own_values(vocab: Vocab) -> None:
+    """IWR-Bench (set N): a benchmark paper's best model is one of the models it evaluates."""
+    text = ("This paper introduces IWR-Bench, a novel benchmark. Extensive experiments on 28 LVLMs reveal a significant "
+            "challenge: the best model achieves an overall score of only 36.35%, as functional correctness (24.39% IFS) "
+            "lags significantly behind visual fidelity (64.25% VFS).")
+    found = extract("IWR-Bench: Can LVLMs reconstruct interactive webpage from a user interaction video?", text, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(36.35, False), (24.39, False), (64.25, False)]
+    ours = extract("X", text.replace("the best model achieves", "our model achieves"), vocab)
+    assert [r.own for r in ours.results] == [True, True, True]
 
 
 def test_a_model_the_paper_introduces_is_its_own_even_after_it_evaluates_others(vocab: Vocab) -> None:

@@ -49,6 +49,26 @@ _OWN_SENTENCE = re.compile(r"\b(?:we|our|us|this (?:paper|work|study|report|arti
                            r"the proposed|proposed)\b", re.IGNORECASE)
 
 
+# "However, the 5-to-10-fold increase in computation cost associated with SE computation hinders practical adoption.
+# To address this, we propose SEPs" (set N: Semantic Entropy Probes): the sentence the paper then sets out to fix
+# states the problem, so its values are someone else's even after the paper has spoken of itself
+_ADDRESSES_IT = re.compile(r"(?:To|In order to)\s+(?:address|tackle|overcome|solve|remedy|mitigate|alleviate|resolve|"
+                           r"circumvent|avoid)\s+(?:this|these|that|those|such|the\s+(?:above|aforementioned))\b"
+                           r"[^.]{0,60}?,\s+(?:we|this\s+(?:paper|work))\b", re.IGNORECASE)
+# ... a sentence that says what is wrong, not "ClawTrojan reaches a 95.5% attack success rate" (set I: the benchmark the
+# paper introduced, before "To address this threat, we propose DASGuard")
+_PROBLEM_WORD = re.compile(r"\b(?:hinder|limit|prohibit|bottleneck|impractical|costly|expensive|overhead|suffer|"
+                           r"struggl|fail|obstacle|barrier|impede|restrict|prevent)\w*", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][\w.+-]*[A-Z][\w.+-]*")
+
+
+def _states_problem(sentence: str, following: str, text: str, names: list[str]) -> bool:
+    """A sentence of the problem the next one sets out to address, naming nothing the paper introduces."""
+    if _ADDRESSES_IT.match(following) is None or _PROBLEM_WORD.search(sentence) is None \
+            or _OWN_SENTENCE.search(sentence) or any(n in sentence for n in names):
+        return False
+    return not any(re.search(rf"\bwe\s+(?:\w+\s+)?(?:propos|present|introduc|develop)\w*\s[^.,]{{0,60}}\b"
+                             rf"{re.escape(m.group(0))}(?![\w.+-])", text) for m in _NAME.finditer(sentence))
 # "We benchmark 20 representative VOS methods under 5 different settings" (set M: MOSEv2): the paper scores others
 _EVALUATES_OTHERS = re.compile(r"\bwe\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?(?:benchmark|evaluat|assess|test)\w*\s+"
                                # not "We evaluate DiTFlow against recently published methods" (set A): its own
@@ -59,6 +79,21 @@ _EVALUATES_OTHERS = re.compile(r"\bwe\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?
 _NAMED_SUBJECT = re.compile(r"(?:(?:for example|for instance|e\.g\.|notably|in particular|specifically|however),?\s+)?"
                             r"(?:even\s+)?(?P<who>[A-Z][\w.+-]*)\s+(?:only\s+|still\s+)?(?:drops?|falls?|declines?|"
                             r"degrades?|achieves|scores|reaches|attains|obtains)\b", re.IGNORECASE)
+
+# "Extensive experiments on 28 LVLMs reveal a significant challenge: the best model achieves an overall score of only
+# 36.35%, as functional correctness (24.39% IFS) lags significantly behind visual fidelity (64.25% VFS)" (set N:
+# IWR-Bench): the best of the many models a paper evaluates is one of them, and the sentence reports its scores
+_BEST_OF_THEM = re.compile(r"\b(?:the|even the)\s+(?:best|strongest|top|top-performing|best-performing|leading)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:models?|systems?|agents?|methods?|LLMs?|MLLMs?|VLMs?|LVLMs?)\s+"
+                           r"(?:only\s+|still\s+)?(?:achieves|scores|reaches|attains|obtains|gets|solves)\b")
+_MANY_EVALUATED = re.compile(r"\b\d+\s+(?:[\w-]+\s+){0,2}?(?:models|systems|agents|methods|LLMs|MLLMs|VLMs|LVLMs)\b")
+
+
+def _best_of_them(sentence: str, evaluated: bool, names: list[str]) -> bool:
+    """A sentence whose subject is the best of the many models a paper evaluates, not the paper's own."""
+    return _BEST_OF_THEM.search(sentence) is not None \
+        and (evaluated or _MANY_EVALUATED.search(sentence) is not None) \
+        and not _OWN_SENTENCE.search(sentence) and not any(n in sentence for n in names)
 
 
 def _others_subject(sentence: str, text: str, own: str | None, names: list[str]) -> bool:
@@ -92,15 +127,18 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
         next_name = 0
         background = not is_title  # the abstract's opening sentences, until one speaks of this paper
         evaluated = False  # the paper has said it evaluates others' methods: a benchmark or dataset paper
-        for offset, sentence in sentences(text):
+        split = sentences(text)
+        for index, (offset, sentence) in enumerate(split):
             masked = masked_text[offset:offset + len(sentence)]
             if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
                 background = False
-            theirs = evaluated and _others_subject(sentence, text, own, names_in_title)
+            problem = index + 1 < len(split) and _states_problem(sentence, split[index + 1][1], text, names_in_title)
+            theirs = (evaluated and _others_subject(sentence, text, own, names_in_title)) \
+                or _best_of_them(sentence, evaluated, names_in_title)
             evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             for n in numbers(masked):
-                mine = n.own and not background and not theirs
+                mine = n.own and not background and not theirs and not problem
                 results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
                                       baseline=n.baseline if mine else None, own=mine, direction=n.direction,
                                       confidence=n.confidence if mine == n.own else "unsure", share=n.share))

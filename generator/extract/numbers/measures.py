@@ -122,7 +122,9 @@ _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|
                    r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
                    r"enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow)$")  # LaTeX's \uparrow arrives as a word
 _LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
-                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow|losses|loss)$")
+                   r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow|losses|loss|"
+                   # "slashes memory usage by around 50%" (set N: CoDe)
+                   r"slash(?:es|ed|ing)?|trim(?:s|med|ming)?|curtail\w*)$")
 _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
                            r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
 
@@ -507,7 +509,7 @@ _TIMES_THE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?|that\s+)of\b")
 _CHANGE_VERBS = [("gain", re.compile(r"(?:(?:improv|increas|rais|enhanc|accelerat)(?:es|ed|ing)|"
                                      r"(?:boost|outperform|exceed)(?:s|ed|ing)|surpass(?:es|ed|ing))$")),
                  ("reduction", re.compile(r"(?:(?:reduc|decreas|sav)(?:es|ed|ing)|lower(?:s|ed|ing)|cut(?:s|ting)|"
-                                          r"shrink(?:s|ing))$"))]
+                                          r"shrink(?:s|ing)|slash(?:es|ed|ing)|trim(?:s|med|ming))$"))]
 _BY_BEFORE = re.compile(r"\bby\s+(?:up to |about |around |over |nearly |approximately |roughly |more than |"
                         r"as much as |an average of |on average )?(?:\\?sim|~)?$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:by|sav\w*|reduc\w*|cut\w*|remov\w*|eliminat\w*|lower\w*|decreas\w*|"
