@@ -340,7 +340,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1500,3 +1500,14 @@ def test_sparse_and_full_attention_is_attention_made_sparse():
     model", "fixed proportions of sparse versus full attention") makes attention sparse, the modifier shared by two
     nouns: its "sparsity" is attention's, as in "sparse attention", not weights pruned."""
     assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
+
+
+def test_diffusion_language_model_is_no_image_diffusion():
+    """Set N: "Diffusion LLMs Can Do Faster-Than-AR Inference via Discrete Diffusion Forcing" ("Diffusion Large
+    Language Models (dLLMs) have emerged as a promising alternative to autoregressive (AR) LLMs for text
+    generation") decodes text in parallel: its "diffusion" names a language model, not the image and video
+    samplers of efficient diffusion. The same holds of set M's "From Next-Token to Next-Block ... for Diffusion
+    LLMs"."""
+    for arxiv in ("2508.09192", "2512.06776"):
+        got = {a.topic for a in topics.assign(_unseen(arxiv), _taxonomy())}
+        assert "speculative-decoding" in got and "efficient-diffusion" not in got
