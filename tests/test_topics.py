@@ -1511,3 +1511,10 @@ def test_diffusion_language_model_is_no_image_diffusion():
     for arxiv in ("2508.09192", "2512.06776"):
         got = {a.topic for a in topics.assign(_unseen(arxiv), _taxonomy())}
         assert "speculative-decoding" in got and "efficient-diffusion" not in got
+
+
+def test_one_word_may_say_what_is_decoded_in_parallel():
+    """Set N: LocateAnything ("a unified generative grounding and detection framework based on Parallel Box
+    Decoding (PBD)", "decoding geometric elements ... as atomic units in a single step") decodes many tokens
+    at once: "parallel box decoding" is parallel decoding with what is decoded said between."""
+    assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2605.27365"), _taxonomy())}
