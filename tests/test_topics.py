@@ -1518,3 +1518,9 @@ def test_one_word_may_say_what_is_decoded_in_parallel():
     Decoding (PBD)", "decoding geometric elements ... as atomic units in a single step") decodes many tokens
     at once: "parallel box decoding" is parallel decoding with what is decoded said between."""
     assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2605.27365"), _taxonomy())}
+
+
+def test_running_on_a_mobile_device_is_a_claim_of_size():
+    """Set N: MedMobile ("a 3.8 billion parameter LM capable of running on a mobile device") is a small model
+    built for a device's limits: running on a mobile device is a cost claim, so the on-device topic may take it."""
+    assert "on-device" in {a.topic for a in topics.assign(_unseen("2410.09019"), _taxonomy())}
