@@ -1524,3 +1524,11 @@ def test_running_on_a_mobile_device_is_a_claim_of_size():
     """Set N: MedMobile ("a 3.8 billion parameter LM capable of running on a mobile device") is a small model
     built for a device's limits: running on a mobile device is a cost claim, so the on-device topic may take it."""
     assert "on-device" in {a.topic for a in topics.assign(_unseen("2410.09019"), _taxonomy())}
+
+
+def test_attention_compression_names_efficient_attention():
+    """Set N: "DiTFastAttn: Attention Compression for Diffusion Transformer Models" ("Window Attention with
+    Residual Caching", "self-attention's quadratic complexity") makes attention cheaper, and its title says so:
+    efficient attention beside efficient diffusion."""
+    got = {a.topic for a in topics.assign(_unseen("2406.08552"), _taxonomy())}
+    assert {"efficient-diffusion", "efficient-attention"} <= got
