@@ -1532,3 +1532,10 @@ def test_attention_compression_names_efficient_attention():
     efficient attention beside efficient diffusion."""
     got = {a.topic for a in topics.assign(_unseen("2406.08552"), _taxonomy())}
     assert {"efficient-diffusion", "efficient-attention"} <= got
+
+
+def test_inference_efficiency_is_a_goal_not_an_analysis():
+    """Set N: TreePO ("Bridging the Gap of Policy Optimization and Efficacy and Inference Efficiency", "While
+    offering a free lunch of inference efficiency") improves inference efficiency; it measures nothing for
+    its own sake, so performance analysis does not take it from its title's goal."""
+    assert "performance-analysis" not in {a.topic for a in topics.assign(_unseen("2508.17445"), _taxonomy())}
