@@ -1539,3 +1539,10 @@ def test_inference_efficiency_is_a_goal_not_an_analysis():
     offering a free lunch of inference efficiency") improves inference efficiency; it measures nothing for
     its own sake, so performance analysis does not take it from its title's goal."""
     assert "performance-analysis" not in {a.topic for a in topics.assign(_unseen("2508.17445"), _taxonomy())}
+
+
+def test_a_vector_quantized_autoencoder_is_a_tokenizer_not_quantization():
+    """Set N: "Vector Quantization using Gaussian Variational Autoencoder" ("Vector quantized variational autoencoder
+    (VQ-VAE) is a discrete auto-encoder that compresses images into discrete tokens", "a small quantization error is
+    guaranteed") quantizes an autoencoder's latents into a codebook: no model's numbers get fewer bits."""
+    assert "quantization" not in {a.topic for a in topics.assign(_unseen("2512.06609"), _taxonomy())}
