@@ -1546,3 +1546,10 @@ def test_a_vector_quantized_autoencoder_is_a_tokenizer_not_quantization():
     (VQ-VAE) is a discrete auto-encoder that compresses images into discrete tokens", "a small quantization error is
     guaranteed") quantizes an autoencoder's latents into a codebook: no model's numbers get fewer bits."""
     assert "quantization" not in {a.topic for a in topics.assign(_unseen("2512.06609"), _taxonomy())}
+
+
+def test_adaptive_at_test_time_is_adaptation_not_test_time_compute():
+    """Set F: "Elastic Attention: Test-time Adaptive Sparsity Ratios for Efficient Transformers" ("allows the model
+    to dynamically adjust its overall sparsity based on the input") adapts a ratio at test time, as "test-time
+    adaptation" does: it spends no more inference compute, so test-time compute does not take it."""
+    assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
