@@ -1553,3 +1553,11 @@ def test_adaptive_at_test_time_is_adaptation_not_test_time_compute():
     to dynamically adjust its overall sparsity based on the input") adapts a ratio at test time, as "test-time
     adaptation" does: it spends no more inference compute, so test-time compute does not take it."""
     assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
+
+
+def test_parallel_simulation_named_in_the_title_is_scalable_rls_scope():
+    """Set N: "MobileGym: A Verifiable and Highly Parallel Simulation Platform for Mobile GUI Agent Research"
+    ("scalable online RL through low-cost parallel rollouts", "a single server can host hundreds of parallel
+    instances") is about environments simulated in parallel for RL, the topic's own subject, though its abstract
+    says little of cost: the scope lets the gated topic take it."""
+    assert "reinforcement-learning" in {a.topic for a in topics.assign(_unseen("2605.26114"), _taxonomy())}
