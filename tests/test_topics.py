@@ -1561,3 +1561,11 @@ def test_parallel_simulation_named_in_the_title_is_scalable_rls_scope():
     instances") is about environments simulated in parallel for RL, the topic's own subject, though its abstract
     says little of cost: the scope lets the gated topic take it."""
     assert "reinforcement-learning" in {a.topic for a in topics.assign(_unseen("2605.26114"), _taxonomy())}
+
+
+def test_few_denoising_steps_is_few_step_sampling():
+    """Set N: ContextMaster ("To address the dual challenges of sparse context access and inference with few
+    denoising steps, we propose a two-stage privileged context distillation framework, which transfers full
+    context behavior from a dense teacher through consistency distillation") samples a video model in few steps:
+    "few denoising steps" is "few step" with what is stepped said between, in efficient diffusion's scope."""
+    assert "efficient-diffusion" in {a.topic for a in topics.assign(_unseen("2608.04956"), _taxonomy())}
