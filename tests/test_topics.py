@@ -1569,3 +1569,10 @@ def test_few_denoising_steps_is_few_step_sampling():
     context behavior from a dense teacher through consistency distillation") samples a video model in few steps:
     "few denoising steps" is "few step" with what is stepped said between, in efficient diffusion's scope."""
     assert "efficient-diffusion" in {a.topic for a in topics.assign(_unseen("2608.04956"), _taxonomy())}
+
+
+def test_serving_as_is_a_verb_not_model_serving():
+    """Set N: Light-Omni ("a finite-sized multimodal script continuously consolidated from episodic memory,
+    serving as the global context for Light-Omni") uses "serving as" as the verb: no model is served to
+    requests, so the serving-systems topic takes nothing from it."""
+    assert "llm-serving" not in {a.topic for a in topics.assign(_unseen("2607.05511"), _taxonomy())}
