@@ -340,7 +340,7 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1500,3 +1500,79 @@ def test_sparse_and_full_attention_is_attention_made_sparse():
     model", "fixed proportions of sparse versus full attention") makes attention sparse, the modifier shared by two
     nouns: its "sparsity" is attention's, as in "sparse attention", not weights pruned."""
     assert "pruning-sparsity" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
+
+
+def test_diffusion_language_model_is_no_image_diffusion():
+    """Set N: "Diffusion LLMs Can Do Faster-Than-AR Inference via Discrete Diffusion Forcing" ("Diffusion Large
+    Language Models (dLLMs) have emerged as a promising alternative to autoregressive (AR) LLMs for text
+    generation") decodes text in parallel: its "diffusion" names a language model, not the image and video
+    samplers of efficient diffusion. The same holds of set M's "From Next-Token to Next-Block ... for Diffusion
+    LLMs"."""
+    for arxiv in ("2508.09192", "2512.06776"):
+        got = {a.topic for a in topics.assign(_unseen(arxiv), _taxonomy())}
+        assert "speculative-decoding" in got and "efficient-diffusion" not in got
+
+
+def test_one_word_may_say_what_is_decoded_in_parallel():
+    """Set N: LocateAnything ("a unified generative grounding and detection framework based on Parallel Box
+    Decoding (PBD)", "decoding geometric elements ... as atomic units in a single step") decodes many tokens
+    at once: "parallel box decoding" is parallel decoding with what is decoded said between."""
+    assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2605.27365"), _taxonomy())}
+
+
+def test_running_on_a_mobile_device_is_a_claim_of_size():
+    """Set N: MedMobile ("a 3.8 billion parameter LM capable of running on a mobile device") is a small model
+    built for a device's limits: running on a mobile device is a cost claim, so the on-device topic may take it."""
+    assert "on-device" in {a.topic for a in topics.assign(_unseen("2410.09019"), _taxonomy())}
+
+
+def test_attention_compression_names_efficient_attention():
+    """Set N: "DiTFastAttn: Attention Compression for Diffusion Transformer Models" ("Window Attention with
+    Residual Caching", "self-attention's quadratic complexity") makes attention cheaper, and its title says so:
+    efficient attention beside efficient diffusion."""
+    got = {a.topic for a in topics.assign(_unseen("2406.08552"), _taxonomy())}
+    assert {"efficient-diffusion", "efficient-attention"} <= got
+
+
+def test_inference_efficiency_is_a_goal_not_an_analysis():
+    """Set N: TreePO ("Bridging the Gap of Policy Optimization and Efficacy and Inference Efficiency", "While
+    offering a free lunch of inference efficiency") improves inference efficiency; it measures nothing for
+    its own sake, so performance analysis does not take it from its title's goal."""
+    assert "performance-analysis" not in {a.topic for a in topics.assign(_unseen("2508.17445"), _taxonomy())}
+
+
+def test_a_vector_quantized_autoencoder_is_a_tokenizer_not_quantization():
+    """Set N: "Vector Quantization using Gaussian Variational Autoencoder" ("Vector quantized variational autoencoder
+    (VQ-VAE) is a discrete auto-encoder that compresses images into discrete tokens", "a small quantization error is
+    guaranteed") quantizes an autoencoder's latents into a codebook: no model's numbers get fewer bits."""
+    assert "quantization" not in {a.topic for a in topics.assign(_unseen("2512.06609"), _taxonomy())}
+
+
+def test_adaptive_at_test_time_is_adaptation_not_test_time_compute():
+    """Set F: "Elastic Attention: Test-time Adaptive Sparsity Ratios for Efficient Transformers" ("allows the model
+    to dynamically adjust its overall sparsity based on the input") adapts a ratio at test time, as "test-time
+    adaptation" does: it spends no more inference compute, so test-time compute does not take it."""
+    assert "test-time-compute" not in {a.topic for a in topics.assign(_unseen("2601.17367"), _taxonomy())}
+
+
+def test_parallel_simulation_named_in_the_title_is_scalable_rls_scope():
+    """Set N: "MobileGym: A Verifiable and Highly Parallel Simulation Platform for Mobile GUI Agent Research"
+    ("scalable online RL through low-cost parallel rollouts", "a single server can host hundreds of parallel
+    instances") is about environments simulated in parallel for RL, the topic's own subject, though its abstract
+    says little of cost: the scope lets the gated topic take it."""
+    assert "reinforcement-learning" in {a.topic for a in topics.assign(_unseen("2605.26114"), _taxonomy())}
+
+
+def test_few_denoising_steps_is_few_step_sampling():
+    """Set N: ContextMaster ("To address the dual challenges of sparse context access and inference with few
+    denoising steps, we propose a two-stage privileged context distillation framework, which transfers full
+    context behavior from a dense teacher through consistency distillation") samples a video model in few steps:
+    "few denoising steps" is "few step" with what is stepped said between, in efficient diffusion's scope."""
+    assert "efficient-diffusion" in {a.topic for a in topics.assign(_unseen("2608.04956"), _taxonomy())}
+
+
+def test_serving_as_is_a_verb_not_model_serving():
+    """Set N: Light-Omni ("a finite-sized multimodal script continuously consolidated from episodic memory,
+    serving as the global context for Light-Omni") uses "serving as" as the verb: no model is served to
+    requests, so the serving-systems topic takes nothing from it."""
+    assert "llm-serving" not in {a.topic for a in topics.assign(_unseen("2607.05511"), _taxonomy())}
