@@ -38,7 +38,8 @@ _AMONG = re.compile(r"\bamong\s+(?:all\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:meth
 # "surpassing LoRA (89.1%) and LoRA+ (90.2%)": the rivals' own scores in brackets after their names
 # "the passing mark for physicians (~60%)" (set N: MedMobile): a name of up to four words, a value written about
 _RIVAL_NAME = r"[\w.+-]+(?:\s[\w.+-]+){0,3}\s?\((?:~|∼|\\?sim\s?)?"
-_RIVAL_SCORE = re.compile(r"\b(?:surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*|than|vs\.?|versus|compared (?:to|with))\s+"
+_BEATING = r"surpass\w*|outperform\w*|beat(?:s|ing)?|exceed\w*"  # the verbs of doing better than a rival
+_RIVAL_SCORE = re.compile(rf"\b(?:{_BEATING}|than|vs\.?|versus|compared (?:to|with))\s+"
                           # "surpassing closed-source models such as Claude 3.5 Sonnet (36.0%)"
                           r"(?:(?:[\w-]+\s){0,4}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
                           # "surpassing the 300M-parameter teacher model (73.84%/72.92%)" (set M: embeddingmagibu):
@@ -366,11 +367,11 @@ def _earlier(s: Sentence, start: int, end: int) -> bool:
     return bool(_EARLIER_SUBJECT.search(clause)) and not _COMPARING.search(_FILLER.sub(" ", clause))
 
 
-_RIVAL_AT = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|close to|ahead of|behind|"
+_RIVAL_AT = re.compile(rf"\b(?:{_BEATING}|close to|ahead of|behind|"
                        r"compared (?:to|with)|versus|vs\.?)\s+(?:[^\s,;]+\s+){1,8}?at\s+(?:only\s+|just\s+|about\s+)?$"
                        # "exceeds human performance of 65.0%" (set N: Improving Transformer World Models): the level of
                        # what is beaten, named by a score noun; not "by a margin of 5%", a gap of ours
-                       r"|\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*)\s+(?:the\s+)?(?:[^\s,;]+\s+){0,3}?"
+                       rf"|\b(?:{_BEATING})\s+(?:the\s+)?(?:[^\s,;]+\s+){{0,3}}?"
                        r"(?:performance|score|accuracy|mark|level|results?)\s+of\s+(?:only\s+|just\s+|about\s+)?$",
                        re.IGNORECASE)
 _CLAUSE_END = re.compile(r"\s*(?:[,;)]|\.(?:\s|$)|$)")
