@@ -78,7 +78,7 @@ _BASE_AFTER = re.compile(
     r"\d[\d.,]*\s?(?:%|x\b|×|times|-?fold|\\sim|sim))",
     re.IGNORECASE)
 # "improves average speedup over EAGLE-3 by up to 21.8%" (set M: Graft): the measure improved may stand between
-_BASE_VERB = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|"
+_BASE_VERB = re.compile(rf"\b(?:{_BEATING}|"
                         r"improv\w* (?:on|(?:(?!by\b)[a-z][\w-]*\s+){0,2}?(?:over|upon)))\s+",
                         re.IGNORECASE)
 # "Experimental results show that compared to the teacher model ..., CineMobile achieves a 40x speedup" (set F)
@@ -279,8 +279,8 @@ _DESCRIBED = re.compile(r"\s*(?:larger|bigger|smaller|slower|faster|more expensi
 # rival the main clause then measures itself with; the words between may hold a bracket and a decimal point
 _WITH_SHARE = re.compile(r"\bwith\s+(?:an?\s+)?(?:only\s+|just\s+|merely\s+)?(?:about\s+|around\s+|roughly\s+|approximately\s+|~)?$",
                          re.IGNORECASE)
-_MAIN_RIVAL = re.compile(r"(?:[^,;.]|\.\d){0,120},\s+(?:[\w.-]+\s+){1,5}?(?:outperform\w*|surpass\w*|beat(?:s|ing)?|"
-                         r"rival(?:s|ing)?|match(?:es|ing)?|exceed\w*|(?:competitive|comparable|on par)\s+(?:with|to))\s+")
+_MAIN_RIVAL = re.compile(r"(?:[^,;.]|\.\d){0,120},\s+(?:[\w.-]+\s+){1,5}?"
+                         rf"(?:{_BEATING}|rival(?:s|ing)?|match(?:es|ing)?|(?:competitive|comparable|on par)\s+(?:with|to))\s+")
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,3})\s*(?:[.;)]|$)")
 _BY_DOING = re.compile(r"\bby\s+\w+ing\b")
 _WHILE_DOING = re.compile(r"\s*,?\s*(?:while|and)\s+\w+ing\b")
@@ -291,7 +291,7 @@ _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|ve
                             r"(?P<who>[\w.+-]+(?:\s[\w.+-]+){0,2})\s?\(\s?\+$"
                             # "which outperforms Qwen2.5-32B on knowledge-graph construction (+12.5% relative harmonic
                             # mean)" (set N: RAGU): the verb's object, then where it is beaten
-                            r"|\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*)\s+(?:the\s+)?"
+                            rf"|\b(?:{_BEATING})\s+(?:the\s+)?"
                             r"(?P<beaten>[\w.+-]+(?:\s[\w.+-]+){0,2}?)(?:\s+(?:on|in|for|across)\s+[^()]{1,40}?)?"
                             r"\s?\(\s?\+$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*of\s+(?:the\s+)?(?P<who>(?:(?!(?:our|their|its|this|by)\b)[\w-]+\s+){0,3}?"
