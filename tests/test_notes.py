@@ -232,6 +232,30 @@ def test_verified_results_replace_matching_and_add_new(corpus: Corpus, pid: str)
     assert results[2].quote == "Table 1"
 
 
+def test_verified_results_replace_the_value_of_the_sentence_they_quote() -> None:
+    """FlashAttention-2's abstract and note: the note's 2× is the paper's own 2× of the sentence it quotes,
+    not the "2-4×" the abstract quotes for FlashAttention (same kind, overlapping, first); its 50-73%
+    "utilization" is the 50-73% the extractor read as a speedup from that sentence, not the 72% model
+    FLOPs utilization of the last sentence (same kind, overlapping). What the note does not verify stays."""
+    s1 = ("FlashAttention exploits the asymmetric GPU memory hierarchy to bring significant memory saving "
+          "(linear instead of quadratic) and runtime speedup (2-4× compared to optimized baselines), with no "
+          "approximation.")
+    s2 = ("These yield around 2× speedup compared to FlashAttention, reaching 50-73% of the theoretical maximum "
+          "FLOPs/s on A100 and getting close to the efficiency of GEMM operations.")
+    s3 = ("We empirically validate that when used end-to-end to train GPT-style models, FlashAttention-2 reaches "
+          "training speed of up to 225 TFLOPs/s per A100 GPU (72% model FLOPs utilization).")
+    extracted = (Result("speedup", 2, 4, "x", s1, metric="time", direction="gain", own=False),
+                 Result("speedup", 2, 2, "x", s2, metric="speed", baseline="FlashAttention", direction="gain"),
+                 Result("speedup", 50, 73, "%", s2, metric="utilization", direction="gain", share=True),
+                 Result("utilization", 72, 72, "%", s3, metric="utilization"))
+    verified = (Result("speedup", 2, 2, "x", "These yield around 2× speedup compared to FlashAttention",
+                       verified=True, what="attention vs. FlashAttention"),
+                Result("utilization", 50, 73, "%", "reaching 50-73% of the theoretical maximum FLOPs/s on A100",
+                       verified=True, what="of the theoretical maximum FLOPs/s on A100"))
+    merged = note_stage.merge_results(extracted, verified)
+    assert merged == (extracted[0], verified[0], verified[1], extracted[3])
+
+
 def test_aliases_redirect_and_conflicts(corpus: Corpus, pid: str) -> None:
     other = next(p.id for p in corpus.papers if p.id != pid)
     text = note(pid, f"aliases: [flashattention-2-old-0000, {other}]\n")

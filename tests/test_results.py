@@ -255,6 +255,15 @@ def test_table_cells() -> None:
     assert result_text(Result("speedup", 1746, 1746, "x", quote)) == "1,746×"
 
 
+def test_a_curated_speedup_with_its_own_words_is_a_speedup() -> None:
+    """A note's value names its kind and a free "what" ("attention vs. FlashAttention", FlashAttention-2's
+    note), never a metric: a speedup is then a speed factor, shown as one in the table."""
+    paper = Paper(id="p", title="t", abstract=None, sources=(), results=(
+        Result("speedup", 2, 2, "x", "These yield around 2× speedup compared to FlashAttention", verified=True,
+               what="attention vs. FlashAttention"),))
+    assert [(c.text, c.anchor) for c in table_cells(paper)["Speedup ×"]] == [("2×", "result-1")]
+
+
 def test_table_columns_keep_factors_percentages_and_accuracy_apart() -> None:
     """Factors and percentages never share a column; percentages of speed sort by the share of time saved
     whatever their wording; values quoted from others stay off the table; unsure ones carry "?"."""

@@ -82,16 +82,48 @@ def _apply_topics(paper: Paper, add: list[str], remove: list[str]) -> tuple[Topi
     return tuple(out)
 
 
-def _same_result(a: Result, b: Result) -> bool:
-    """Same kind and unit with overlapping ranges: the verified value stands for the extracted one."""
-    return a.kind == b.kind and a.unit == b.unit and a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
+def _overlaps(a: Result, b: Result) -> bool:
+    return a.unit == b.unit and a.low <= b.high + 1e-9 and b.low <= a.high + 1e-9
+
+
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00d7": "x"})
+
+
+def _plain(quote: str) -> str:
+    return " ".join(quote.translate(_DASHES).lower().split())
+
+
+def _same_sentence(a: Result, b: Result) -> bool:
+    """One quote holds the other: the note quotes the sentence the value was read from, or part of it."""
+    qa, qb = _plain(a.quote), _plain(b.quote)
+    return bool(qa and qb) and (qa in qb or qb in qa)
+
+
+def _match(extracted: list[Result], result: Result) -> int | None:
+    """The unverified value a verified one stands for, best first.
+
+    The same number read from the sentence the note quotes, whatever kind the extractor gave it (the
+    note is there to correct it); else the same kind with an overlapping range, the paper's own
+    results before values it quotes, an equal range before a wider one. FlashAttention-2's note
+    verifies "2× speedup compared to FlashAttention": that is the paper's own 2×, not the "2-4×" it
+    quotes for FlashAttention, and its "50-73% of the theoretical maximum" is not the "72% model
+    FLOPs utilization" of another sentence.
+    """
+    candidates = [i for i, old in enumerate(extracted) if not old.verified and _overlaps(old, result)]
+    quoted = [i for i in candidates if _same_sentence(extracted[i], result)]
+    same_kind = [i for i in candidates if extracted[i].kind == result.kind]
+    for pool in (quoted, same_kind):
+        if pool:
+            return min(pool, key=lambda i: (not extracted[i].own,
+                                            (extracted[i].low, extracted[i].high) != (result.low, result.high), i))
+    return None
 
 
 def merge_results(extracted: tuple[Result, ...], verified: tuple[Result, ...]) -> tuple[Result, ...]:
-    """Each verified result replaces the first unverified one it matches, in place, or is appended."""
+    """Each verified result replaces, in place, the unverified one it stands for (``_match``), or is appended."""
     out = list(extracted)
     for result in verified:
-        match = next((i for i, old in enumerate(out) if not old.verified and _same_result(old, result)), None)
+        match = _match(out, result)
         if match is None:
             out.append(result)
         else:

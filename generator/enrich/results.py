@@ -392,11 +392,11 @@ def table_cells(paper: Paper) -> dict[str, list[Cell]]:
     for i, r in enumerate(paper.results, 1):
         if not r.own:
             continue
-        metric = r.metric or r.what
+        metric = r.metric or ("speed" if r.kind == "speedup" else r.what)  # a curated speedup names no metric
         if r.direction is None or r.metric is None:
             # a curated note's value says only its kind and "what": read the rest from them
             r = replace(r, metric=metric, direction=r.direction or _KIND_DIRECTION.get(r.kind))
-        speed = metric in _SPEED or (metric is None and r.kind == "speedup")
+        speed = metric in _SPEED
         memory = metric in _MEMORY or r.kind == "compression"
         if r.unit == "x" and speed:
             add("Speedup ×", Cell(cell_text(r), r.high, i, "result"))
