@@ -138,6 +138,13 @@ class Views:
     def cells(paper: Paper) -> dict[str, list[results_mod.Cell]]:
         return results_mod.table_cells(paper)
 
+    def table(self, papers: list[Paper]) -> tuple[list[tuple[str, bool]], list[tuple[Paper, dict[str, list[results_mod.Cell]]]]]:
+        """A topic table's value columns and rows: only the columns some paper fills (a column empty on
+        every row is left out, as Datasets is on most topics), each row with its cells."""
+        rows = [(p, results_mod.table_cells(p)) for p in papers]
+        columns = [(c, sortable) for c, sortable in self.table_columns if any(cells[c] for _, cells in rows)]
+        return columns, rows
+
     @staticmethod
     def sort_key(cells: list[results_mod.Cell]) -> str:
         """The value a sortable cell sorts by: its largest; empty when it holds no comparable number."""

@@ -105,8 +105,14 @@ def test_no_page_is_wider_than_a_phone(browser, served, path):
     assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE
     # the first column of a paper table stays in view while the others scroll inside the table
     if page.locator(".survey-table").count():
-        position = page.eval_on_selector(".survey-table tbody td", "td => getComputedStyle(td).position")
-        assert position == "sticky"
+        first = page.locator(".survey-table tbody td").first
+        first.scroll_into_view_if_needed()
+        left = first.bounding_box()["x"]
+        box = page.locator(".survey-table .md-typeset__scrollwrap").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + min(box["height"] / 2, 200))
+        page.mouse.wheel(300, 0)  # a reader's sideways scroll over the table
+        page.wait_for_function("document.querySelector('.survey-table .md-typeset__scrollwrap').scrollLeft > 0")
+        assert box["x"] - 1 <= first.bounding_box()["x"] <= left + 1  # pinned at the wrapper's left edge
     context.close()
 
 

@@ -264,6 +264,24 @@ def test_a_curated_speedup_with_its_own_words_is_a_speedup() -> None:
     assert [(c.text, c.anchor) for c in table_cells(paper)["Speedup ×"]] == [("2×", "result-1")]
 
 
+def test_a_topic_table_leaves_out_the_columns_no_paper_fills() -> None:
+    """Eleven value columns on a topic where papers report only speedups and hardware made every row a
+    column of blanks (the bundled Efficient attention had an empty Datasets column on all 15 rows)."""
+    from generator.model import Corpus
+    from generator.views import Views
+
+    q = "q"
+    fast = Paper(id="a", title="a", abstract=None, sources=(),
+                 results=(Result("speedup", 2, 2, "x", q, metric="speed", direction="gain"),),
+                 facts=(Fact("hardware", "A100", q),))
+    bare = Paper(id="b", title="b", abstract=None, sources=())
+    views = Views.build(Corpus(papers=(fast, bare)))
+    columns, rows = views.table([fast, bare])
+    assert columns == [("Speedup ×", True), ("Hardware", False)]
+    assert [p.id for p, _ in rows] == ["a", "b"] and rows[0][1] == table_cells(fast)
+    assert views.table([bare]) == ([], [(bare, table_cells(bare))])
+
+
 def test_table_columns_keep_factors_percentages_and_accuracy_apart() -> None:
     """Factors and percentages never share a column; percentages of speed sort by the share of time saved
     whatever their wording; values quoted from others stay off the table; unsure ones carry "?"."""
