@@ -340,7 +340,8 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml",
+                 "set-o.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -877,7 +878,7 @@ def test_diffusion_language_models_are_parallel_decoding():
     ("Diffusion large language models (dLLMs) offer a promising alternative to autoregressive models,
     but their practical utility is severely hampered by slow, iterative sampling") decode text many
     tokens at a time: parallel decoding (beside SchED's early exit), which the labels require; efficient
-    diffusion may stay beside it. The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper
+    diffusion, acceptable to sets A-G, no longer stays beside it (see the set O test below). The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper
     without parallel decoding, and set E's MemDLM, which names no cost, stays unsorted."""
     taxonomy = _taxonomy()
     assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2508.02193"), taxonomy)}
@@ -1576,3 +1577,12 @@ def test_serving_as_is_a_verb_not_model_serving():
     serving as the global context for Light-Omni") uses "serving as" as the verb: no model is served to
     requests, so the serving-systems topic takes nothing from it."""
     assert "llm-serving" not in {a.topic for a in topics.assign(_unseen("2607.05511"), _taxonomy())}
+
+
+def test_a_diffusion_language_model_is_not_image_or_video_diffusion():
+    """Set O: S2D2 ("a training-free self-speculative decoding framework for block-diffusion language models";
+    "a block-diffusion model becomes autoregressive", "conservative thresholds require unnecessary denoising
+    steps") speaks of diffusion and denoising steps throughout, but what diffuses is a language model's text:
+    parallel decoding, which the labels require, and not the image and video samplers of efficient diffusion."""
+    got = [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())]
+    assert got[:1] == ["speculative-decoding"] and "efficient-diffusion" not in got
