@@ -1586,3 +1586,11 @@ def test_a_diffusion_language_model_is_not_image_or_video_diffusion():
     parallel decoding, which the labels require, and not the image and video samplers of efficient diffusion."""
     got = [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())]
     assert got[:1] == ["speculative-decoding"] and "efficient-diffusion" not in got
+
+
+def test_a_draft_verified_is_speculative_decoding_not_a_verifier_spending_compute():
+    """Set O: S2D2 ("allowing the same pretrained model to act as both drafter and verifier", "S2D2 inserts a
+    speculative verification step into standard block-diffusion decoding") verifies its own drafts: that is
+    speculative decoding's check, not a verifier choosing among answers, so test-time compute does not take
+    the paper from a rival's "extra test-time compute" and its draft verification."""
+    assert [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())] == ["speculative-decoding"]
