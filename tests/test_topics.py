@@ -1594,3 +1594,11 @@ def test_a_draft_verified_is_speculative_decoding_not_a_verifier_spending_comput
     speculative decoding's check, not a verifier choosing among answers, so test-time compute does not take
     the paper from a rival's "extra test-time compute" and its draft verification."""
     assert [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())] == ["speculative-decoding"]
+
+
+def test_a_paper_on_token_pruning_prunes_tokens_by_its_bare_pruning_too():
+    """Set O: GlimpsePrune ("Dynamic Visual Token Pruning"; "we introduce a dynamic pruning framework", "It ... prunes
+    irrelevant visual tokens in a single forward pass", "while maintaining a similarly high pruning rate") prunes
+    tokens throughout: the bare "pruning" and "prunes" mean the token pruning it names, so pruning and sparsity
+    (of weights) does not join token reduction."""
+    assert [a.topic for a in topics.assign(_unseen("2508.01548"), _taxonomy())] == ["token-reduction"]
