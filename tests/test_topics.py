@@ -1602,3 +1602,10 @@ def test_a_paper_on_token_pruning_prunes_tokens_by_its_bare_pruning_too():
     tokens throughout: the bare "pruning" and "prunes" mean the token pruning it names, so pruning and sparsity
     (of weights) does not join token reduction."""
     assert [a.topic for a in topics.assign(_unseen("2508.01548"), _taxonomy())] == ["token-reduction"]
+
+
+def test_a_stronger_teacher_named_is_distillations_cost_claim():
+    """Set O: TRB ("On-policy distillation (OPD) trains a student on prefixes sampled from its own policy while
+    matching a stronger teacher") says nothing else of cost, but a student kept below a stronger teacher is a model
+    smaller than the one it imitates: the labels' on-policy distillation with a stated stronger teacher."""
+    assert [a.topic for a in topics.assign(_unseen("2605.31159"), _taxonomy())] == ["distillation"]
