@@ -1609,3 +1609,11 @@ def test_a_stronger_teacher_named_is_distillations_cost_claim():
     matching a stronger teacher") says nothing else of cost, but a student kept below a stronger teacher is a model
     smaller than the one it imitates: the labels' on-policy distillation with a stated stronger teacher."""
     assert [a.topic for a in topics.assign(_unseen("2605.31159"), _taxonomy())] == ["distillation"]
+
+
+def test_active_learning_that_spends_fewer_labels_is_data_efficiency():
+    """Set O: PCoreSet ("Effective Active Learning through Knowledge Distillation"; "active learning (AL), which aims
+    to minimize annotation costs through iterative sample selection", "under limited annotation budgets") spends
+    fewer labels: data efficiency beside the distillation its title also names, as the labels require."""
+    got = [a.topic for a in topics.assign(_unseen("2506.00910"), _taxonomy())]
+    assert got[:1] == ["distillation"] and "data-efficiency" in got
