@@ -1617,3 +1617,14 @@ def test_active_learning_that_spends_fewer_labels_is_data_efficiency():
     fewer labels: data efficiency beside the distillation its title also names, as the labels require."""
     got = [a.topic for a in topics.assign(_unseen("2506.00910"), _taxonomy())]
     assert got[:1] == ["distillation"] and "data-efficiency" in got
+
+
+def test_a_small_pretrained_model_that_starts_a_large_ones_training_is_a_faster_training_algorithm():
+    """Set O: LET ("Can we leverage existing small pretrained models to accelerate the training of larger models?")
+    and HyperCloning ("Accelerating Large Language Model Pre-training with Small Model Initialization"; "a method to
+    initialize large language models using smaller pre-trained models") train a large model faster from a small
+    one, as set A's model growth does ("leveraging smaller models to accelerate the training of larger ones"): the
+    labels' optimization algorithms ("faster training algorithms")."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2602.05393", "2409.12903"):
+        assert [a.topic for a in topics.assign(_unseen(arxiv), taxonomy)] == ["optimizers"]
