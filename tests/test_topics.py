@@ -1628,3 +1628,11 @@ def test_a_small_pretrained_model_that_starts_a_large_ones_training_is_a_faster_
     taxonomy = _taxonomy()
     for arxiv in ("2602.05393", "2409.12903"):
         assert [a.topic for a in topics.assign(_unseen(arxiv), taxonomy)] == ["optimizers"]
+
+
+def test_pruning_in_a_paper_on_chain_of_thought_compression_prunes_reasoning_steps():
+    """Set O: ASAP ("Pruning the Unsurprising: Efficient Code Reasoning via First-Token Surprisal"; "a novel
+    coarse-to-fine framework for CoT compression. ASAP first performs anchor-guided pruning", "a logic-aware pruning
+    by selecting logically essential reasoning steps") prunes steps of the chain of thought, not weights: test-time
+    compute alone, as the labels say ("Pruning" of chain-of-thought steps is a subject-word trap)."""
+    assert [a.topic for a in topics.assign(_unseen("2508.05988"), _taxonomy())] == ["test-time-compute"]
