@@ -1636,3 +1636,11 @@ def test_pruning_in_a_paper_on_chain_of_thought_compression_prunes_reasoning_ste
     by selecting logically essential reasoning steps") prunes steps of the chain of thought, not weights: test-time
     compute alone, as the labels say ("Pruning" of chain-of-thought steps is a subject-word trap)."""
     assert [a.topic for a in topics.assign(_unseen("2508.05988"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_examples_distilled_into_instructions_make_no_model_smaller():
+    """Set O: "Distilling Examples into Task Instructions: Enhanced In-Context Learning for Real-World B2B
+    Conversations" ("distill verbose examples into compact, interpretable representations", "a 99% reduction in
+    token usage") distills a prompt's examples into text, not a teacher into a student: distillation does not take
+    it, and it stays with the prompt's tokens (token reduction), as the labels require."""
+    assert [a.topic for a in topics.assign(_unseen("2606.15641"), _taxonomy())] == ["token-reduction"]
