@@ -340,7 +340,8 @@ def _unseen(arxiv: str):
     from generator.model import Paper
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
-                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml"):
+                 "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml",
+                 "set-o.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -877,7 +878,7 @@ def test_diffusion_language_models_are_parallel_decoding():
     ("Diffusion large language models (dLLMs) offer a promising alternative to autoregressive models,
     but their practical utility is severely hampered by slow, iterative sampling") decode text many
     tokens at a time: parallel decoding (beside SchED's early exit), which the labels require; efficient
-    diffusion may stay beside it. The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper
+    diffusion, acceptable to sets A-G, no longer stays beside it (see the set O test below). The dLLM words weigh little: set A's dKV-Cache stays a KV cache paper
     without parallel decoding, and set E's MemDLM, which names no cost, stays unsorted."""
     taxonomy = _taxonomy()
     assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2508.02193"), taxonomy)}
@@ -1576,3 +1577,70 @@ def test_serving_as_is_a_verb_not_model_serving():
     serving as the global context for Light-Omni") uses "serving as" as the verb: no model is served to
     requests, so the serving-systems topic takes nothing from it."""
     assert "llm-serving" not in {a.topic for a in topics.assign(_unseen("2607.05511"), _taxonomy())}
+
+
+def test_a_diffusion_language_model_is_not_image_or_video_diffusion():
+    """Set O: S2D2 ("a training-free self-speculative decoding framework for block-diffusion language models";
+    "a block-diffusion model becomes autoregressive", "conservative thresholds require unnecessary denoising
+    steps") speaks of diffusion and denoising steps throughout, but what diffuses is a language model's text:
+    parallel decoding, which the labels require, and not the image and video samplers of efficient diffusion."""
+    got = [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())]
+    assert got[:1] == ["speculative-decoding"] and "efficient-diffusion" not in got
+
+
+def test_a_draft_verified_is_speculative_decoding_not_a_verifier_spending_compute():
+    """Set O: S2D2 ("allowing the same pretrained model to act as both drafter and verifier", "S2D2 inserts a
+    speculative verification step into standard block-diffusion decoding") verifies its own drafts: that is
+    speculative decoding's check, not a verifier choosing among answers, so test-time compute does not take
+    the paper from a rival's "extra test-time compute" and its draft verification."""
+    assert [a.topic for a in topics.assign(_unseen("2603.25702"), _taxonomy())] == ["speculative-decoding"]
+
+
+def test_a_paper_on_token_pruning_prunes_tokens_by_its_bare_pruning_too():
+    """Set O: GlimpsePrune ("Dynamic Visual Token Pruning"; "we introduce a dynamic pruning framework", "It ... prunes
+    irrelevant visual tokens in a single forward pass", "while maintaining a similarly high pruning rate") prunes
+    tokens throughout: the bare "pruning" and "prunes" mean the token pruning it names, so pruning and sparsity
+    (of weights) does not join token reduction."""
+    assert [a.topic for a in topics.assign(_unseen("2508.01548"), _taxonomy())] == ["token-reduction"]
+
+
+def test_a_stronger_teacher_named_is_distillations_cost_claim():
+    """Set O: TRB ("On-policy distillation (OPD) trains a student on prefixes sampled from its own policy while
+    matching a stronger teacher") says nothing else of cost, but a student kept below a stronger teacher is a model
+    smaller than the one it imitates: the labels' on-policy distillation with a stated stronger teacher."""
+    assert [a.topic for a in topics.assign(_unseen("2605.31159"), _taxonomy())] == ["distillation"]
+
+
+def test_active_learning_that_spends_fewer_labels_is_data_efficiency():
+    """Set O: PCoreSet ("Effective Active Learning through Knowledge Distillation"; "active learning (AL), which aims
+    to minimize annotation costs through iterative sample selection", "under limited annotation budgets") spends
+    fewer labels: data efficiency beside the distillation its title also names, as the labels require."""
+    got = [a.topic for a in topics.assign(_unseen("2506.00910"), _taxonomy())]
+    assert got[:1] == ["distillation"] and "data-efficiency" in got
+
+
+def test_a_small_pretrained_model_that_starts_a_large_ones_training_is_a_faster_training_algorithm():
+    """Set O: LET ("Can we leverage existing small pretrained models to accelerate the training of larger models?")
+    and HyperCloning ("Accelerating Large Language Model Pre-training with Small Model Initialization"; "a method to
+    initialize large language models using smaller pre-trained models") train a large model faster from a small
+    one, as set A's model growth does ("leveraging smaller models to accelerate the training of larger ones"): the
+    labels' optimization algorithms ("faster training algorithms")."""
+    taxonomy = _taxonomy()
+    for arxiv in ("2602.05393", "2409.12903"):
+        assert [a.topic for a in topics.assign(_unseen(arxiv), taxonomy)] == ["optimizers"]
+
+
+def test_pruning_in_a_paper_on_chain_of_thought_compression_prunes_reasoning_steps():
+    """Set O: ASAP ("Pruning the Unsurprising: Efficient Code Reasoning via First-Token Surprisal"; "a novel
+    coarse-to-fine framework for CoT compression. ASAP first performs anchor-guided pruning", "a logic-aware pruning
+    by selecting logically essential reasoning steps") prunes steps of the chain of thought, not weights: test-time
+    compute alone, as the labels say ("Pruning" of chain-of-thought steps is a subject-word trap)."""
+    assert [a.topic for a in topics.assign(_unseen("2508.05988"), _taxonomy())] == ["test-time-compute"]
+
+
+def test_examples_distilled_into_instructions_make_no_model_smaller():
+    """Set O: "Distilling Examples into Task Instructions: Enhanced In-Context Learning for Real-World B2B
+    Conversations" ("distill verbose examples into compact, interpretable representations", "a 99% reduction in
+    token usage") distills a prompt's examples into text, not a teacher into a student: distillation does not take
+    it, and it stays with the prompt's tokens (token reduction), as the labels require."""
+    assert [a.topic for a in topics.assign(_unseen("2606.15641"), _taxonomy())] == ["token-reduction"]
