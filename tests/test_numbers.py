@@ -1245,3 +1245,23 @@ def test_a_sequence_made_shorter_has_fewer_tokens(sentence: str) -> None:
 ])
 def test_the_level_a_rival_stands_at_is_theirs(sentence: str, own: list[bool]) -> None:
     assert [n.own for n in numbers(sentence)] == own
+
+
+# set O, read after its one unseen run
+def test_each_step_of_a_chain_of_levels_is_a_level_reached() -> None:
+    """PhoneBuddy (set O): "rises from A to B to C" moves a rate step by step; every step after the first is a level
+    reached, a gain, and the rate the verb moves is a score."""
+    found = numbers("On AndroidWorld, the same progression rises from 60.3\\% to 77.2\\% to 83.2\\%.")
+    assert [(n.low, n.own, n.direction, n.metric) for n in found] == [
+        (60.3, False, "gain", "accuracy"), (77.2, True, "gain", "accuracy"), (83.2, True, "gain", "accuracy")]
+
+
+def test_a_score_raised_to_a_multiple_of_a_reference() -> None:
+    """ShortOPD (set O): "the compressed model" only names the model whose score rises, so the factors are gains, not
+    compressions; each is a multiple of the phrase after it."""
+    found = numbers("Across math, code, and open-ended generation, \\shortopd\\ raises the compressed model's score to "
+                    "about 9times its unrecovered value and 1.6--4.4times standard recovery recipes (SFT w/o KD, KD, "
+                    "and SeqKD), and it matches a fixed 8192-token rollout horizon within two points using a quarter "
+                    "of the training time (8.5 vs.\\ 35.9 hours) and 71% fewer rollout tokens.")
+    assert [(n.low, n.kind, n.direction, n.baseline) for n in found[:2]] == [
+        (9.0, "other", "gain", "unrecovered value"), (1.6, "other", "gain", "standard recovery recipes")]

@@ -160,6 +160,7 @@ def numbers(sentence: str) -> list[Number]:
     s = Sentence(sentence)
     origins = _starting_points(sentence, spans)
     out: list[Number] = []
+    reached = False
     led: set[int] = set()  # clauses whose first value took its measure from the words before a colon
     for i, (start, end, unit, low, high) in enumerate(spans):
         bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
@@ -235,7 +236,10 @@ def numbers(sentence: str) -> list[Number]:
             # "improves maximum goodput by up to 5.6times" (set K: FlowPrefill), "a token-throughput improvement of
             # 2.7x-3.4x" (set K: UniQL): more of a speed is a speedup
             kind = "speedup"
-        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        # "from 51% to 55%": a level reached, not a share; so is each step of "from 60.3% to 77.2% to 83.2%" (set O:
+        # PhoneBuddy)
+        reached = bool(i) and (spans[i - 1][0] in origins or (reached and _NEXT_STEP.fullmatch(sentence, spans[i - 1][1], start)
+                                                              is not None and spans[i - 1][2] == unit))
         removed = _REMOVED_SHARE.match(sentence, end) if unit == "%" else None
         if removed is not None:
             # "more than 50% of the visual context can be removed with minimal performance loss" (set M: When Less is
@@ -301,6 +305,7 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_NEXT_STEP = re.compile(r"\s?(?:to|->|→)\s?")
 _BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
 _REMOVED_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:can|could|may|might|is|are|"
                             r"was|were|will)\s+(?:be\s+)?(?:safely\s+)?(?:removed|pruned|discarded|dropped|evicted|"
