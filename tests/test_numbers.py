@@ -1280,3 +1280,17 @@ def test_a_score_level_kept_while_cutting_costs_has_no_rival() -> None:
     assert _baselines("On the challenging LiveCodeBench v4_v5 benchmark, our approach reduces token generation by 23.5% "
                       "and inference latency by 43.5% compared to the strongest baseline, while achieving a competitive "
                       "accuracy of 36.19% in Pass@1.") == ["strongest baseline", "strongest baseline", None]
+
+
+def test_being_cheaper_than_the_rival_it_matches() -> None:
+    """AccelOpt (set O): "while being N times cheaper" compares the subject with what it matched (as set A's
+    SANA-Sprint: "outperforming FLUX-schnell ... while being 10x faster"); the rival, not the measure matched, and its
+    version number with it."""
+    assert _baselines("Moreover, AccelOpt is highly cost-effective: using open-source models, it matches the kernel "
+                      "improvements of Claude Sonnet 4 while being 26times cheaper.") == ["Claude Sonnet 4"]
+
+
+def test_a_version_number_is_part_of_the_rival_name() -> None:
+    """Speed by Simplicity (set I): "Ovi 1.1" is a model, not "Ovi" then a value."""
+    assert _baselines("In pairwise human evaluation, it achieves win rates of 80.0% against Ovi 1.1 and 60.9% against "
+                      "LTX 2.3.")[0] == "Ovi 1.1"

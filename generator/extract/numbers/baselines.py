@@ -120,6 +120,9 @@ def _phrase(text: str, start: int, limit: int) -> str | None:
     """The noun phrase that starts at ``text[start:]``: a few words up to a clause word or punctuation."""
     stop = min(limit, start + 120)
     end = _BASE_END.search(text, start, stop)
+    version = _VERSION.match(text, end.start()) if end is not None else None
+    if version is not None and _CAPITAL_BEFORE.search(text, start, end.start()):
+        end = _BASE_END.search(text, version.end(), stop)  # "Claude Sonnet 4" (set O: AccelOpt): a version, not a value
     if end is None and stop < len(text) and text[stop - 1:stop + 1].isalnum():
         stop = text.rfind(" ", start, stop) if " " in text[start:stop] else start  # never half a word
     chunk = text[start:end.start() if end else stop].strip()
@@ -276,8 +279,13 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
             pass
         # "matches DeiT-B's accuracy while using only 27% of the parameters": a share of what it matched; but
         # "matches Full Attention reasoning accuracy while achieving 2.5x higher throughput" beats no one (set B)
-        if rival is not None and (not rival.group(0).lower().startswith("match") or share):
-            return _phrase(s.text, rival.end(), joint.start())
+        # "it matches the kernel improvements of Claude Sonnet 4 while being 26times cheaper" (set O: AccelOpt): "being"
+        # compares the subject with what it matched
+        being = _WHILE_BEING.match(s.text, joint.start(), start) is not None
+        if rival is not None and (not rival.group(0).lower().startswith("match") or share or being):
+            # ... the rival, not the measure of it that was matched
+            measure = _MEASURE_OF.match(s.text, rival.end(), joint.start()) if being else None
+            return _phrase(s.text, measure.end() if measure else rival.end(), joint.start())
     return None
 
 
@@ -350,6 +358,11 @@ _COST_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-
                       r"flops|parameters|hours|costs?|budgets?|steps)\s+of\s+"
                       r"(?=[A-Z]|(?:the\s+)?(?:[\w-]+\s+)?(?:baselines?|teachers?|counterparts)\b)")
 _AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
+_MEASURE_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:improvements?|performance|accuracy|results?|quality|scores?|"
+                         r"gains?)\s+of\s+", re.IGNORECASE)
+_VERSION = re.compile(r"\s\d{1,2}(?:\.\d)?(?=\s+(?:while|and|or|with)\b|[,;)]|\.(?:\s|$)|$)")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w.+-]*$")
+_WHILE_BEING = re.compile(r"while\s+being\s+(?:about\s+|around\s+|up\s+to\s+|nearly\s+|over\s+|roughly\s+|~)?$")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 _LEVEL_BOUND = re.compile(r"\b(?:below|under|beneath|above|within)\s+(?:only\s+|just\s+|about\s+|~)?$", re.IGNORECASE)
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)
