@@ -1294,3 +1294,14 @@ def test_a_version_number_is_part_of_the_rival_name() -> None:
     """Speed by Simplicity (set I): "Ovi 1.1" is a model, not "Ovi" then a value."""
     assert _baselines("In pairwise human evaluation, it achieves win rates of 80.0% against Ovi 1.1 and 60.9% against "
                       "LTX 2.3.")[0] == "Ovi 1.1"
+
+
+def test_a_share_of_peak_throughput_is_a_utilization_for_every_step() -> None:
+    """AccelOpt (set O): "the average percentage of peak throughput" is a utilization; the level reached and the next
+    "and from" pair measure what the first value did, named by a noun, so sure."""
+    found = numbers("Our evaluation confirms that AccelOpt's capability improves over time, boosting the average "
+                    "percentage of peak throughput from 49% to 61% on Trainium 1 and from 45% to 59% on Trainium 2 for "
+                    "NKIBench kernels.")
+    assert [(n.low, n.metric, n.confidence) for n in found] == [
+        (49.0, "utilization", "sure"), (61.0, "utilization", "sure"), (45.0, "utilization", "sure"),
+        (59.0, "utilization", "sure")]

@@ -174,6 +174,9 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
 _SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
 
 
+_SHARE_NOUN = re.compile(r"(?:percentages?|fractions?|shares?|proportions?)$")
+
+
 def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str] | None:
     """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
     a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
@@ -190,6 +193,11 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
         if side[index] in ("peak", "maximum") and qualified is None and index + 2 < len(side) \
                 and _measure(side[index + 2]) not in (None, "utilization"):
             continue  # "a peak benign utility of 63.6%" (set G: SafeHarbor): the peak of the measure named next
+        if label in ("throughput", "compute") and index >= 1 and side[index - 1] in ("peak", "maximum") \
+                and _SHARE_NOUN.match(side[index - 3] if index >= 3 else "") and side[index - 2] == "of":
+            # "boosting the average percentage of peak throughput from 49% to 61%" (set O: AccelOpt): the share of the
+            # peak reached is a utilization
+            return distance, "utilization"
         if label == "utilization" and _SPEEDUP_NOUN.match(after):
             return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):

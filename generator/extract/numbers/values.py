@@ -179,6 +179,12 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        # "boosting the average percentage of peak throughput from 49% to 61% on Trainium 1 and from 45% to 59% on
+        # Trainium 2" (set O: AccelOpt): a level reached, and the next "and from" pair, measure what the first did
+        stepped = bool(i) and out and out[-1].start == spans[i - 1][0] and spans[i - 1][2] == unit and (
+            spans[i - 1][0] in origins or (start in origins and _AND_FROM.fullmatch(sentence, spans[i - 1][1], start)))
+        if stepped and how != "noun" and out[-1].metric is not None and out[-1].confidence == "sure":
+            metric, how = out[-1].metric, "noun"
         if metric is None and unit == "%" and _BYTES_BEFORE.search(sentence, max(0, start - 30), start):
             # "The resulting state occupies 1.29 GB, 2.6% of AdamW's" (set M: SkewAdam): a share restating a size in
             # bytes is a share of memory
@@ -305,6 +311,7 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_AND_FROM = re.compile(r"[^,;.]{0,60}?\s(?:and|while|but)\s+from\s+")
 _NEXT_STEP = re.compile(r"\s?(?:to|->|→)\s?")
 _BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
 _REMOVED_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:can|could|may|might|is|are|"
