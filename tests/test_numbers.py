@@ -1305,3 +1305,16 @@ def test_a_share_of_peak_throughput_is_a_utilization_for_every_step() -> None:
     assert [(n.low, n.metric, n.confidence) for n in found] == [
         (49.0, "utilization", "sure"), (61.0, "utilization", "sure"), (45.0, "utilization", "sure"),
         (59.0, "utilization", "sure")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Late-to-Early Training (set O): a change "with" another shares the rival named after the second
+    ("Notably, when training a 1.4B LLM on the Pile dataset, our method achieves up to 1.6times speedup with nearly 5\\% "
+     "improvement in downstream task accuracy compared to standard training, even when using a pretrained model with "
+     "10times fewer parameters than the target model.", ["standard training", "standard training", "target model"]),
+    # SLAI T-Rex (set I): a level "with" a change keeps no rival
+    ("SLAI T-Rex achieves 34.22% Model FLOPs Utilization (MFU) with a 2.93x improvement over the open-source baseline "
+     "recipe.", [None, "open-source baseline recipe"]),
+])
+def test_a_change_with_another_shares_its_rival(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
