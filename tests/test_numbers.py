@@ -1318,3 +1318,14 @@ def test_a_share_of_peak_throughput_is_a_utilization_for_every_step() -> None:
 ])
 def test_a_change_with_another_shares_its_rival(sentence: str, expected: list[str | None]) -> None:
     assert _baselines(sentence) == expected
+
+
+def test_a_claim_said_again_against_the_next_rival_keeps_its_measure() -> None:
+    """Q-Sched (set O): "a 15.5% FID improvement over A and a 16.6% improvement over B": the second improvement is of
+    FID too; each rival whole, its "4-step" a part of the name, not a value."""
+    found = numbers("Q-Sched delivers substantial gains: a 15.5% FID improvement over the FP16 4-step Latent Consistency "
+                    "Model and a 16.6% improvement over the FP16 8-step Phased Consistency Model, showing that "
+                    "quantization and few-step distillation are complementary for high-fidelity generation.")
+    assert [(n.low, n.metric, n.confidence, n.baseline) for n in found] == [
+        (15.5, "quality", "sure", "FP16 4-step Latent Consistency Model"),
+        (16.6, "quality", "sure", "FP16 8-step Phased Consistency Model")]

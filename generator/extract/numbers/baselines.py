@@ -96,7 +96,8 @@ _BASE_END = re.compile(
     rf"depending|achiev\w*|reach\w*|respectively|as|from|to|is|are|was|were|"
     rf"per|during|if|after|before|via|despite|thanks|such\s+as|like|including)\b|{_NEW_CLAIM}|\s--?\s|\s—|\s\(|$"
     # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
-    r"|\s\d(?![\d.]*[A-Z]\b)")
+    # ... nor one hyphened to a word ("the FP16 4-step Latent Consistency Model", set O: Q-Sched)
+    r"|\s\d(?![\d.]*[A-Z]\b)(?![\d.]*-[A-Za-z])")
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")

@@ -30,7 +30,7 @@ from .measures import (
     _nouns,
     lead_direction,
 )
-from .neighbours import _coordinated, _from_afar, _lists, _restated
+from .neighbours import _coordinated, _from_afar, _lists, _restated, _said_again
 from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
 
 # LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%"); its \sim may
@@ -299,6 +299,7 @@ def numbers(sentence: str) -> list[Number]:
     levels = {n.start for n in out if n.start in origins} | {
         b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
     out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
+    out = _said_again(sentence, out)
     # ... and a restating value takes a measure its first value found only from afar (set J: Ferret)
     out = _restated(sentence, out)
     out = [replace(n, baseline=within_of(s, n.start, n.end, out[i + 1].start if i + 1 < len(out) else len(sentence)))
