@@ -1329,3 +1329,11 @@ def test_a_claim_said_again_against_the_next_rival_keeps_its_measure() -> None:
     assert [(n.low, n.metric, n.confidence, n.baseline) for n in found] == [
         (15.5, "quality", "sure", "FP16 4-step Latent Consistency Model"),
         (16.6, "quality", "sure", "FP16 8-step Phased Consistency Model")]
+
+
+def test_a_degradation_with_no_measure_named_is_of_performance() -> None:
+    """MSA (set O): a degradation names no measure, so it implies the score (unsure), as "performance" does."""
+    found = numbers("Through core innovations including scalable sparse attention and document-wise RoPE, MSA achieves "
+                    "linear complexity in both training and inference while maintaining exceptional stability, "
+                    "exhibiting less than 9% degradation when scaling from 16K to 100M tokens.")
+    assert [(n.low, n.metric, n.confidence) for n in found] == [(9.0, "accuracy", "unsure")]
