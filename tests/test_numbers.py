@@ -1337,3 +1337,11 @@ def test_a_degradation_with_no_measure_named_is_of_performance() -> None:
                     "linear complexity in both training and inference while maintaining exceptional stability, "
                     "exhibiting less than 9% degradation when scaling from 16K to 100M tokens.")
     assert [(n.low, n.metric, n.confidence) for n in found] == [(9.0, "accuracy", "unsure")]
+
+
+def test_a_result_of_these_scores_is_the_change_just_described() -> None:
+    """Achieving Tokenizer Flexibility (set O): ", yielding at least a 2-fold improvement in these aggregate scores"
+    points back to the perplexity ratio reduced compared to ReTok."""
+    found = numbers("TokenAdapt typically reduced the overall perplexity ratio significantly compared to ReTok, yielding "
+                    "at least a 2-fold improvement in these aggregate scores.")
+    assert [(n.low, n.metric, n.baseline) for n in found] == [(2.0, "perplexity", "ReTok")]

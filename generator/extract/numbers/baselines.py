@@ -122,7 +122,7 @@ def _phrase(text: str, start: int, limit: int) -> str | None:
     stop = min(limit, start + 120)
     end = _BASE_END.search(text, start, stop)
     version = _VERSION.match(text, end.start()) if end is not None else None
-    if version is not None and _CAPITAL_BEFORE.search(text, start, end.start()):
+    if end is not None and version is not None and _CAPITAL_BEFORE.search(text, start, end.start()):
         end = _BASE_END.search(text, version.end(), stop)  # "Claude Sonnet 4" (set O: AccelOpt): a version, not a value
     if end is None and stop < len(text) and text[stop - 1:stop + 1].isalnum():
         stop = text.rfind(" ", start, stop) if " " in text[start:stop] else start  # never half a word

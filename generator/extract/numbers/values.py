@@ -211,6 +211,16 @@ def numbers(sentence: str) -> list[Number]:
             # sentence, so unsure
             metric, how = "speed", "sentence"
             kind = "speedup" if kind == "other" else kind
+        # "TokenAdapt typically reduced the overall perplexity ratio significantly compared to ReTok, yielding at least a
+        # 2-fold improvement in these aggregate scores" (set O: Achieving Tokenizer Flexibility): "these" points back to
+        # the change just described, so its measure and its rival are that clause's
+        resulting = _RESULTING.search(sentence, max(bounds[0], start - 60), start)
+        pointed_back = resulting is not None and _THESE_AFTER.match(sentence, end) is not None
+        if resulting is not None and pointed_back:
+            prior = words(sentence[bounds[0]:resulting.start()])
+            named_before = _nouns(prior, range(len(prior) - 1, -1, -1))
+            if named_before is not None:
+                metric, how = named_before[1], "noun"
         # "reduces final perplexity from 13.21 to 10.74, an 18.7% improvement" (set G: Learn-by-Wire): the value
         # restates the change just described, so the measure and the way are that clause's
         restated = _RESTATES.search(sentence, max(0, start - 120), start) if unit == "%" and how != "noun" else None
@@ -265,6 +275,11 @@ def numbers(sentence: str) -> list[Number]:
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
             if own and not reached else None
+        if baseline is None and own and resulting is not None and pointed_back:
+            compared = None
+            for compared in _COMPARED_IN.finditer(sentence, bounds[0], resulting.start()):  # noqa: B007 - the last
+                pass
+            baseline = _phrase(sentence, compared.end(), resulting.start()) if compared else None
         named_rival = _COMPARED_TO_NAME.match(sentence, end) if reached and own else None
         if named_rival:
             # "improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google Search/Map grounded mode"
@@ -312,6 +327,10 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_RESULTING = re.compile(r",\s+(?:yielding|resulting\s+in|leading\s+to|giving|amounting\s+to)\s+(?:at\s+least\s+|up\s+to\s+|"
+                        r"about\s+|nearly\s+|over\s+|roughly\s+)?(?:an?\s+)?$")
+_THESE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|on|of|across)\s+(?:these|those|the\s+same)\b")
+_COMPARED_IN = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than|over)\s+")
 _AND_FROM = re.compile(r"[^,;.]{0,60}?\s(?:and|while|but)\s+from\s+")
 _NEXT_STEP = re.compile(r"\s?(?:to|->|→)\s?")
 _BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
