@@ -122,7 +122,7 @@ def process_overhead(after: list[str], before: list[str]) -> bool:
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
                    r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump\w*|"
                    # "rises from 60.3% to 77.2%" (set O: PhoneBuddy), "raises the ... score" (set O: ShortOPD)
-                   r"ris(?:es|e|ing)|rose|rais\w*|climb\w*|enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow)$")  # LaTeX's \uparrow arrives as a word
+                   r"ris(?:es|e|ing)|rose|rais\w*|climb\w*|enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow|efficiency)$")  # LaTeX's \uparrow arrives as a word
 _LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
                    r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow|losses|loss|"
                    # "slashes memory usage by around 50%" (set N: CoDe)
