@@ -1352,3 +1352,10 @@ def test_more_efficiency_is_a_gain() -> None:
     found = numbers("For dynamic scenes, our approach achieves more than 12x storage efficiency and retains a "
                     "high-quality reconstruction compared to the existing state-of-the-art methods.")
     assert [(n.low, n.direction) for n in found] == [(12.0, "gain")]
+
+
+def test_a_share_of_the_demonstrations_is_of_data() -> None:
+    """Adversarial Data Collection (set O): demonstrations are the data a robot policy is trained on."""
+    found = numbers("Strikingly, models trained with merely 20% of the demonstration volume collected through ADC "
+                    "significantly outperform traditional approaches using full datasets.")
+    assert [(n.low, n.metric) for n in found] == [(20.0, "data")]

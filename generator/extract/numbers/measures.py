@@ -53,7 +53,8 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
     ("tokens", re.compile(r"(?:tokens?|traces|outputs?)$")),  # "30-50% shorter reasoning traces"
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
-    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
+    # "models trained with merely 20% of the demonstration volume" (set O: Adversarial Data Collection)
+    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback|demonstrations?)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
