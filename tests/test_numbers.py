@@ -1245,3 +1245,117 @@ def test_a_sequence_made_shorter_has_fewer_tokens(sentence: str) -> None:
 ])
 def test_the_level_a_rival_stands_at_is_theirs(sentence: str, own: list[bool]) -> None:
     assert [n.own for n in numbers(sentence)] == own
+
+
+# set O, read after its one unseen run
+def test_each_step_of_a_chain_of_levels_is_a_level_reached() -> None:
+    """PhoneBuddy (set O): "rises from A to B to C" moves a rate step by step; every step after the first is a level
+    reached, a gain, and the rate the verb moves is a score."""
+    found = numbers("On AndroidWorld, the same progression rises from 60.3\\% to 77.2\\% to 83.2\\%.")
+    assert [(n.low, n.own, n.direction, n.metric) for n in found] == [
+        (60.3, False, "gain", "accuracy"), (77.2, True, "gain", "accuracy"), (83.2, True, "gain", "accuracy")]
+
+
+def test_a_score_raised_to_a_multiple_of_a_reference() -> None:
+    """ShortOPD (set O): "the compressed model" only names the model whose score rises, so the factors are gains, not
+    compressions; each is a multiple of the phrase after it."""
+    found = numbers("Across math, code, and open-ended generation, \\shortopd\\ raises the compressed model's score to "
+                    "about 9times its unrecovered value and 1.6--4.4times standard recovery recipes (SFT w/o KD, KD, "
+                    "and SeqKD), and it matches a fixed 8192-token rollout horizon within two points using a quarter "
+                    "of the training time (8.5 vs.\\ 35.9 hours) and 71% fewer rollout tokens.")
+    assert [(n.low, n.kind, n.direction, n.baseline) for n in found[:2]] == [
+        (9.0, "other", "gain", "unrecovered value"), (1.6, "other", "gain", "standard recovery recipes")]
+
+
+def test_a_second_claim_with_its_own_verb_keeps_its_rival() -> None:
+    """Distilling Examples into Task Instructions (set O): "improves ... over traditional ICL" is the second claim's
+    comparison; the 99% token cut before "and improves" is compared with nothing the sentence gives."""
+    assert _baselines("Our approach achieves a 99\\% reduction in token usage and improves macro-averaged AUC by up to "
+                      "7\\% over traditional ICL.") == [None, "traditional ICL"]
+
+
+def test_a_score_level_kept_while_cutting_costs_has_no_rival() -> None:
+    """Pruning the Unsurprising (set O): the cuts are against the strongest baseline, the accuracy level after "while"
+    is only kept."""
+    assert _baselines("On the challenging LiveCodeBench v4_v5 benchmark, our approach reduces token generation by 23.5% "
+                      "and inference latency by 43.5% compared to the strongest baseline, while achieving a competitive "
+                      "accuracy of 36.19% in Pass@1.") == ["strongest baseline", "strongest baseline", None]
+
+
+def test_being_cheaper_than_the_rival_it_matches() -> None:
+    """AccelOpt (set O): "while being N times cheaper" compares the subject with what it matched (as set A's
+    SANA-Sprint: "outperforming FLUX-schnell ... while being 10x faster"); the rival, not the measure matched, and its
+    version number with it."""
+    assert _baselines("Moreover, AccelOpt is highly cost-effective: using open-source models, it matches the kernel "
+                      "improvements of Claude Sonnet 4 while being 26times cheaper.") == ["Claude Sonnet 4"]
+
+
+def test_a_version_number_is_part_of_the_rival_name() -> None:
+    """Speed by Simplicity (set I): "Ovi 1.1" is a model, not "Ovi" then a value."""
+    assert _baselines("In pairwise human evaluation, it achieves win rates of 80.0% against Ovi 1.1 and 60.9% against "
+                      "LTX 2.3.")[0] == "Ovi 1.1"
+
+
+def test_a_share_of_peak_throughput_is_a_utilization_for_every_step() -> None:
+    """AccelOpt (set O): "the average percentage of peak throughput" is a utilization; the level reached and the next
+    "and from" pair measure what the first value did, named by a noun, so sure."""
+    found = numbers("Our evaluation confirms that AccelOpt's capability improves over time, boosting the average "
+                    "percentage of peak throughput from 49% to 61% on Trainium 1 and from 45% to 59% on Trainium 2 for "
+                    "NKIBench kernels.")
+    assert [(n.low, n.metric, n.confidence) for n in found] == [
+        (49.0, "utilization", "sure"), (61.0, "utilization", "sure"), (45.0, "utilization", "sure"),
+        (59.0, "utilization", "sure")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Late-to-Early Training (set O): a change "with" another shares the rival named after the second
+    ("Notably, when training a 1.4B LLM on the Pile dataset, our method achieves up to 1.6times speedup with nearly 5\\% "
+     "improvement in downstream task accuracy compared to standard training, even when using a pretrained model with "
+     "10times fewer parameters than the target model.", ["standard training", "standard training", "target model"]),
+    # SLAI T-Rex (set I): a level "with" a change keeps no rival
+    ("SLAI T-Rex achieves 34.22% Model FLOPs Utilization (MFU) with a 2.93x improvement over the open-source baseline "
+     "recipe.", [None, "open-source baseline recipe"]),
+])
+def test_a_change_with_another_shares_its_rival(sentence: str, expected: list[str | None]) -> None:
+    assert _baselines(sentence) == expected
+
+
+def test_a_claim_said_again_against_the_next_rival_keeps_its_measure() -> None:
+    """Q-Sched (set O): "a 15.5% FID improvement over A and a 16.6% improvement over B": the second improvement is of
+    FID too; each rival whole, its "4-step" a part of the name, not a value."""
+    found = numbers("Q-Sched delivers substantial gains: a 15.5% FID improvement over the FP16 4-step Latent Consistency "
+                    "Model and a 16.6% improvement over the FP16 8-step Phased Consistency Model, showing that "
+                    "quantization and few-step distillation are complementary for high-fidelity generation.")
+    assert [(n.low, n.metric, n.confidence, n.baseline) for n in found] == [
+        (15.5, "quality", "sure", "FP16 4-step Latent Consistency Model"),
+        (16.6, "quality", "sure", "FP16 8-step Phased Consistency Model")]
+
+
+def test_a_degradation_with_no_measure_named_is_of_performance() -> None:
+    """MSA (set O): a degradation names no measure, so it implies the score (unsure), as "performance" does."""
+    found = numbers("Through core innovations including scalable sparse attention and document-wise RoPE, MSA achieves "
+                    "linear complexity in both training and inference while maintaining exceptional stability, "
+                    "exhibiting less than 9% degradation when scaling from 16K to 100M tokens.")
+    assert [(n.low, n.metric, n.confidence) for n in found] == [(9.0, "accuracy", "unsure")]
+
+
+def test_a_result_of_these_scores_is_the_change_just_described() -> None:
+    """Achieving Tokenizer Flexibility (set O): ", yielding at least a 2-fold improvement in these aggregate scores"
+    points back to the perplexity ratio reduced compared to ReTok."""
+    found = numbers("TokenAdapt typically reduced the overall perplexity ratio significantly compared to ReTok, yielding "
+                    "at least a 2-fold improvement in these aggregate scores.")
+    assert [(n.low, n.metric, n.baseline) for n in found] == [(2.0, "perplexity", "ReTok")]
+
+
+def test_more_efficiency_is_a_gain() -> None:
+    """Compact 3D Gaussian Splatting (set O): "more than 12x storage efficiency" is more of an efficiency."""
+    found = numbers("For dynamic scenes, our approach achieves more than 12x storage efficiency and retains a "
+                    "high-quality reconstruction compared to the existing state-of-the-art methods.")
+    assert [(n.low, n.direction) for n in found] == [(12.0, "gain")]
+
+
+def test_a_share_of_the_demonstrations_is_of_data() -> None:
+    """Adversarial Data Collection (set O): demonstrations are the data a robot policy is trained on."""
+    found = numbers("Strikingly, models trained with merely 20% of the demonstration volume collected through ADC "
+                    "significantly outperform traditional approaches using full datasets.")
+    assert [(n.low, n.metric) for n in found] == [(20.0, "data")]

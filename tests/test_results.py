@@ -776,3 +776,20 @@ def test_a_model_the_paper_introduces_is_its_own_even_after_it_evaluates_others(
     text = _MOSE.replace("For example, SAM2", "We also present SAM2, a stronger tracker. SAM2")
     found = extract("MOSEv2: A More Challenging Dataset", text, vocab)
     assert [(r.high, r.own) for r in found.results] == [(76.4, True), (50.9, True)]
+
+
+# MuirBench (set O): the evaluation said passively, the best models named after "like", the paper reporting what it saw
+# ("our results reveal that"), and its benchmark as what they are scored on; then a class of the evaluated models
+_MUIR = ("We introduce MuirBench, a comprehensive benchmark that focuses on robust multi-image understanding "
+         "capabilities of multimodal LLMs. Evaluated upon 20 recent multi-modal LLMs, our results reveal that even the "
+         "best-performing models like GPT-4o and Gemini Pro find it challenging to solve MuirBench, achieving 68.0% and "
+         "49.3% in accuracy. Open-source multimodal LLMs trained on single images can hardly generalize to multi-image "
+         "questions, hovering below 33.3% in accuracy.")
+
+
+def test_the_scores_of_the_models_a_benchmark_evaluates_are_theirs(vocab: Vocab) -> None:
+    found = extract("MuirBench: A Comprehensive Benchmark for Robust Multi-image Understanding", _MUIR, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(68.0, False), (49.3, False), (33.3, False)]
+    # the paper's own model, named by the title, stays its own
+    ours = extract("MuirNet: A Model", _MUIR.replace("Open-source multimodal LLMs trained", "MuirNet trained"), vocab)
+    assert [(r.high, r.own) for r in ours.results][-1] == (33.3, True)

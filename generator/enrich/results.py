@@ -75,6 +75,15 @@ _EVALUATES_OTHERS = re.compile(r"\bwe\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?
                                r"(?:(?!(?:our|on|in|it|with|whether|how|against|across|over|versus|vs)\b)[\w-]+\s+){0,5}?"
                                r"(?:methods|models|systems|agents|LLMs|MLLMs|VLMs|trackers|approaches|baselines)\b",
                                re.IGNORECASE)
+# "Evaluated upon 20 recent multi-modal LLMs, our results reveal ..." (set O: MuirBench): the same, said passively
+_EVALUATED_UPON = re.compile(r"\b(?:evaluated|tested|benchmarked|assessed)\s+(?:up)?on\s+(?:\d+|over\s+\d+|a\s+"
+                             r"(?:wide\s+)?range\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,3}?(?:methods|models|systems|agents|"
+                             r"LLMs|MLLMs|VLMs|LVLMs)\b", re.IGNORECASE)
+# "Open-source multimodal LLMs trained on single images can hardly generalize to multi-image questions, hovering below
+# 33.3% in accuracy" (set O: MuirBench): in a paper that evaluates others, a sentence led by a class of models
+_CLASS_SUBJECT = re.compile(r"(?:(?:even|most|many|all|existing|current)\s+)?(?:[\w-]+\s+){0,3}?"
+                            r"(?:models|LLMs|MLLMs|VLMs|LVLMs|systems|agents|methods)\s+(?!(?:we|that\s+we)\b)",
+                            re.IGNORECASE)
 # "For example, SAM2 drops from 76.4% on MOSEv1 to only 50.9% on MOSEv2.": a sentence led by a named model
 _NAMED_SUBJECT = re.compile(r"(?:(?:for example|for instance|e\.g\.|notably|in particular|specifically|however),?\s+)?"
                             r"(?:even\s+)?(?P<who>[A-Z][\w.+-]*)\s+(?:only\s+|still\s+)?(?:drops?|falls?|declines?|"
@@ -85,15 +94,38 @@ _NAMED_SUBJECT = re.compile(r"(?:(?:for example|for instance|e\.g\.|notably|in p
 # IWR-Bench): the best of the many models a paper evaluates is one of them, and the sentence reports its scores
 _BEST_OF_THEM = re.compile(r"\b(?:the|even the)\s+(?:best|strongest|top|top-performing|best-performing|leading)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:models?|systems?|agents?|methods?|LLMs?|MLLMs?|VLMs?|LVLMs?)\s+"
-                           r"(?:only\s+|still\s+)?(?:achieves|scores|reaches|attains|obtains|gets|solves)\b")
+                           # "even the best-performing models like GPT-4o and Gemini Pro find it challenging to solve
+                           # MuirBench, achieving 68.0% and 49.3% in accuracy" (set O: MuirBench): the models named
+                           r"(?:(?:like|such\s+as|including|e\.g\.,?)\s+[^.;:]{1,60}?\s+)?"
+                           r"(?:only\s+|still\s+)?(?:achieves|scores|reaches|attains|obtains|gets|solves|achieve|score|"
+                           r"reach|attain|obtain|get|solve|find|finds|struggle|struggles|fail|fails)\b")
 _MANY_EVALUATED = re.compile(r"\b\d+\s+(?:[\w-]+\s+){0,2}?(?:models|systems|agents|methods|LLMs|MLLMs|VLMs|LVLMs)\b")
+
+
+# "our results reveal that ...", "we find that ...": the paper reports what it saw; the clause after says whose
+_REPORTING = re.compile(r"\b(?:our\s+(?:results|experiments|evaluations?|analys[ie]s|findings|study)\s+(?:\w+\s+)?"
+                        r"(?:reveal|show|demonstrate|indicate|suggest|find)s?|we\s+(?:\w+\s+)?(?:find|observe|show|"
+                        r"reveal|note)s?)\s+that\b", re.IGNORECASE)
+# ... "find it challenging to solve MuirBench": the paper's benchmark as what the others are scored on
+_SCORED_ON = re.compile(r"\b(?:on|in|of|solve|solving)\s+$")
 
 
 def _best_of_them(sentence: str, evaluated: bool, names: list[str]) -> bool:
     """A sentence whose subject is the best of the many models a paper evaluates, not the paper's own."""
-    return _BEST_OF_THEM.search(sentence) is not None \
-        and (evaluated or _MANY_EVALUATED.search(sentence) is not None) \
-        and not _OWN_SENTENCE.search(sentence) and not any(n in sentence for n in names)
+    best = _BEST_OF_THEM.search(sentence)
+    if best is None or not (evaluated or _MANY_EVALUATED.search(sentence) is not None) \
+            or _OWN_SENTENCE.search(_REPORTING.sub("", sentence)):
+        return False
+    return not any(n in sentence[:best.end()] or any(_SCORED_ON.search(sentence, 0, m.start()) is None
+                                                      for m in re.compile(re.escape(n)).finditer(sentence, best.end()))
+                   for n in names)
+
+
+def _class_subject(sentence: str, names: list[str]) -> bool:
+    """A sentence led by a class of models (the evaluated ones), naming nothing the paper introduces."""
+    led = _CLASS_SUBJECT.match(sentence)
+    return led is not None and led.group(0)[:1].isupper() and not _OWN_SENTENCE.search(sentence) \
+        and not any(n in sentence for n in names)
 
 
 def _others_subject(sentence: str, text: str, own: str | None, names: list[str]) -> bool:
@@ -133,9 +165,11 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
             if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
                 background = False
             problem = index + 1 < len(split) and _states_problem(sentence, split[index + 1][1], text, names_in_title)
-            theirs = (evaluated and _others_subject(sentence, text, own, names_in_title)) \
+            theirs = (evaluated and (_others_subject(sentence, text, own, names_in_title)
+                                     or _class_subject(sentence, names_in_title))) \
                 or _best_of_them(sentence, evaluated, names_in_title)
-            evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None
+            evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None \
+                or _EVALUATED_UPON.search(sentence) is not None
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             for n in numbers(masked):
                 mine = n.own and not background and not theirs and not problem

@@ -96,7 +96,8 @@ _BASE_END = re.compile(
     rf"depending|achiev\w*|reach\w*|respectively|as|from|to|is|are|was|were|"
     rf"per|during|if|after|before|via|despite|thanks|such\s+as|like|including)\b|{_NEW_CLAIM}|\s--?\s|\s—|\s\(|$"
     # a number ends the phrase ("vs 1.1s"), one glued to a capital names a model ("explicit 3D baselines")
-    r"|\s\d(?![\d.]*[A-Z]\b)")
+    # ... nor one hyphened to a word ("the FP16 4-step Latent Consistency Model", set O: Q-Sched)
+    r"|\s\d(?![\d.]*[A-Z]\b)(?![\d.]*-[A-Za-z])")
 # the end of the text a comparison word after a value may come from
 _BASE_REACH = re.compile(r";|:(?=\s)|\.(?:\s|$)|,\s(?:which|but)\b")
 _CLAIM_AFTER = re.compile(rf",?{_NEW_CLAIM}")
@@ -120,6 +121,9 @@ def _phrase(text: str, start: int, limit: int) -> str | None:
     """The noun phrase that starts at ``text[start:]``: a few words up to a clause word or punctuation."""
     stop = min(limit, start + 120)
     end = _BASE_END.search(text, start, stop)
+    version = _VERSION.match(text, end.start()) if end is not None else None
+    if end is not None and version is not None and _CAPITAL_BEFORE.search(text, start, end.start()):
+        end = _BASE_END.search(text, version.end(), stop)  # "Claude Sonnet 4" (set O: AccelOpt): a version, not a value
     if end is None and stop < len(text) and text[stop - 1:stop + 1].isalnum():
         stop = text.rfind(" ", start, stop) if " " in text[start:stop] else start  # never half a word
     chunk = text[start:end.start() if end else stop].strip()
@@ -213,6 +217,12 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     multiple = _MULTIPLE_OF.match(s.text, end)
     if multiple:
         return _phrase(s.text, multiple.end(), min(len(s.text), multiple.end() + 80))
+    # "raises the compressed model's score to about 9times its unrecovered value and 1.6--4.4times standard recovery
+    # recipes" (set O: ShortOPD): a level raised to a multiple of something is a multiple of what follows the factor
+    if factor and _RAISED_TO.search(s.text, max(left, start - 160), start) and not _COMPARATIVE_WORD.match(s.text, end):
+        named = _phrase(s.text, end, limit)
+        if named:
+            return named
     # "outperforms the 300-times larger Idefics-80B model": the rival the factor describes
     if _RIVAL_BEFORE.search(s.text, max(0, start - 40), start):
         described = _DESCRIBED.match(s.text, end)
@@ -260,17 +270,28 @@ def _baseline(s: Sentence, start: int, end: int, bounds: tuple[int, int], share:
     # prima.cpp): a level the value bounds is kept, not measured against the rival
     if joint and not share and _LEVEL_BOUND.search(s.text, max(0, start - 20), start):
         joint = None
+    # "reduces token generation by 23.5% ... compared to the strongest baseline, while achieving a competitive accuracy
+    # of 36.19% in Pass@1" (set O: Pruning the Unsurprising): a score's level after "while" is kept, not compared
+    if joint and not share and not factor and _SCORE_LEVEL.search(s.text, max(0, start - 40), start):
+        joint = None
     if joint:
         rival = None
         for rival in _RIVAL.finditer(s.text, max(0, joint.start() - 200), joint.start()):  # noqa: B007 - the last
             pass
         # "matches DeiT-B's accuracy while using only 27% of the parameters": a share of what it matched; but
         # "matches Full Attention reasoning accuracy while achieving 2.5x higher throughput" beats no one (set B)
-        if rival is not None and (not rival.group(0).lower().startswith("match") or share):
-            return _phrase(s.text, rival.end(), joint.start())
+        # "it matches the kernel improvements of Claude Sonnet 4 while being 26times cheaper" (set O: AccelOpt): "being"
+        # compares the subject with what it matched
+        being = _WHILE_BEING.match(s.text, joint.start(), start) is not None
+        if rival is not None and (not rival.group(0).lower().startswith("match") or share or being):
+            # ... the rival, not the measure of it that was matched
+            measure = _MEASURE_OF.match(s.text, rival.end(), joint.start()) if being else None
+            return _phrase(s.text, measure.end() if measure else rival.end(), joint.start())
     return None
 
 
+_SCORE_LEVEL = re.compile(r"\b(?:accuracy|score|rate|pass@\d+|performance)\s+of\s+(?:about\s+|around\s+|only\s+|just\s+|"
+                          r"nearly\s+|over\s+|up\s+to\s+)?$", re.IGNORECASE)
 _RIVAL_BEFORE = re.compile(r"\b(?:outperform\w*|surpass\w*|beat(?:s|ing)?|rival(?:s|ing)?|match(?:es|ing)?)\s+"
                            r"(?:the\s+|a\s+|an\s+)?$", re.IGNORECASE)
 _DESCRIBED = re.compile(r"\s*(?:larger|bigger|smaller|slower|faster|more expensive|costlier)\s+")
@@ -284,6 +305,13 @@ _MAIN_RIVAL = re.compile(r"(?:[^,;.]|\.\d){0,120},\s+(?:[\w.-]+\s+){1,5}?"
 _APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w.+-]*(?:\s[A-Z0-9][\w.+-]*){0,3})\s*(?:[.;)]|$)")
 _BY_DOING = re.compile(r"\bby\s+\w+ing\b")
 _WHILE_DOING = re.compile(r"\s*,?\s*(?:while|and)\s+\w+ing\b")
+_RAISED_TO = re.compile(r"\b(?:rais|increas|boost|improv|lift|bring|push)\w*\s[^,;:()]{0,80}?\bto\s+"
+                        r"(?:about |around |nearly |roughly |approximately |over |more than |up to |~)?"
+                        # ... and the next multiple listed after it
+                        r"(?:[\d.]+\s?(?:[x×]|times)\s+[^,;:()]{1,60}?(?:,\s+|\s+and\s+))?$")
+_COMPARATIVE_WORD = re.compile(r"\s*(?:[x×]\s+)?(?:faster|slower|higher|lower|more|less|fewer|larger|smaller|better|"
+                               r"longer|shorter|speed-?ups?|improvements?|gains?|reductions?|compression|throughput|speed|"
+                               r"on|in|at|over|than|with|for|across|by|compared|relative|versus|vs)\b", re.IGNORECASE)
 _MULTIPLE_OF = re.compile(r"\s*(?:[x×]|times)?\s+the\s+(?:[\w-]+\s+){0,4}?(?:gains?|improvements?|performance|accuracy|speed|"
                           r"throughput|scores?)\s+of\s+")
 _BRACKET_RIVAL = re.compile(r"\b(?:over|than|compared (?:to|with)|relative to|versus|vs\.?|against)\s+(?:the\s+)?"
@@ -331,6 +359,11 @@ _COST_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\d.,]+\s?[KMBT]?\s+)?(?:[\w-
                       r"flops|parameters|hours|costs?|budgets?|steps)\s+of\s+"
                       r"(?=[A-Z]|(?:the\s+)?(?:[\w-]+\s+)?(?:baselines?|teachers?|counterparts)\b)")
 _AS_MANY = re.compile(r"\s*as\s+(?:many|much)\s+(?:[\w-]+\s+){0,3}?as\s+(?=[A-Z])")
+_MEASURE_OF = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:improvements?|performance|accuracy|results?|quality|scores?|"
+                         r"gains?)\s+of\s+", re.IGNORECASE)
+_VERSION = re.compile(r"\s\d{1,2}(?:\.\d)?(?=\s+(?:while|and|or|with)\b|[,;)]|\.(?:\s|$)|$)")
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w.+-]*$")
+_WHILE_BEING = re.compile(r"while\s+being\s+(?:about\s+|around\s+|up\s+to\s+|nearly\s+|over\s+|roughly\s+|~)?$")
 _WHILE_BEFORE = re.compile(r"\bwhile\b[^,;:]{0,80}$")
 _LEVEL_BOUND = re.compile(r"\b(?:below|under|beneath|above|within)\s+(?:only\s+|just\s+|about\s+|~)?$", re.IGNORECASE)
 # "competitive QA performance compared to advanced RAG baselines while consuming 3x to 10x fewer" (set F)

@@ -53,7 +53,8 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("steps", re.compile(r"(?:steps?|nfes?|nfe|passes|iterations?|rounds)$")),
     ("tokens", re.compile(r"(?:tokens?|traces|outputs?)$")),  # "30-50% shorter reasoning traces"
     ("context length", re.compile(r"(?:context|contexts|sequences?|lengths?|frames|horizon|extrapolation)$")),
-    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback)$")),
+    # "models trained with merely 20% of the demonstration volume" (set O: Adversarial Data Collection)
+    ("data", re.compile(r"(?:data|dataset|datasets|samples|examples|labels|annotations|feedback|demonstrations?)$")),
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
@@ -72,7 +73,8 @@ _IMPLIED: list[tuple[str, re.Pattern[str]]] = [
     # "ran approximately four times as fast as ConvNeXt"
     ("speed", re.compile(r"(?:faster|fast|quicker|speedups?|speed-ups?|speeds?|accelerat\w*|slower|convergence)$")),
     ("model size", re.compile(r"(?:smaller|larger|lighter|bigger|compact)$")),
-    ("accuracy", re.compile(r"(?:performance|improv(?:ements?|ing|es|ed)|accurate|gains?)$")),
+    # "exhibiting less than 9% degradation when scaling from 16K to 100M tokens" (set O: MSA): a loss of performance
+    ("accuracy", re.compile(r"(?:performance|improv(?:ements?|ing|es|ed)|accurate|gains?|degradations?)$")),
     ("cost", re.compile(r"(?:cheaper|costlier|pricier)$")),  # "26x cheaper than reinforcement learning"
     ("tokens", re.compile(r"(?:concise|verbose)$")),  # "4.6times more concise": what is written is shorter
     ("context length", re.compile(r"longer$")),  # "enables video generation up to 4times longer"
@@ -119,8 +121,9 @@ def process_overhead(after: list[str], before: list[str]) -> bool:
     return all(_measure(x) is None for x in after[:at]) and any(_process(x) for x in before)
 
 _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|more|larger|bigger|greater|"
-                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump|"
-                   r"enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow)$")  # LaTeX's \uparrow arrives as a word
+                   r"increas\w*|improv\w*|boost\w*|gains?|outperform\w*|surpass\w*|exceed\w*|better|longer|extend\w*|jump\w*|"
+                   # "rises from 60.3% to 77.2%" (set O: PhoneBuddy), "raises the ... score" (set O: ShortOPD)
+                   r"ris(?:es|e|ing)|rose|rais\w*|climb\w*|enhanc\w*|augment\w*|expand\w*|extrapolat\w*|uparrow|efficiency)$")  # LaTeX's \uparrow arrives as a word
 _LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
                    r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow|losses|loss|"
                    # "slashes memory usage by around 50%" (set N: CoDe)
@@ -129,7 +132,20 @@ _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat mos
                            r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
 
 
+# "raises the compressed model's score to about 9times its unrecovered value" (set O: ShortOPD): a participle naming
+# the model ("the compressed model") says which model, not what the factor changes
+_NAMED_BY = re.compile(r"(?:compress|prun|quantiz|distill)ed$")
+_MODEL_WORD = re.compile(r"(?:models?|model's|checkpoints?|networks?|llms?|students?)$", re.IGNORECASE)
+
+
+def _unnamed(side: list[str]) -> list[str]:
+    """The words, less each participle that only names a model ("the compressed model")."""
+    return [("" if _NAMED_BY.match(x) and i + 1 < len(side) and _MODEL_WORD.match(side[i + 1]) else x)
+            for i, x in enumerate(side)]
+
+
 def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
+    before, after, clause = _unnamed(before), _unnamed(after), _unnamed(clause)
     found = _nearest(before, after, _KINDS)
     squeezed = _nearest(before[-12:], after[:4], _KINDS[:1])
     # "achieves 3.24x KV-cache compression ..., runs 1.34x faster than fp16 FlashAttention2" (set I: RoPE-Aware Bit
@@ -160,6 +176,9 @@ def _factor_kind(before: list[str], after: list[str], clause: list[str]) -> str:
 _SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|flops/s)$")
 
 
+_SHARE_NOUN = re.compile(r"(?:percentages?|fractions?|shares?|proportions?)$")
+
+
 def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str] | None:
     """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
     a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
@@ -176,6 +195,11 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
         if side[index] in ("peak", "maximum") and qualified is None and index + 2 < len(side) \
                 and _measure(side[index + 2]) not in (None, "utilization"):
             continue  # "a peak benign utility of 63.6%" (set G: SafeHarbor): the peak of the measure named next
+        if label in ("throughput", "compute") and index >= 1 and side[index - 1] in ("peak", "maximum") \
+                and _SHARE_NOUN.match(side[index - 3] if index >= 3 else "") and side[index - 2] == "of":
+            # "boosting the average percentage of peak throughput from 49% to 61%" (set O: AccelOpt): the share of the
+            # peak reached is a utilization
+            return distance, "utilization"
         if label == "utilization" and _SPEEDUP_NOUN.match(after):
             return distance, "speed"  # "with peak speedups reaching x449": the largest speedup (set F: CUDA-L1)
         if label == "utilization" and qualified in (None, "compute", "throughput", "utilization"):
@@ -475,7 +499,7 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
     """Gain or reduction, as the value's own words say; a share of a cost is a reduction."""
     if s.text[max(0, start - 1):start] == "+":
         return "gain"
-    found = _nearest(w.before[-_NEAR_WORDS:], w.after, _DIRECTIONS)
+    found = _nearest(_unnamed(w.before[-_NEAR_WORDS:]), _unnamed(w.after), _DIRECTIONS)
     if found is not None:
         return found[0]
     # "using only 34.76% of the training FLOPs", "reduces evaluation time to 10% of ...": a share of a cost
@@ -485,7 +509,7 @@ def _direction(w: _Words, s: Sentence, start: int, end: int, unit: str, metric: 
     if kind_direction is not None:
         return kind_direction  # "with only a 0.4% drop ..., X achieves 1.69x and 2.27x speedups": a speedup gains
     # "outperform the current SOTA method DualPrompt on established benchmarks by 4.5%": the clause's verb
-    found = _nearest(w.clause, [], _DIRECTIONS)
+    found = _nearest(_unnamed(w.clause), [], _DIRECTIONS)
     if found is not None and found[1] <= _BEFORE_WORDS:
         return found[0]
     # "which reduces the perplexity of the hybrid quadratic causal self-attention and state space duality by more than
@@ -507,7 +531,9 @@ _DIRECTIONS = [("gain", _GAIN), ("reduction", _LOSS)]
 _TIMES_THE = re.compile(r"\s*(?:the\s+(?:[\w-]+\s+){0,3}?|that\s+)of\b")
 # verbs only (not "lower latency", "larger models"): what a "by N" after them changes
 _CHANGE_VERBS = [("gain", re.compile(r"(?:(?:improv|increas|rais|enhanc|accelerat)(?:es|ed|ing)|"
-                                     r"(?:boost|outperform|exceed)(?:s|ed|ing)|surpass(?:es|ed|ing))$")),
+                                     r"(?:boost|outperform|exceed)(?:s|ed|ing)|surpass(?:es|ed|ing)|"
+                                     # "the same progression rises from 60.3% to 77.2% to 83.2%" (set O: PhoneBuddy)
+                                     r"ris(?:es|ing)|rose|climb(?:s|ed|ing)|jump(?:s|ed|ing))$")),
                  ("reduction", re.compile(r"(?:(?:reduc|decreas|sav)(?:es|ed|ing)|lower(?:s|ed|ing)|cut(?:s|ting)|"
                                           r"shrink(?:s|ing)|slash(?:es|ed|ing)|trim(?:s|med|ming))$"))]
 _BY_BEFORE = re.compile(r"\bby\s+(?:up to |about |around |over |nearly |approximately |roughly |more than |"

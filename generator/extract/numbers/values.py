@@ -30,7 +30,7 @@ from .measures import (
     _nouns,
     lead_direction,
 )
-from .neighbours import _coordinated, _from_afar, _lists, _restated
+from .neighbours import _coordinated, _from_afar, _lists, _restated, _said_again
 from .sentence import _NUM, _TIMES, _WORDNUM, Number, Sentence, _nearest, _own_words, _value, _window
 
 # LaTeX writes a range with a double dash ("1.28times--1.63times", "98.36%--104.24%"); its \sim may
@@ -160,6 +160,7 @@ def numbers(sentence: str) -> list[Number]:
     s = Sentence(sentence)
     origins = _starting_points(sentence, spans)
     out: list[Number] = []
+    reached = False
     led: set[int] = set()  # clauses whose first value took its measure from the words before a colon
     for i, (start, end, unit, low, high) in enumerate(spans):
         bounds = (spans[i - 1][1] if i else 0, spans[i + 1][0] if i + 1 < len(spans) else len(sentence))
@@ -178,6 +179,12 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        # "boosting the average percentage of peak throughput from 49% to 61% on Trainium 1 and from 45% to 59% on
+        # Trainium 2" (set O: AccelOpt): a level reached, and the next "and from" pair, measure what the first did
+        stepped = bool(i) and out and out[-1].start == spans[i - 1][0] and spans[i - 1][2] == unit and (
+            spans[i - 1][0] in origins or (start in origins and _AND_FROM.fullmatch(sentence, spans[i - 1][1], start)))
+        if stepped and how != "noun" and out[-1].metric is not None and out[-1].confidence == "sure":
+            metric, how = out[-1].metric, "noun"
         if metric is None and unit == "%" and _BYTES_BEFORE.search(sentence, max(0, start - 30), start):
             # "The resulting state occupies 1.29 GB, 2.6% of AdamW's" (set M: SkewAdam): a share restating a size in
             # bytes is a share of memory
@@ -204,6 +211,16 @@ def numbers(sentence: str) -> list[Number]:
             # sentence, so unsure
             metric, how = "speed", "sentence"
             kind = "speedup" if kind == "other" else kind
+        # "TokenAdapt typically reduced the overall perplexity ratio significantly compared to ReTok, yielding at least a
+        # 2-fold improvement in these aggregate scores" (set O: Achieving Tokenizer Flexibility): "these" points back to
+        # the change just described, so its measure and its rival are that clause's
+        resulting = _RESULTING.search(sentence, max(bounds[0], start - 60), start)
+        pointed_back = resulting is not None and _THESE_AFTER.match(sentence, end) is not None
+        if resulting is not None and pointed_back:
+            prior = words(sentence[bounds[0]:resulting.start()])
+            named_before = _nouns(prior, range(len(prior) - 1, -1, -1))
+            if named_before is not None:
+                metric, how = named_before[1], "noun"
         # "reduces final perplexity from 13.21 to 10.74, an 18.7% improvement" (set G: Learn-by-Wire): the value
         # restates the change just described, so the measure and the way are that clause's
         restated = _RESTATES.search(sentence, max(0, start - 120), start) if unit == "%" and how != "noun" else None
@@ -235,7 +252,10 @@ def numbers(sentence: str) -> list[Number]:
             # "improves maximum goodput by up to 5.6times" (set K: FlowPrefill), "a token-throughput improvement of
             # 2.7x-3.4x" (set K: UniQL): more of a speed is a speedup
             kind = "speedup"
-        reached = bool(i) and spans[i - 1][0] in origins  # "from 51% to 55%": a level reached, not a share
+        # "from 51% to 55%": a level reached, not a share; so is each step of "from 60.3% to 77.2% to 83.2%" (set O:
+        # PhoneBuddy)
+        reached = bool(i) and (spans[i - 1][0] in origins or (reached and _NEXT_STEP.fullmatch(sentence, spans[i - 1][1], start)
+                                                              is not None and spans[i - 1][2] == unit))
         removed = _REMOVED_SHARE.match(sentence, end) if unit == "%" else None
         if removed is not None:
             # "more than 50% of the visual context can be removed with minimal performance loss" (set M: When Less is
@@ -255,6 +275,11 @@ def numbers(sentence: str) -> list[Number]:
         # ... nor a gain over a rival: "from 39.39% to 60.61% over its base model" (set E), as in _lists
         baseline = _baseline(s, start, end, bounds, unit == "%" and _is_share(s, start, end), unit == "x") \
             if own and not reached else None
+        if baseline is None and own and resulting is not None and pointed_back:
+            compared = None
+            for compared in _COMPARED_IN.finditer(sentence, bounds[0], resulting.start()):  # noqa: B007 - the last
+                pass
+            baseline = _phrase(sentence, compared.end(), resulting.start()) if compared else None
         named_rival = _COMPARED_TO_NAME.match(sentence, end) if reached and own else None
         if named_rival:
             # "improving Acc@500m from 8.0% to 22.1% compared to Gemini-3-Pro with Google Search/Map grounded mode"
@@ -289,6 +314,7 @@ def numbers(sentence: str) -> list[Number]:
     levels = {n.start for n in out if n.start in origins} | {
         b[0] for a, b in pairwise(spans) if a[0] in origins}  # "from 51% to 55%": neither is against a rival
     out = _from_afar(s, _coordinated(sentence, _lists(sentence, _restated(sentence, out), levels), levels))
+    out = _said_again(sentence, out)
     # ... and a restating value takes a measure its first value found only from afar (set J: Ferret)
     out = _restated(sentence, out)
     out = [replace(n, baseline=within_of(s, n.start, n.end, out[i + 1].start if i + 1 < len(out) else len(sentence)))
@@ -301,6 +327,12 @@ def numbers(sentence: str) -> list[Number]:
     return [n for n in out if not (n.bare and n.metric is None)]
 
 
+_RESULTING = re.compile(r",\s+(?:yielding|resulting\s+in|leading\s+to|giving|amounting\s+to)\s+(?:at\s+least\s+|up\s+to\s+|"
+                        r"about\s+|nearly\s+|over\s+|roughly\s+)?(?:an?\s+)?$")
+_THESE_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:in|on|of|across)\s+(?:these|those|the\s+same)\b")
+_COMPARED_IN = re.compile(r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than|over)\s+")
+_AND_FROM = re.compile(r"[^,;.]{0,60}?\s(?:and|while|but)\s+from\s+")
+_NEXT_STEP = re.compile(r"\s?(?:to|->|→)\s?")
 _BYTES_BEFORE = re.compile(r"\d\s?(?:[KMGTP]i?B|bytes)\s*,\s*(?:or\s+|i\.e\.,?\s+|about\s+|only\s+|just\s+)?$")
 _REMOVED_SHARE = re.compile(r"\s*of\s+(?:the\s+|all\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:can|could|may|might|is|are|"
                             r"was|were|will)\s+(?:be\s+)?(?:safely\s+)?(?:removed|pruned|discarded|dropped|evicted|"
