@@ -793,3 +793,26 @@ def test_the_scores_of_the_models_a_benchmark_evaluates_are_theirs(vocab: Vocab)
     # the paper's own model, named by the title, stays its own
     ours = extract("MuirNet: A Model", _MUIR.replace("Open-source multimodal LLMs trained", "MuirNet trained"), vocab)
     assert [(r.high, r.own) for r in ours.results][-1] == (33.3, True)
+
+
+# Sets G and I, relabelled on 2026-12-08 to the convention of sets M-P: the field's best models a benchmark paper
+# scores, named after "even" (with the models in brackets, after "such as" with dotted version numbers, or as the
+# "top-performing models" of a sentence whose subject is the benchmark that challenges them), are not its own results
+@pytest.mark.parametrize(("title", "sentence", "value"), [
+    ("What Users Leave Unsaid: Under-Specified Queries Limit Vision-Language Models",
+     "Evaluating 39 VLMs, we find that even state-of-the-art models (GPT-5, Gemini 2.5 Pro) achieve under 50% on the "
+     "original queries.", 50.0),
+    ("ProfBench: Multi-Domain Rubrics requiring Professional Knowledge to Answer and Judge",
+     "Our findings reveal that ProfBench poses significant challenges even for state-of-the-art LLMs, with "
+     "top-performing models like GPT-5-high achieving only 65.9% overall performance.", 65.9),
+    ("GenExam: A Multidisciplinary Text-to-Image Exam",
+     "Experiments show that even state-of-the-art models such as GPT-Image-1 and Gemini-2.5-Flash-Image achieve less "
+     "than 15% strict scores, and most models yield almost 0%, suggesting the great challenge of our benchmark.", 15.0),
+])
+def test_the_fields_best_models_a_benchmark_scores_are_theirs(vocab: Vocab, title: str, sentence: str,
+                                                              value: float) -> None:
+    found = extract(title, "We introduce a benchmark. " + sentence, vocab)
+    assert [r.own for r in found.results if r.high == value] == [False]
+    # the paper's own model said the same way stays its own
+    ours = extract(title, "We introduce a benchmark. " + sentence.replace(" even ", " our model and even "), vocab)
+    assert [r.own for r in ours.results if r.high == value] == [True]
