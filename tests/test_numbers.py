@@ -1359,3 +1359,20 @@ def test_a_share_of_the_demonstrations_is_of_data() -> None:
     found = numbers("Strikingly, models trained with merely 20% of the demonstration volume collected through ADC "
                     "significantly outperform traditional approaches using full datasets.")
     assert [(n.low, n.metric) for n in found] == [(20.0, "data")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # EpiCache (set P, tuned on after its one unseen run): two measures joined before "by", two values after, in order
+    ("Across three LongConvQA benchmarks, EpiCache improves accuracy by up to 40% over recent baselines, sustains "
+     "near-full KV accuracy under 4-6x compression, and reduces latency and memory by up to 2.4x and 3.5x, thereby "
+     "enabling efficient multi-turn interaction under strict resource constraints.",
+     [(2.4, "latency", "reduction", "reduction"), (3.5, "memory", "reduction", "reduction")]),
+    # BottleFit (bundled): the same, with "respectively" between the measures and "by"
+    ("We show that BottleFit decreases power consumption and latency respectively by up to 49% and 89% with respect to "
+     "(w.r.t.) local computing and by 37% and 55% w.r.t. edge offloading.",
+     [(49.0, "energy", "reduction", "reduction"), (89.0, "latency", "reduction", "reduction")]),
+])
+def test_measures_joined_before_by_name_the_values_joined_after_it_in_order(
+        sentence: str, expected: list[tuple[float, str, str, str]]) -> None:
+    wanted = {high for high, *_ in expected}
+    assert [(n.high, n.metric, n.kind, n.direction) for n in numbers(sentence) if n.high in wanted] == expected

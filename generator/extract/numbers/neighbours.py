@@ -101,6 +101,7 @@ def _lists(sentence: str, out: list[Number], levels: frozenset[int] | set[int] =
         if len(run) < 2:
             continue
         _respectively(sentence, result, run)
+        _measures_in_order(sentence, result, run)
         with_base = [i for i in run if result[i].baseline]
         for i in run:
             n = result[i]
@@ -216,6 +217,34 @@ def _respectively(sentence: str, result: list[Number], run: list[int]) -> None:
                 metric = measure[1]
                 result[i] = replace(result[i], metric=metric, what=metric if metric in LEGACY_WHAT else None,
                                     confidence="sure")
+
+
+# "reduces latency and memory by up to 2.4x and 3.5x" (set P: EpiCache): as many measures joined before "by" as values
+# joined after it name one value each, in order, "respectively" or not
+_MEASURES_BY = re.compile(r"(?P<names>(?:[\w-]+\s+){0,3}?[\w-]+(?:\s*,\s*(?:[\w-]+\s+){0,3}?[\w-]+)*,?\s+and\s+"
+                          r"(?:[\w-]+\s+){0,3}?[\w-]+)\s+by\s+(?:up\s+to\s+|about\s+|nearly\s+|over\s+|around\s+)?$")
+
+
+_CHANGE_VERB = re.compile(r"\s*(?:reduc|improv|lower|cut|increas|boost|decreas|rais|accelerat|enhanc|shrink)\w*\s")
+
+
+def _measures_in_order(sentence: str, result: list[Number], run: list[int]) -> None:
+    first = result[run[0]]
+    before = _MEASURES_BY.search(sentence[max(0, first.start - 120):first.start])
+    if before is None or any(not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[result[a].end:result[b].start])
+                             for a, b in zip(run, run[1:], strict=False)):
+        return
+    names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", before.group("names")) if n.strip()]
+    if len(names) > len(run) and _CHANGE_VERB.match(names[-len(run)]):
+        names = names[-len(run):]  # "..., and reduces latency and memory by": the verb starts the list
+    measures = [_nouns(words(n), range(len(words(n)) - 1, -1, -1)) for n in names]
+    labels = [m[1] for m in measures if m is not None]
+    if len(labels) != len(run) or len(names) != len(run) or len(set(labels)) != len(labels):
+        return
+    lead = result[run[0]]  # the one verb ("reduces") sets the kind and the way of every value
+    for i, metric in zip(run, labels, strict=True):
+        result[i] = replace(result[i], metric=metric, what=metric if metric in LEGACY_WHAT else None,
+                            confidence="sure", kind=lead.kind, direction=lead.direction or result[i].direction)
 
 
 _CONDITION_IN_NAME = re.compile(r"\s(?:at|on|in|for|under|with|using)\s")
