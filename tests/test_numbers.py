@@ -1376,3 +1376,11 @@ def test_measures_joined_before_by_name_the_values_joined_after_it_in_order(
         sentence: str, expected: list[tuple[float, str, str, str]]) -> None:
     wanted = {high for high, *_ in expected}
     assert [(n.high, n.metric, n.kind, n.direction) for n in numbers(sentence) if n.high in wanted] == expected
+
+
+def test_a_process_after_during_says_when_not_that_the_gain_is_speed() -> None:
+    """Reasoning via Video (set P, tuned on after its one unseen run): "during inference" says when sampling ran; the
+    improved reliability is a score, not a speed."""
+    found = numbers("We further discover a test-time scaling effect, where diverse sampling during inference improves "
+                    "reasoning reliability by 10--20%.")
+    assert [(n.low, n.high, n.metric) for n in found] == [(10.0, 20.0, "accuracy")]

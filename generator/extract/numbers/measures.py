@@ -462,7 +462,11 @@ def _about_systems(text: str) -> bool:
 def _implied(label: str, w: _Words) -> str | None:
     if label == "context length" and {"take", "takes", "took", "taking", "lasts", "runs"} & set(w.before[-4:]):
         return "time"  # "training takes 2x longer": time, not a length
-    if label == "accuracy" and any(_SYSTEM_WORDS.match(x) for x in w.before[-5:] + w.after[:3]):
+    near = w.before[-6:] + w.after[:3]
+    # "diverse sampling during inference improves reasoning reliability by 10--20%" (set P: Reasoning via Video): a
+    # process after "during" or "at" says when the gain was measured, not that the gain is a speed
+    systems = [x for i, x in enumerate(near) if i and _SYSTEM_WORDS.match(x) and near[i - 1] not in ("during", "at")]
+    if label == "accuracy" and systems:
         # "inference performance" is speed, "performance on MMLU" accuracy; a system word further away
         # ("RL training with 128k-token outputs improves the model's performance on AIME") is not its own
         return "speed"
