@@ -1384,3 +1384,20 @@ def test_a_process_after_during_says_when_not_that_the_gain_is_speed() -> None:
     found = numbers("We further discover a test-time scaling effect, where diverse sampling during inference improves "
                     "reasoning reliability by 10--20%.")
     assert [(n.low, n.high, n.metric) for n in found] == [(10.0, 20.0, "accuracy")]
+
+
+def test_what_ranges_from_one_value_to_another_spans_both() -> None:
+    """EvoMaster (set P, tuned on after its one unseen run): "ranging from +159% to +316%" is one range, as "159-316%"
+    would be, not two gains."""
+    found = numbers("It comprehensively outperforms the general-purpose baseline OpenClaw with relative improvements "
+                    "ranging from +159% to +316%, robustly validating its efficacy and generality as the premier "
+                    "foundational framework for the next generation of autonomous scientific discovery.")
+    assert [(n.low, n.high, n.unit) for n in found] == [(159.0, 316.0, "%")]
+
+
+def test_a_range_of_gains_after_a_beaten_rival_is_against_it() -> None:
+    """EvoMaster (set P, tuned on after its one unseen run): "outperforms ... OpenClaw with relative improvements
+    ranging from" beats OpenClaw as "outperforms OpenClaw by" would."""
+    found = numbers("It comprehensively outperforms the general-purpose baseline OpenClaw with relative improvements "
+                    "ranging from +159% to +316%, robustly validating its efficacy.")
+    assert [n.baseline for n in found] == ["general-purpose baseline OpenClaw"]

@@ -130,7 +130,26 @@ def _spans(sentence: str) -> list[tuple[int, int, str, float, float]]:
             found.append((m.start() + step.start("b"), m.end(), "%", high, high))
         elif low <= high:
             found.append((m.start(), m.end(), "%", low, high))
-    return sorted(found)
+    return _ranged(sentence, sorted(found))
+
+
+# "relative improvements ranging from +159% to +316%" (set P: EvoMaster), "Lucky rates range from 0.5% to 23.2%" (set
+# G): what ranges from one value to another spans both, as "159-316%" does; it did not move from one to the other
+_RANGING_FROM = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+[+]?$", re.IGNORECASE)
+_RANGING_TO = re.compile(r"\s+to\s+[+]?")
+
+
+def _ranged(sentence: str, spans: list[tuple[int, int, str, float, float]]) -> list[tuple[int, int, str, float, float]]:
+    out: list[tuple[int, int, str, float, float]] = []
+    for span in spans:
+        if out:
+            a, _b, unit, low, _high = out[-1]
+            if unit == span[2] and low <= span[4] and _RANGING_FROM.search(sentence, max(0, a - 30), a) \
+                    and _RANGING_TO.fullmatch(sentence, _b, span[0]):
+                out[-1] = (a, span[1], unit, low, span[4])
+                continue
+        out.append(span)
+    return out
 
 
 _MAYBE = re.compile(r"\d|twice|fold|times")
