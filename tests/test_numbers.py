@@ -1401,3 +1401,13 @@ def test_a_range_of_gains_after_a_beaten_rival_is_against_it() -> None:
     found = numbers("It comprehensively outperforms the general-purpose baseline OpenClaw with relative improvements "
                     "ranging from +159% to +316%, robustly validating its efficacy.")
     assert [n.baseline for n in found] == ["general-purpose baseline OpenClaw"]
+
+
+def test_a_clause_led_by_the_standard_way_after_whereas_is_not_the_papers_own() -> None:
+    """MixSD (set P, tuned on after its one unseen run): "whereas standard SFT retains as little as 1%" reports the
+    standard recipe the paper is set against; the 100% before it is the paper's own."""
+    found = numbers("Across multiple model scales and settings, MixSD consistently achieves a better memorization-retention "
+                    "trade-off compared to SFT and on-policy self distillation baselines, retaining up to 100% of the "
+                    "base model's held-out capability while maintaining near-perfect training accuracy, whereas "
+                    "standard SFT retains as little as 1%.")
+    assert [(n.high, n.own) for n in found] == [(100.0, True), (1.0, False)]
