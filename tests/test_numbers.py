@@ -1421,3 +1421,11 @@ def test_a_bounded_margin_in_brackets_is_against_what_the_bracket_follows() -> N
                     "highlighting the effectiveness of active and associative reconstruction for long-horizon memory "
                     "reasoning.")
     assert [(n.high, n.baseline) for n in found] == [(23.0, "strong baselines")]
+
+
+def test_a_comparative_after_and_is_a_further_claim_not_the_values_kind() -> None:
+    """Pixie (set P, tuned on after its one unseen run): "1.46-4.39x better" is a quality ratio; "orders of magnitude
+    faster" after "and" is a second, unmeasured claim, not the factor's kind."""
+    found = numbers("Extensive evaluations demonstrate that PIXIE is about 1.46-4.39x better and orders of magnitude "
+                    "faster than test-time optimization methods.")
+    assert [(n.high, n.kind, n.metric != "speed", n.direction) for n in found] == [(4.39, "other", True, "gain")]
