@@ -1429,3 +1429,11 @@ def test_a_comparative_after_and_is_a_further_claim_not_the_values_kind() -> Non
     found = numbers("Extensive evaluations demonstrate that PIXIE is about 1.46-4.39x better and orders of magnitude "
                     "faster than test-time optimization methods.")
     assert [(n.high, n.kind, n.metric != "speed", n.direction) for n in found] == [(4.39, "other", True, "gain")]
+
+
+def test_what_is_mitigated_by_a_value_shrinks_and_a_drift_is_an_error() -> None:
+    """AlignGuard-LoRA (set P, tuned on after its one unseen run): "mitigates alignment drift by up to 50%" reduces a
+    drift, an error; the performance not degraded after "without" is not what the value measures."""
+    found = numbers("Empirical evaluations show that AGL mitigates alignment drift by up to 50% on safety-critical "
+                    "benchmarks without degrading downstream task performance.")
+    assert [(n.high, n.kind, n.metric, n.direction) for n in found] == [(50.0, "reduction", "error", "reduction")]

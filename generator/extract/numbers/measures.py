@@ -14,7 +14,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("speedup", re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|throughput|fps|tflops|"
                            r"tokens/s|speeds?|boost\w*)$")),
     ("reduction", re.compile(r"(?:less|fewer|lower|reduc\w*|smaller|sav\w*|cuts?|cheaper|drops?|decreas\w*|"
-                             r"shrink\w*|lighter|compact)$")),
+                             r"shrink\w*|lighter|compact|mitigat(?:es|ed|ing)|alleviat(?:es|ed|ing))$")),
     ("other", re.compile(r"(?:longer|larger|more|higher|increas\w*|bigger|slower|greater|gains?|extends?)$")),
 ]
 _WEAK = re.compile(r"(?:improv\w*|better|outperform\w*|surpass\w*|beats?|efficien\w*|gains?)$")
@@ -58,7 +58,7 @@ METRICS: list[tuple[str, re.Pattern[str]]] = [
     ("time", re.compile(r"(?:time|times|runtime|wall-clock|hours|seconds|minutes|days)$")),
     ("perplexity", re.compile(r"(?:perplexity|ppl)$")),
     # "by 32.2% in average AbsREL": a depth estimate's absolute relative error, as RMSE and MAE are errors
-    ("error", re.compile(r"(?:errors?|deviations?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
+    ("error", re.compile(r"(?:errors?|deviations?|drifts?|wer|cer|hallucinations?|absrel|abs-rel|rmse|mae)$")),
     ("quality", re.compile(r"(?:fid|fvd|psnr|ssim|lpips|quality|fidelity|clip-score|clipscore)$")),
     # "Pearson/Spearman correlations of 77.55%/77.45%" (set M), "a Composite Similarity Correlation of 89.13%" (set B):
     # agreement with a reference is a score
@@ -127,7 +127,9 @@ _GAIN = re.compile(r"(?:faster|quicker|speedups?|speed-ups?|accelerat\w*|higher|
 _LOSS = re.compile(r"(?:less|lower|fewer|reduc\w*|smaller|shorter|sav\w*|cuts?|cheaper|drop\w*|decreas\w*|shrink\w*|"
                    r"lighter|compress\w*|degrad\w*|slower|tighter|minimi[sz]\w*|remov\w*|eliminat\w*|downarrow|losses|loss|"
                    # "slashes memory usage by around 50%" (set N: CoDe)
-                   r"slash(?:es|ed|ing)?|trim(?:s|med|ming)?|curtail\w*)$")
+                   r"slash(?:es|ed|ing)?|trim(?:s|med|ming)?|curtail\w*|"
+                   # "AGL mitigates alignment drift by up to 50%" (set P: AlignGuard-LoRA): what is mitigated shrinks
+                   r"mitigat(?:es|ed|ing)|alleviat(?:es|ed|ing))$")
 _SHARE_BEFORE = re.compile(r"(?:\bonly|\bjust|\bmere(?:ly)?|\bless than|\bat most|\bfraction of|\bto)\s+(?:\w+ing\s+)?"
                            r"(?:about |around |approximately |roughly |~)?$", re.IGNORECASE)
 
@@ -543,7 +545,8 @@ _CHANGE_VERBS = [("gain", re.compile(r"(?:(?:improv|increas|rais|enhanc|accelera
                                      # "the same progression rises from 60.3% to 77.2% to 83.2%" (set O: PhoneBuddy)
                                      r"ris(?:es|ing)|rose|climb(?:s|ed|ing)|jump(?:s|ed|ing))$")),
                  ("reduction", re.compile(r"(?:(?:reduc|decreas|sav)(?:es|ed|ing)|lower(?:s|ed|ing)|cut(?:s|ting)|"
-                                          r"shrink(?:s|ing)|slash(?:es|ed|ing)|trim(?:s|med|ming))$"))]
+                                          r"shrink(?:s|ing)|slash(?:es|ed|ing)|trim(?:s|med|ming)|"
+                                          r"mitigat(?:es|ed|ing)|alleviat(?:es|ed|ing))$"))]
 _BY_BEFORE = re.compile(r"\bby\s+(?:up to |about |around |over |nearly |approximately |roughly |more than |"
                         r"as much as |an average of |on average )?(?:\\?sim|~)?$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(r"\b(?:by|sav\w*|reduc\w*|cut\w*|remov\w*|eliminat\w*|lower\w*|decreas\w*|"
