@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from ..text import words
 from .baselines import _BASE_AFTER, _COMPARATIVE_AFTER, _NEW_CLAIM, _phrase
@@ -232,7 +233,7 @@ def _measures_in_order(sentence: str, result: list[Number], run: list[int]) -> N
     first = result[run[0]]
     before = _MEASURES_BY.search(sentence[max(0, first.start - 120):first.start])
     if before is None or any(not re.fullmatch(r"\s*(?:,\s*)?(?:and\s+)?", sentence[result[a].end:result[b].start])
-                             for a, b in zip(run, run[1:], strict=False)):
+                             for a, b in pairwise(run)):
         return
     names = [n for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", before.group("names")) if n.strip()]
     if len(names) > len(run) and _CHANGE_VERB.match(names[-len(run)]):
