@@ -1437,3 +1437,12 @@ def test_what_is_mitigated_by_a_value_shrinks_and_a_drift_is_an_error() -> None:
     found = numbers("Empirical evaluations show that AGL mitigates alignment drift by up to 50% on safety-critical "
                     "benchmarks without degrading downstream task performance.")
     assert [(n.high, n.kind, n.metric, n.direction) for n in found] == [(50.0, "reduction", "error", "reduction")]
+
+
+def test_a_compression_ratio_measures_what_is_compressed_not_the_score_held_under_it() -> None:
+    """EpiCache (set P, tuned on after its one unseen run): "near-full KV accuracy under 4-6x compression" compresses
+    the KV cache; the accuracy is what holds under it."""
+    found = numbers("Across three LongConvQA benchmarks, EpiCache improves accuracy by up to 40% over recent baselines, "
+                    "sustains near-full KV accuracy under 4-6x compression, and reduces latency and memory by up to 2.4x "
+                    "and 3.5x, thereby enabling efficient multi-turn interaction under strict resource constraints.")
+    assert [(n.low, n.high, n.kind, n.metric) for n in found if n.high == 6.0] == [(4.0, 6.0, "compression", "KV cache")]

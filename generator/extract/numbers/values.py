@@ -198,6 +198,12 @@ def numbers(sentence: str) -> list[Number]:
             metric, how = _metric(w)
         if metric is None:
             metric, how = _metric_nearby(s, start, end, bounds, unit)
+        if kind == "compression" and metric in ("accuracy", "quality") and how == "noun":
+            # "sustains near-full KV accuracy under 4-6x compression" (set P: EpiCache): a compression ratio shrinks
+            # something; the score before it is what holds under it, the noun that score qualifies what is compressed
+            unscored = [x for x in w.before if _measure(x) not in ("accuracy", "quality")]
+            found = _nouns(unscored, range(len(unscored) - 1, -1, -1))
+            metric, how = (found[1], "noun") if found else (None, None)
         # "boosting the average percentage of peak throughput from 49% to 61% on Trainium 1 and from 45% to 59% on
         # Trainium 2" (set O: AccelOpt): a level reached, and the next "and from" pair, measure what the first did
         stepped = bool(i) and out and out[-1].start == spans[i - 1][0] and spans[i - 1][2] == unit and (
