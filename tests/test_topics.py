@@ -341,7 +341,7 @@ def _unseen(arxiv: str):
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
                  "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml",
-                 "set-o.yml"):
+                 "set-o.yml", "set-p.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1644,3 +1644,12 @@ def test_examples_distilled_into_instructions_make_no_model_smaller():
     token usage") distills a prompt's examples into text, not a teacher into a student: distillation does not take
     it, and it stays with the prompt's tokens (token reduction), as the labels require."""
     assert [a.topic for a in topics.assign(_unseen("2606.15641"), _taxonomy())] == ["token-reduction"]
+
+
+
+def test_gpu_efficiency_claimed_is_a_cost_claim_and_on_policy_is_not_reinforcement_learning():
+    """Set P: ESR ("Less is More: Early Stopping Rollout for On-Policy Distillation"; "exhibit much higher GPU
+    efficiency and training stability") names no stronger teacher, but higher GPU efficiency is GPU time saved: the
+    cost claim that lets distillation take it. The "policy" of "On-Policy Distillation" is the student's own
+    samples, not reinforcement learning: distillation alone, as the labels require."""
+    assert [a.topic for a in topics.assign(_unseen("2605.27028"), _taxonomy())] == ["distillation"]
