@@ -1653,3 +1653,11 @@ def test_gpu_efficiency_claimed_is_a_cost_claim_and_on_policy_is_not_reinforceme
     cost claim that lets distillation take it. The "policy" of "On-Policy Distillation" is the student's own
     samples, not reinforcement learning: distillation alone, as the labels require."""
     assert [a.topic for a in topics.assign(_unseen("2605.27028"), _taxonomy())] == ["distillation"]
+
+
+
+def test_data_valuation_is_data_efficiency():
+    """Set P: For-Value ("Data valuation is essential for ...", "a forward-only data valuation framework", "detecting
+    influential data and mislabeled data") prices each training sample, the measure data selection ranks by: data
+    efficiency, as the labels require (set P's header: data pruning is data efficiency)."""
+    assert [a.topic for a in topics.assign(_unseen("2508.10180"), _taxonomy())] == ["data-efficiency"]
