@@ -1661,3 +1661,13 @@ def test_data_valuation_is_data_efficiency():
     influential data and mislabeled data") prices each training sample, the measure data selection ranks by: data
     efficiency, as the labels require (set P's header: data pruning is data efficiency)."""
     assert [a.topic for a in topics.assign(_unseen("2508.10180"), _taxonomy())] == ["data-efficiency"]
+
+
+
+def test_llm_reranking_under_a_call_budget_is_efficient_retrieval():
+    """Set P: "Active Learners as Efficient PRP Rerankers" ("truncating it to meet a call budget does not produce a
+    dependable top-K. We thus reframe PRP reranking as active learning") rations LLM calls as compute is rationed,
+    and reranking is retrieval's second stage: vector search and efficient retrieval, as the labels require."""
+    got = topics.assign(_unseen("2605.14236"), _taxonomy())
+    assert [a.topic for a in got] == ["vector-search"]
+    assert {"reranker", "reranking"} <= {e.phrase for e in got[0].evidence}
