@@ -1671,3 +1671,17 @@ def test_llm_reranking_under_a_call_budget_is_efficient_retrieval():
     got = topics.assign(_unseen("2605.14236"), _taxonomy())
     assert [a.topic for a in got] == ["vector-search"]
     assert {"reranker", "reranking"} <= {e.phrase for e in got[0].evidence}
+
+
+
+def test_actions_pruned_in_a_reasoning_search_are_test_time_compute_not_weights():
+    """Set P: EquivPruner ("Boosting Efficiency and Quality in LLM-Based Search via Action Pruning"; "identifies and
+    prunes semantically equivalent actions during LLM reasoning search", "reduces token consumption") prunes moves of
+    a search over reasoning steps, no network: test-time compute, not pruning, as the labels require."""
+    from dataclasses import replace
+
+    from generator import latex
+
+    paper = _unseen("2505.16312")  # its "48.1\\%" cleaned as a build cleans it: "reduced token consumption by 48.1%"
+    paper = replace(paper, abstract=latex.to_unicode(paper.abstract or ""))
+    assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
