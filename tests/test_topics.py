@@ -1646,14 +1646,12 @@ def test_examples_distilled_into_instructions_make_no_model_smaller():
     assert [a.topic for a in topics.assign(_unseen("2606.15641"), _taxonomy())] == ["token-reduction"]
 
 
-
 def test_gpu_efficiency_claimed_is_a_cost_claim_and_on_policy_is_not_reinforcement_learning():
     """Set P: ESR ("Less is More: Early Stopping Rollout for On-Policy Distillation"; "exhibit much higher GPU
     efficiency and training stability") names no stronger teacher, but higher GPU efficiency is GPU time saved: the
     cost claim that lets distillation take it. The "policy" of "On-Policy Distillation" is the student's own
     samples, not reinforcement learning: distillation alone, as the labels require."""
     assert [a.topic for a in topics.assign(_unseen("2605.27028"), _taxonomy())] == ["distillation"]
-
 
 
 def test_data_valuation_is_data_efficiency():
@@ -1663,7 +1661,6 @@ def test_data_valuation_is_data_efficiency():
     assert [a.topic for a in topics.assign(_unseen("2508.10180"), _taxonomy())] == ["data-efficiency"]
 
 
-
 def test_llm_reranking_under_a_call_budget_is_efficient_retrieval():
     """Set P: "Active Learners as Efficient PRP Rerankers" ("truncating it to meet a call budget does not produce a
     dependable top-K. We thus reframe PRP reranking as active learning") rations LLM calls as compute is rationed,
@@ -1671,7 +1668,6 @@ def test_llm_reranking_under_a_call_budget_is_efficient_retrieval():
     got = topics.assign(_unseen("2605.14236"), _taxonomy())
     assert [a.topic for a in got] == ["vector-search"]
     assert {"reranker", "reranking"} <= {e.phrase for e in got[0].evidence}
-
 
 
 def test_actions_pruned_in_a_reasoning_search_are_test_time_compute_not_weights():
@@ -1685,3 +1681,13 @@ def test_actions_pruned_in_a_reasoning_search_are_test_time_compute_not_weights(
     paper = _unseen("2505.16312")  # its "48.1\\%" cleaned as a build cleans it: "reduced token consumption by 48.1%"
     paper = replace(paper, abstract=latex.to_unicode(paper.abstract or ""))
     assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
+
+
+def test_attention_cost_reduced_with_sparse_linear_attention_is_efficient_attention():
+    """Set P: Lite3R ("replaces dense attention with Sparse Linear Attention to preserve important geometric
+    interactions while reducing attention cost") makes attention cheaper beside its FP8 quantization-aware training:
+    efficient attention and quantization both, as the labels require."""
+    got = {a.topic: a for a in topics.assign(_unseen("2605.11354"), _taxonomy())}
+    assert {"efficient-attention", "quantization"} <= set(got)
+    said = {e.phrase for e in got["efficient-attention"].evidence}
+    assert "attention cost" in said and any(p.startswith("/sparse[- ]") for p in said)
