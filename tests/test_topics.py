@@ -1691,3 +1691,11 @@ def test_attention_cost_reduced_with_sparse_linear_attention_is_efficient_attent
     assert {"efficient-attention", "quantization"} <= set(got)
     said = {e.phrase for e in got["efficient-attention"].evidence}
     assert "attention cost" in said and any(p.startswith("/sparse[- ]") for p in said)
+
+
+def test_a_surrogate_of_a_score_function_is_no_simulation_surrogate():
+    """Set P: ProEval ("employs pre-trained Gaussian Processes (GPs) as surrogates for the performance score function")
+    stands a GP in for an evaluation score, not a network in for a numerical solver: in every labelled set a bare
+    "surrogate" is such a stand-in (an objective, a likelihood, a Jacobian), so it weighs 1 and the paper, borderline
+    data efficiency or performance analysis, is not given neural PDE solvers and surrogates."""
+    assert "scientific-ml" not in {a.topic for a in topics.assign(_unseen("2604.23099"), _taxonomy())}
