@@ -341,7 +341,7 @@ def _unseen(arxiv: str):
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
                  "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml",
-                 "set-o.yml"):
+                 "set-o.yml", "set-p.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1644,3 +1644,58 @@ def test_examples_distilled_into_instructions_make_no_model_smaller():
     token usage") distills a prompt's examples into text, not a teacher into a student: distillation does not take
     it, and it stays with the prompt's tokens (token reduction), as the labels require."""
     assert [a.topic for a in topics.assign(_unseen("2606.15641"), _taxonomy())] == ["token-reduction"]
+
+
+def test_gpu_efficiency_claimed_is_a_cost_claim_and_on_policy_is_not_reinforcement_learning():
+    """Set P: ESR ("Less is More: Early Stopping Rollout for On-Policy Distillation"; "exhibit much higher GPU
+    efficiency and training stability") names no stronger teacher, but higher GPU efficiency is GPU time saved: the
+    cost claim that lets distillation take it. The "policy" of "On-Policy Distillation" is the student's own
+    samples, not reinforcement learning: distillation alone, as the labels require."""
+    assert [a.topic for a in topics.assign(_unseen("2605.27028"), _taxonomy())] == ["distillation"]
+
+
+def test_data_valuation_is_data_efficiency():
+    """Set P: For-Value ("Data valuation is essential for ...", "a forward-only data valuation framework", "detecting
+    influential data and mislabeled data") prices each training sample, the measure data selection ranks by: data
+    efficiency, as the labels require (set P's header: data pruning is data efficiency)."""
+    assert [a.topic for a in topics.assign(_unseen("2508.10180"), _taxonomy())] == ["data-efficiency"]
+
+
+def test_llm_reranking_under_a_call_budget_is_efficient_retrieval():
+    """Set P: "Active Learners as Efficient PRP Rerankers" ("truncating it to meet a call budget does not produce a
+    dependable top-K. We thus reframe PRP reranking as active learning") rations LLM calls as compute is rationed,
+    and reranking is retrieval's second stage: vector search and efficient retrieval, as the labels require."""
+    got = topics.assign(_unseen("2605.14236"), _taxonomy())
+    assert [a.topic for a in got] == ["vector-search"]
+    assert {"reranker", "reranking"} <= {e.phrase for e in got[0].evidence}
+
+
+def test_actions_pruned_in_a_reasoning_search_are_test_time_compute_not_weights():
+    """Set P: EquivPruner ("Boosting Efficiency and Quality in LLM-Based Search via Action Pruning"; "identifies and
+    prunes semantically equivalent actions during LLM reasoning search", "reduces token consumption") prunes moves of
+    a search over reasoning steps, no network: test-time compute, not pruning, as the labels require."""
+    from dataclasses import replace
+
+    from generator import latex
+
+    paper = _unseen("2505.16312")  # its "48.1\\%" cleaned as a build cleans it: "reduced token consumption by 48.1%"
+    paper = replace(paper, abstract=latex.to_unicode(paper.abstract or ""))
+    assert [a.topic for a in topics.assign(paper, _taxonomy())] == ["test-time-compute"]
+
+
+def test_attention_cost_reduced_with_sparse_linear_attention_is_efficient_attention():
+    """Set P: Lite3R ("replaces dense attention with Sparse Linear Attention to preserve important geometric
+    interactions while reducing attention cost") makes attention cheaper beside its FP8 quantization-aware training:
+    efficient attention and quantization both, as the labels require."""
+    got = {a.topic: a for a in topics.assign(_unseen("2605.11354"), _taxonomy())}
+    assert {"efficient-attention", "quantization"} <= set(got)
+    said = {e.phrase for e in got["efficient-attention"].evidence}
+    assert "attention cost" in said and any(p.startswith("/sparse[- ]") for p in said)
+
+
+def test_a_surrogate_of_a_score_function_is_no_simulation_surrogate():
+    """Set P: ProEval ("employs pre-trained Gaussian Processes (GPs) as surrogates for the performance score function")
+    stands a GP in for an evaluation score, not a network in for a numerical solver: in every labelled set a bare
+    "surrogate" is such a stand-in (an objective, a likelihood, a Jacobian), so it weighs 1 and the paper, borderline
+    data efficiency or performance analysis, is not given neural PDE solvers and surrogates."""
+    assert "scientific-ml" not in {a.topic for a in topics.assign(_unseen("2604.23099"), _taxonomy())}
