@@ -1446,3 +1446,31 @@ def test_a_compression_ratio_measures_what_is_compressed_not_the_score_held_unde
                     "sustains near-full KV accuracy under 4-6x compression, and reduces latency and memory by up to 2.4x "
                     "and 3.5x, thereby enabling efficient multi-turn interaction under strict resource constraints.")
     assert [(n.low, n.high, n.kind, n.metric) for n in found if n.high == 6.0] == [(4.0, 6.0, "compression", "KV cache")]
+
+
+def test_matching_a_measure_while_being_faster_names_no_rival() -> None:
+    """Bundled AdANNS: "matches accuracy while being up to 90x faster" matched a measure, not a rival (the "while being"
+    rule of set O's AccelOpt took "accuracy" as the baseline)."""
+    found = numbers("For example on ImageNet retrieval, AdANNS-IVF is up to 1.5% more accurate than the rigid "
+                    "representations-based IVF at the same compute budget; and matches accuracy while being up to 90x "
+                    "faster in wall-clock time.")
+    assert [(n.high, n.baseline) for n in found if n.unit == "x"] == [(90.0, None)]
+
+
+def test_comparatives_sharing_one_than_share_the_rival_even_with_a_verb_of_their_own() -> None:
+    """Bundled ViG: "runs 4.8x faster, and achieves 20.7% higher top-1 accuracy than DeiT-T": both comparatives wait
+    for the one "than" (set O's rule keeps a second claim's rival to itself only when the first is no comparative)."""
+    found = numbers("At 1024×1024 resolution, ViG-T uses 5.2× fewer FLOPs, saves 90% GPU memory, runs 4.8× faster, "
+                    "and achieves 20.7% higher top-1 accuracy than DeiT-T.")
+    assert [(n.high, n.baseline) for n in found if n.high in (4.8, 20.7)] == [(4.8, "DeiT-T"), (20.7, "DeiT-T")]
+
+
+def test_a_system_word_opening_the_clause_still_makes_a_gain_a_speed() -> None:
+    """Bundled ScMoE: "inference improvements of 40% and 15%" right after a comma has fewer than six words before it;
+    the "during"/"at" rule of set P skipped the first of them, so "inference" was not seen and the gains read as scores."""
+    found = numbers("When compared with the prevalent top-2 MoE architecture, ScMoE demonstrates training speed "
+                    "improvements of 30% and 11%, and inference improvements of 40% and 15%, in our PCIe and NVLink "
+                    "hardware environments, respectively, where communication constitutes 60% and 15% of the total MoE "
+                    "time consumption.")
+    assert [(n.high, n.metric) for n in found][:4] == [(30.0, "speed"), (11.0, "speed"), (40.0, "speed"),
+                                                       (15.0, "speed")]

@@ -468,10 +468,13 @@ def _about_systems(text: str) -> bool:
 def _implied(label: str, w: _Words) -> str | None:
     if label == "context length" and {"take", "takes", "took", "taking", "lasts", "runs"} & set(w.before[-4:]):
         return "time"  # "training takes 2x longer": time, not a length
-    near = w.before[-6:] + w.after[:3]
+    before = w.before[-6:]
+    near = before + w.after[:3]
+    first = 1 if len(before) == 6 else 0  # the sixth word back only tells whether the fifth is governed
     # "diverse sampling during inference improves reasoning reliability by 10--20%" (set P: Reasoning via Video): a
     # process after "during" or "at" says when the gain was measured, not that the gain is a speed
-    systems = [x for i, x in enumerate(near) if i and _SYSTEM_WORDS.match(x) and near[i - 1] not in ("during", "at")]
+    systems = [x for i, x in enumerate(near)
+               if i >= first and _SYSTEM_WORDS.match(x) and (i == 0 or near[i - 1] not in ("during", "at"))]
     if label == "accuracy" and systems:
         # "inference performance" is speed, "performance on MMLU" accuracy; a system word further away
         # ("RL training with 128k-token outputs improves the model's performance on AIME") is not its own
