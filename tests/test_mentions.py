@@ -464,3 +464,25 @@ def test_original_span_matches_the_plain_token_walk(text, a, b):
     folded = methods.canon(text)
     start, stop = min(a, b, len(folded)), min(max(a, b), len(folded))
     assert mentions._original_span(text, folded, start, stop) == _plain_original_span(text, folded, start, stop)
+
+
+def test_a_version_written_alone_after_a_versioned_name_is_that_names_version():
+    """Bundled MobileTL writes "MobileNetV2 and V3 IRBs": MobileNet's third version, not set P's V³ ("V^3: Viewing
+    Volumetric Videos on Mobiles", its name "V3"), which it linked to once both papers had an on-device topic. The
+    corpus as the unseen benchmark builds it: the bundled papers and V³, topics before methods and mentions."""
+    from generator import latex
+    from generator.enrich import topics
+    from generator.normalize import paper_id
+
+    row = next(r for r in yaml.safe_load((ROOT / "tests/labels/unseen/set-p.yml").read_text(encoding="utf-8"))["papers"]
+               if r["title"].startswith("V^3"))
+    v3 = Paper(id=paper_id(row["title"]), title=latex.to_unicode(row["title"]), abstract=latex.to_unicode(row["abstract"]),
+               sources=(SourceRef("unseen/set-p.yml", 1, "set-p"),))
+    content = io.read_content(CONTENT)
+    bundled, _ = read_sources(content)
+    corpus, _ = topics.enrich(replace(bundled, papers=(*bundled.papers, v3)), content)
+    corpus, _ = methods.enrich(corpus, content)
+    corpus, _ = mentions.enrich(corpus, ContentFiles())
+    mobiletl = by_title(corpus, "MobileTL")
+    assert "MobileNetV2 and V3" in (mobiletl.abstract or "")
+    assert v3.id not in {m.target for m in mobiletl.mentions}

@@ -1699,3 +1699,10 @@ def test_a_surrogate_of_a_score_function_is_no_simulation_surrogate():
     "surrogate" is such a stand-in (an objective, a likelihood, a Jacobian), so it weighs 1 and the paper, borderline
     data efficiency or performance analysis, is not given neural PDE solvers and surrogates."""
     assert "scientific-ml" not in {a.topic for a in topics.assign(_unseen("2604.23099"), _taxonomy())}
+
+
+def test_what_storing_a_model_or_scene_costs_is_a_cost_claim():
+    """Set P: V³ ("a two-stage training strategy to reduce storage requirements", "compact storage requirements")
+    streams volumetric video to phones by making the scene cheaper to store: a cost claim, so neural rendering (its
+    required topic) may take it. Bundled MobileTL's "MobileNetV2 and V3" must then not link to it (test_mentions)."""
+    assert "neural-rendering" in {a.topic for a in topics.assign(_unseen("2409.13648"), _taxonomy())}

@@ -287,6 +287,11 @@ def _original_span(text: str, folded: str, start: int, stop: int) -> tuple[int, 
     return o_start, o_end
 
 
+# a version written alone right after a versioned name and a joining word is that name's other version
+_BARE_VERSION = re.compile(r"[vV]\d+")
+_ELIDED_VERSION = re.compile(r"[A-Za-z][\w-]*[vV]\d+\s*(?:,|and|or|&|/)\s*$")
+
+
 def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Name],
                prose: bool = True, owner: str | None = None) -> list[tuple[int, int, Name]]:
     """Where names occur in ``text`` (start, end): leftmost, longest, non-overlapping; positions in ``text``."""
@@ -315,6 +320,8 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue  # "TensorFlow Lite", "TensorFlow Object Detection API": a longer product name
         if name.short and _DATA_NEXT.match(text, o_end):
             continue  # "the large-scale C4 dataset": the corpus, not the C4 method
+        if _ELIDED_VERSION.search(text, max(0, o_start - 40), o_start) and _BARE_VERSION.fullmatch(text[o_start:o_end]):
+            continue  # "MobileNetV2 and V3": MobileNet's next version, not a paper named V3 (set P: V³)
         spelled = text[o_start:o_end - (1 if plural else 0)]
         if name.cased and _cased(spelled) != _cased(name.text):
             continue
