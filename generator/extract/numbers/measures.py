@@ -185,6 +185,10 @@ _SPEED_NOUN = re.compile(r"(?:throughput|speed|performance|requests|tflops|fps|f
 _SHARE_NOUN = re.compile(r"(?:percentages?|fractions?|shares?|proportions?)$")
 
 
+_MODEL_ADJECTIVES = frozenset({"sparse", "pruned", "quantized", "compressed", "distilled"})
+_MODEL_KIND = re.compile(r"(?:versions?|variants?|counterparts?)$")
+
+
 def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str] | None:
     """The first measure noun met walking ``order`` through ``side``: (distance, measure); with ``units``,
     a number before the noun is counted in it ("(1817.2 vs. 4.34 TFLOPs)"), not a quantity that sets it up."""
@@ -192,6 +196,8 @@ def _nouns(side: list[str], order: range, units: bool = False) -> tuple[int, str
         label = _measure(side[index]) or _score_rate(side, index) or _efficiency(side, index)
         if label is None:
             continue
+        if side[index] in _MODEL_ADJECTIVES and index + 1 < len(side) and _MODEL_KIND.match(side[index + 1]):
+            continue  # "increases the accuracy of the sparse version of MobileNet-v2 from 73.44%" (bundled DASS): a model
         if not units and any(_quantity(side[i]) for i in range(max(0, index - 2), index)):
             continue  # "with 250 samples", "across 9 diverse datasets": a quantity that sets up the result
         if {"under", "within", "at"} & set(side[max(0, index - 4):index]):
