@@ -816,3 +816,22 @@ def test_the_fields_best_models_a_benchmark_scores_are_theirs(vocab: Vocab, titl
     # the paper's own model said the same way stays its own
     ours = extract(title, "We introduce a benchmark. " + sentence.replace(" even ", " our model and even "), vocab)
     assert [r.own for r in ours.results if r.high == value] == [True]
+
+
+# GUI vs. CLI (set Q): a paper that announces a benchmark scores others' agents on it; the clause that turns after
+# a semicolon reports what the paper itself adds
+_GUI_CLI = ("We introduce a matched execution-layer benchmark of 440 desktop tasks across 18 applications and 12 "
+            "workflow categories, where screen-only GUI agents and skill-mediated CLI agents receive identical goals, "
+            "states, and final-state verifiers while being restricted to modality-native actions. In this controlled "
+            "setting, the strongest GUI agent reaches a 59.1% full pass rate, outperforming the strongest "
+            "original-skill CLI agent at 48.2%; however, verifier-guided skill augmentation raises CLI success to "
+            "69.3%, showing that much of the CLI deficit comes from incomplete skill coverage rather than model "
+            "capability alone.")
+
+
+def test_a_paper_that_announces_a_benchmark_keeps_the_best_agents_score_out_of_its_own(vocab: Vocab) -> None:
+    found = extract("GUI vs. CLI: Execution Bottlenecks in Screen-Only and Skill-Mediated Computer-Use Agents",
+                    _GUI_CLI, vocab)
+    own = {r.low: r.own for r in found.results}
+    assert own[59.1] is False and own[48.2] is False
+    assert own[69.3] is True

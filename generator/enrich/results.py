@@ -79,6 +79,12 @@ _EVALUATES_OTHERS = re.compile(r"\bwe\s+(?:\w+ly\s+|further\s+|also\s+|then\s+)?
 _EVALUATED_UPON = re.compile(r"\b(?:evaluated|tested|benchmarked|assessed)\s+(?:up)?on\s+(?:\d+|over\s+\d+|a\s+"
                              r"(?:wide\s+)?range\s+of|dozens\s+of)\s+(?:[\w-]+\s+){0,3}?(?:methods|models|systems|agents|"
                              r"LLMs|MLLMs|VLMs|LVLMs)\b", re.IGNORECASE)
+# "We introduce a matched execution-layer benchmark of 440 desktop tasks ..., where screen-only GUI agents and
+# skill-mediated CLI agents receive identical goals" (set Q: GUI vs. CLI): a paper that announces a benchmark or
+# dataset is there to score others' models on it, as much as one that says "we evaluate 20 models"
+_ANNOUNCES_BENCHMARK = re.compile(r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:introduce|present|propose|release|"
+                                  r"construct|build|curate)[sd]?\s+(?:[\w-]+\s+){0,6}?(?:benchmark|testbed)s?\b",
+                                  re.IGNORECASE)
 # "Open-source multimodal LLMs trained on single images can hardly generalize to multi-image questions, hovering below
 # 33.3% in accuracy" (set O: MuirBench): in a paper that evaluates others, a sentence led by a class of models
 _CLASS_SUBJECT = re.compile(r"(?:(?:even|most|many|all|existing|current)\s+)?(?:[\w-]+\s+){0,3}?"
@@ -117,6 +123,11 @@ _BEST_OF_FIELD = re.compile(r"\b(?:top|top-performing|best-performing|leading|st
 _OUR_TESTBED = re.compile(r"\b(?:of|on|in|by|for|to|with)\s+our\s+(?:new\s+|proposed\s+)?(?:benchmarks?|datasets?|"
                           r"suites?|tasks?|exams?|tests?)\b", re.IGNORECASE)
 _MANY_EVALUATED = re.compile(r"\b\d+\s+(?:[\w-]+\s+){0,2}?(?:models|systems|agents|methods|LLMs|MLLMs|VLMs|LVLMs)\b")
+
+
+# "the strongest GUI agent reaches a 59.1% full pass rate ...; however, verifier-guided skill augmentation raises CLI
+# success to 69.3%" (set Q: GUI vs. CLI): a clause that turns after a semicolon has a subject of its own
+_TURN = re.compile(r";\s+(?:however|but|whereas|yet|in\s+contrast)\b", re.IGNORECASE)
 
 
 # "our results reveal that ...", "we find that ...": the paper reports what it saw; the clause after says whose
@@ -188,10 +199,13 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
                                      or _class_subject(sentence, names_in_title))) \
                 or _best_of_them(sentence, evaluated, names_in_title)
             evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None \
-                or _EVALUATED_UPON.search(sentence) is not None
+                or _EVALUATED_UPON.search(sentence) is not None\
+                or _ANNOUNCES_BENCHMARK.search(sentence) is not None
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
+            turn = _TURN.search(sentence)
             for n in numbers(masked):
-                mine = n.own and not background and not theirs and not problem
+                mine = n.own and not background and not problem \
+                    and not (theirs and (turn is None or n.start < turn.start()))
                 results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
                                       baseline=n.baseline if mine else None, own=mine, direction=n.direction,
                                       confidence=n.confidence if mine == n.own else "unsure", share=n.share))
