@@ -835,3 +835,16 @@ def test_a_paper_that_announces_a_benchmark_keeps_the_best_agents_score_out_of_i
     own = {r.low: r.own for r in found.results}
     assert own[59.1] is False and own[48.2] is False
     assert own[69.3] is True
+
+
+# PlanBench-XL (set Q): the sentence that says it ran many models names one of them, after a colon, as its subject
+_PLANBENCH = ("To address this gap, we introduce PlanBench-XL, an interactive benchmark of 327 retail tasks over 1,665 "
+              "tools. Experiments on ten leading LLMs show that massive-tool planning remains challenging: while "
+              "GPT-5.4 achieves 51.90% accuracy in block-free settings, it collapses to 11.36% under the most severe "
+              "blocking condition.")
+
+
+def test_a_model_leading_the_clause_after_a_colon_in_a_sentence_on_many_models_scores_its_own(vocab: Vocab) -> None:
+    title = "PlanBench-XL: Evaluating Long-Horizon Planning of LLM Tool-Use Agents in Large-Scale Tool Ecosystems"
+    found = extract(title, _PLANBENCH, vocab)
+    assert [(r.high, r.own) for r in found.results if r.unit == "%"] == [(51.9, False), (11.36, False)]

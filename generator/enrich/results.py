@@ -122,12 +122,20 @@ _BEST_OF_FIELD = re.compile(r"\b(?:top|top-performing|best-performing|leading|st
 # on does not make the sentence its own result
 _OUR_TESTBED = re.compile(r"\b(?:of|on|in|by|for|to|with)\s+our\s+(?:new\s+|proposed\s+)?(?:benchmarks?|datasets?|"
                           r"suites?|tasks?|exams?|tests?)\b", re.IGNORECASE)
+# "Experiments on ten leading LLMs show that ...: while GPT-5.4 achieves 51.90% accuracy" (set Q: PlanBench-XL): the
+# sentence that says it evaluates many models may itself name one of them as a subject
+_EXPERIMENTS_ON_MANY = re.compile(r"\b(?:experiments|evaluations?|results)\s+(?:on|of|with|across)\s+(?:\d+|two|three|"
+                                  r"four|five|six|seven|eight|nine|ten|eleven|twelve|dozens\s+of)\s+(?:[\w-]+\s+){0,2}?"
+                                  r"(?:models|systems|agents|methods|LLMs|MLLMs|VLMs|LVLMs)\b", re.IGNORECASE)
 _MANY_EVALUATED = re.compile(r"\b\d+\s+(?:[\w-]+\s+){0,2}?(?:models|systems|agents|methods|LLMs|MLLMs|VLMs|LVLMs)\b")
 
 
 # "the strongest GUI agent reaches a 59.1% full pass rate ...; however, verifier-guided skill augmentation raises CLI
 # success to 69.3%" (set Q: GUI vs. CLI): a clause that turns after a semicolon has a subject of its own
 _TURN = re.compile(r";\s+(?:however|but|whereas|yet|in\s+contrast)\b", re.IGNORECASE)
+
+
+_CLAUSE_OPENS = re.compile(r"[:;]\s+(?:(?:while|whereas|although|though)\s+)?", re.IGNORECASE)
 
 
 # "our results reveal that ...", "we find that ...": the paper reports what it saw; the clause after says whose
@@ -161,7 +169,10 @@ def _class_subject(sentence: str, names: list[str]) -> bool:
 def _others_subject(sentence: str, text: str, own: str | None, names: list[str]) -> bool:
     """In a paper that evaluates others' methods, a sentence whose subject is a model it does not introduce (in its
     title, or after "we propose/present/introduce" in the text) reports that model's scores, not the paper's own."""
-    led = _NAMED_SUBJECT.match(sentence)
+    # "Experiments on ten leading LLMs show that massive-tool planning remains challenging: while GPT-5.4 achieves
+    # 51.90% accuracy" (set Q: PlanBench-XL): the subject may lead the clause after a colon or semicolon
+    led = next((m for m in (_NAMED_SUBJECT.match(sentence, start) for start in
+                            [0, *(c.end() for c in _CLAUSE_OPENS.finditer(sentence))]) if m is not None), None)
     if led is None or not led.group("who")[:1].isupper():
         return False
     who = led.group("who")
@@ -195,8 +206,9 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
             if background and (_OWN_SENTENCE.search(sentence) or any(n in sentence for n in names_in_title)):
                 background = False
             problem = index + 1 < len(split) and _states_problem(sentence, split[index + 1][1], text, names_in_title)
-            theirs = (evaluated and (_others_subject(sentence, text, own, names_in_title)
-                                     or _class_subject(sentence, names_in_title))) \
+            theirs = ((evaluated or _EXPERIMENTS_ON_MANY.search(sentence) is not None)
+                      and _others_subject(sentence, text, own, names_in_title)) \
+                or (evaluated and _class_subject(sentence, names_in_title)) \
                 or _best_of_them(sentence, evaluated, names_in_title)
             evaluated = evaluated or _EVALUATES_OTHERS.search(sentence) is not None \
                 or _EVALUATED_UPON.search(sentence) is not None\
