@@ -1483,3 +1483,13 @@ def test_a_measure_word_naming_a_version_of_a_model_is_not_the_measure() -> None
                     "version of MobileNet-v2 from 73.44% to 81.35% (+7.91% improvement) with 3.87x faster inference "
                     "time.")
     assert [(n.high, n.metric) for n in found][:2] == [(73.44, "accuracy"), (81.35, "accuracy")]
+
+
+def test_a_conclusion_drawn_after_a_value_names_no_rival() -> None:
+    """GUI vs. CLI (set Q): ", showing that ... rather than X" concludes; X is not what the value beat."""
+    sentence = ("In this controlled setting, the strongest GUI agent reaches a 59.1% full pass rate, outperforming the "
+                "strongest original-skill CLI agent at 48.2%; however, verifier-guided skill augmentation raises CLI "
+                "success to 69.3%, showing that much of the CLI deficit comes from incomplete skill coverage rather "
+                "than model capability alone.")
+    found = {n.low: n for n in numbers(sentence)}
+    assert found[69.3].baseline is None
