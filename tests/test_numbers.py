@@ -1493,3 +1493,11 @@ def test_a_conclusion_drawn_after_a_value_names_no_rival() -> None:
                 "than model capability alone.")
     found = {n.low: n for n in numbers(sentence)}
     assert found[69.3].baseline is None
+
+
+def test_a_bracketed_lower_bound_is_against_what_its_bracket_follows() -> None:
+    """SwiftEdit (set Q): "(at least 50 times faster)" restates the comparison with the methods before it."""
+    sentence = ("In particular, SwiftEdit enables instant text-guided image editing, which is extremely faster than "
+                "previous multi-step methods (at least 50 times faster) while maintain a competitive performance in "
+                "editing results.")
+    assert [(n.low, n.baseline) for n in numbers(sentence)] == [(50.0, "previous multi-step methods")]
