@@ -848,3 +848,15 @@ def test_a_model_leading_the_clause_after_a_colon_in_a_sentence_on_many_models_s
     title = "PlanBench-XL: Evaluating Long-Horizon Planning of LLM Tool-Use Agents in Large-Scale Tool Ecosystems"
     found = extract(title, _PLANBENCH, vocab)
     assert [(r.high, r.own) for r in found.results if r.unit == "%"] == [(51.9, False), (11.36, False)]
+
+
+def test_a_best_score_credited_to_a_named_model_is_that_models(vocab: Vocab) -> None:
+    """Two-Level Meta-Rubrics (set Q): "best score 58.7% from Gemini 3.1 Pro" is Gemini's, not the paper's."""
+    text = ("We introduce a two-level meta-rubric framework for evaluating open-ended generation. Evaluating 14 frontier "
+            "and open-weight models, we find the benchmark genuinely challenging (best score 58.7% from Gemini 3.1 "
+            "Pro), highly discriminative, and robust to the choice of judge.")
+    title = "Two-Level Meta-Rubrics for Evaluating Open-Ended Generation: GAMUT, a Benchmark for Factual Completeness"
+    assert [(r.high, r.own) for r in extract(title, text, vocab).results] == [(58.7, False)]
+    # a best score credited to the paper's own model stays its own
+    ours = extract("Gemini: A Model", text, vocab)
+    assert [(r.high, r.own) for r in ours.results] == [(58.7, True)]

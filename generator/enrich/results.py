@@ -166,6 +166,21 @@ def _class_subject(sentence: str, names: list[str]) -> bool:
         and not any(n in sentence for n in names)
 
 
+# "Evaluating 14 frontier and open-weight models, we find the benchmark genuinely challenging (best score 58.7% from
+# Gemini 3.1 Pro)" (set Q: Two-Level Meta-Rubrics): a best score credited to a named model is that model's
+_BEST_SCORE_OF = re.compile(r"\b(?:best|highest|top)\s+(?:overall\s+)?(?:score|result|accuracy|performance)\s+"
+                            r"(?:of\s+|is\s+|was\s+)?(?:only\s+)?\d[\d.]*\s?%\s+(?:from|by|of)\s+"
+                            r"(?P<who>[A-Z][\w.+-]*)")
+
+
+def _credited(sentence: str, text: str, own: str | None, names: list[str]) -> list[tuple[int, int]]:
+    """The spans of best scores credited to a named model the paper does not introduce."""
+    ours = {n.lower() for n in names} | ({own} if own else set())
+    return [m.span() for m in _BEST_SCORE_OF.finditer(sentence) if m.group("who").lower() not in ours
+            and re.search(rf"\b(?:propos|present|introduc|develop|buil)\w*\s[^.]{{0,80}}\b{re.escape(m.group('who'))}\b",
+                          text) is None]
+
+
 def _others_subject(sentence: str, text: str, own: str | None, names: list[str]) -> bool:
     """In a paper that evaluates others' methods, a sentence whose subject is a model it does not introduce (in its
     title, or after "we propose/present/introduce" in the text) reports that model's scores, not the paper's own."""
@@ -215,9 +230,11 @@ def extract(title: str, abstract: str | None, vocab: Vocab) -> Extraction:
                 or _ANNOUNCES_BENCHMARK.search(sentence) is not None
             # "99%, 99% and 90%" are three claims (one per model), so equal values are all kept
             turn = _TURN.search(sentence)
+            credited = _credited(sentence, text, own, names_in_title)
             for n in numbers(masked):
                 mine = n.own and not background and not problem \
-                    and not (theirs and (turn is None or n.start < turn.start()))
+                    and not (theirs and (turn is None or n.start < turn.start())) \
+                    and not any(a <= n.start < b for a, b in credited)
                 results.append(Result(n.kind, n.low, n.high, n.unit, sentence, what=n.what, metric=n.metric,
                                       baseline=n.baseline if mine else None, own=mine, direction=n.direction,
                                       confidence=n.confidence if mine == n.own else "unsure", share=n.share))
