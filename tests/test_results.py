@@ -860,3 +860,14 @@ def test_a_best_score_credited_to_a_named_model_is_that_models(vocab: Vocab) -> 
     # a best score credited to the paper's own model stays its own
     ours = extract("Gemini: A Model", text, vocab)
     assert [(r.high, r.own) for r in ours.results] == [(58.7, True)]
+
+
+def test_the_clause_a_whereas_sets_against_the_claim_is_not_the_papers(vocab: Vocab) -> None:
+    """Sample-Efficient Learning from Agent Experience (set Q): the "whereas" clause reports the rival's value."""
+    text = ("We term this problem Experience Distillation and develop an implementation that requires no further "
+            "environment interaction beyond the collected experience. Experiments on 749 curated software-engineering "
+            "tasks and six text-adventure games show that it retains at least 64.8\\% of the gains from in-context "
+            "learning across both domains, whereas direct supervised fine-tuning on the collected experience recovers "
+            "only 3.8\\%.")
+    found = extract("Sample-Efficient Learning from Agent Experience", text, vocab)
+    assert [(r.high, r.own) for r in found.results] == [(64.8, True), (3.8, False)]
