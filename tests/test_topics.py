@@ -1720,3 +1720,11 @@ def test_decoding_multiple_tokens_a_step_is_parallel_decoding():
     klass = {a.topic for a in topics.assign(_unseen("2511.05664"), taxonomy)}
     assert "speculative-decoding" in klass
     assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2509.24007"), taxonomy)}
+
+
+def test_training_free_is_no_memory_efficient_training():
+    """Set Q: LightCache ("LightCache: Memory-Efficient, Training-Free Acceleration for Video Generation")
+    is an inference-time cache for video diffusion; with the comma lost, its title read "memory efficient
+    training", the memory-efficient training topic's own name. "Training-free" says no training is done:
+    efficient diffusion alone, as labelled."""
+    assert [a.topic for a in topics.assign(_unseen("2510.05367"), _taxonomy())] == ["efficient-diffusion"]
