@@ -1728,3 +1728,11 @@ def test_training_free_is_no_memory_efficient_training():
     training", the memory-efficient training topic's own name. "Training-free" says no training is done:
     efficient diffusion alone, as labelled."""
     assert [a.topic for a in topics.assign(_unseen("2510.05367"), _taxonomy())] == ["efficient-diffusion"]
+
+
+def test_algorithm_and_system_co_design_is_no_accelerator():
+    """Set Q: BlueLM-V-3B ("an algorithm and system co-design approach specifically tailored for the
+    efficient deployment of MLLMs on mobile platforms") co-designs a model with its inference software;
+    the accelerators leaf is hardware co-designed with algorithms (set D's "hardware-aware model
+    co-design" keeps it). On-device alone, as labelled."""
+    assert [a.topic for a in topics.assign(_unseen("2411.10640"), _taxonomy())] == ["on-device"]
