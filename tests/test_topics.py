@@ -341,7 +341,7 @@ def _unseen(arxiv: str):
 
     for name in ("set-a.yml", "set-b.yml", "set-c.yml", "set-d.yml", "set-e.yml", "set-f.yml", "set-g.yml",
                  "set-h.yml", "set-i.yml", "set-j.yml", "set-k.yml", "set-l.yml", "set-m.yml", "set-n.yml",
-                 "set-o.yml", "set-p.yml"):
+                 "set-o.yml", "set-p.yml", "set-q.yml"):
         data = yaml.safe_load((ROOT / "tests" / "labels" / "unseen" / name).read_text(encoding="utf-8"))
         for row in data["papers"]:
             if row["arxiv"] == arxiv:
@@ -1706,3 +1706,33 @@ def test_what_storing_a_model_or_scene_costs_is_a_cost_claim():
     streams volumetric video to phones by making the scene cheaper to store: a cost claim, so neural rendering (its
     required topic) may take it. Bundled MobileTL's "MobileNetV2 and V3" must then not link to it (test_mentions)."""
     assert "neural-rendering" in {a.topic for a in topics.assign(_unseen("2409.13648"), _taxonomy())}
+
+
+def test_decoding_multiple_tokens_a_step_is_parallel_decoding():
+    """Set Q: KLASS ("By unmasking multiple tokens in each iteration without any additional model training,
+    our approach speeds up generation significantly") and SDLM ("We introduce Next Sequence Prediction (NSP),
+    which unifies next-token and next-block prediction") name parallel decoding by its act, not its name:
+    a step that decodes, unmasks or predicts multiple tokens, or next-block prediction (multi-token
+    prediction's block-wise form). The labels require parallel decoding for both (README: diffusion
+    language models are parallel decoding); the act is as strong as the name, so KLASS keeps it beside
+    the efficient diffusion its "masked diffusion models" bring."""
+    taxonomy = _taxonomy()
+    klass = {a.topic for a in topics.assign(_unseen("2511.05664"), taxonomy)}
+    assert "speculative-decoding" in klass
+    assert "speculative-decoding" in {a.topic for a in topics.assign(_unseen("2509.24007"), taxonomy)}
+
+
+def test_training_free_is_no_memory_efficient_training():
+    """Set Q: LightCache ("LightCache: Memory-Efficient, Training-Free Acceleration for Video Generation")
+    is an inference-time cache for video diffusion; with the comma lost, its title read "memory efficient
+    training", the memory-efficient training topic's own name. "Training-free" says no training is done:
+    efficient diffusion alone, as labelled."""
+    assert [a.topic for a in topics.assign(_unseen("2510.05367"), _taxonomy())] == ["efficient-diffusion"]
+
+
+def test_algorithm_and_system_co_design_is_no_accelerator():
+    """Set Q: BlueLM-V-3B ("an algorithm and system co-design approach specifically tailored for the
+    efficient deployment of MLLMs on mobile platforms") co-designs a model with its inference software;
+    the accelerators leaf is hardware co-designed with algorithms (set D's "hardware-aware model
+    co-design" keeps it). On-device alone, as labelled."""
+    assert [a.topic for a in topics.assign(_unseen("2411.10640"), _taxonomy())] == ["on-device"]
