@@ -320,7 +320,7 @@ def find_names(text: str, automaton: ahocorasick.Automaton, by_key: dict[str, Na
             continue  # "TensorFlow Lite", "TensorFlow Object Detection API": a longer product name
         if name.short and _DATA_NEXT.match(text, o_end):
             continue  # "the large-scale C4 dataset": the corpus, not the C4 method
-        if _ELIDED_VERSION.search(text, max(0, o_start - 40), o_start) and _BARE_VERSION.fullmatch(text[o_start:o_end]):
+        if _BARE_VERSION.fullmatch(text, o_start, o_end) and _ELIDED_VERSION.search(text, max(0, o_start - 40), o_start):
             continue  # "MobileNetV2 and V3": MobileNet's next version, not a paper named V3 (set P: V³)
         spelled = text[o_start:o_end - (1 if plural else 0)]
         if name.cased and _cased(spelled) != _cased(name.text):

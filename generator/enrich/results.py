@@ -95,27 +95,29 @@ _NAMED_SUBJECT = re.compile(r"(?:(?:for example|for instance|e\.g\.|notably|in p
                             r"(?:even\s+)?(?P<who>[A-Z][\w.+-]*)\s+(?:only\s+|still\s+)?(?:drops?|falls?|declines?|"
                             r"degrades?|achieves|scores|reaches|attains|obtains)\b", re.IGNORECASE)
 
+# the field's best, and the models a sentence names after them ("like GPT-4o", "(GPT-5, Gemini 2.5 Pro)")
+_BEST_WORDS = r"(?:best|strongest|top|top-performing|best-performing|leading|state-of-the-art|SOTA|frontier|" \
+              r"most\s+(?:capable|advanced))"
+_NAMED_AFTER = r"(?:(?:like|such\s+as|including|e\.g\.,?)\s+(?:[^.;:]|(?<=\d)\.(?=\d)){1,60}?\s+|\([^()]{1,80}\)\s+)?"
 # "Extensive experiments on 28 LVLMs reveal a significant challenge: the best model achieves an overall score of only
 # 36.35%, as functional correctness (24.39% IFS) lags significantly behind visual fidelity (64.25% VFS)" (set N:
 # IWR-Bench): the best of the many models a paper evaluates is one of them, and the sentence reports its scores
-_BEST_OF_THEM = re.compile(r"\b(?:the|even the|even)\s+(?:best|strongest|top|top-performing|best-performing|leading|"
-                           r"state-of-the-art|SOTA|frontier|most\s+(?:capable|advanced))\s+"
+_BEST_OF_THEM = re.compile(r"\b(?:the|even the|even)\s+" + _BEST_WORDS + r"\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:models?|systems?|agents?|methods?|LLMs?|MLLMs?|VLMs?|LVLMs?)\s+"
                            # "even the best-performing models like GPT-4o and Gemini Pro find it challenging to solve
                            # MuirBench, achieving 68.0% and 49.3% in accuracy" (set O: MuirBench): the models named,
                            # or in brackets ("even state-of-the-art models (GPT-5, Gemini 2.5 Pro) achieve under 50%")
-                           r"(?:(?:like|such\s+as|including|e\.g\.,?)\s+(?:[^.;:]|(?<=\d)\.(?=\d)){1,60}?\s+|\([^()]{1,80}\)\s+)?"
+                           + _NAMED_AFTER +
                            r"(?:only\s+|still\s+)?(?:achieves|scores|reaches|attains|obtains|gets|solves|achieve|score|"
                            r"reach|attain|obtain|get|solve|find|finds|struggle|struggles|fail|fails|achieving|scoring|"
                            r"reaching|attaining|obtaining)\b")
 # "ProfBench poses significant challenges even for state-of-the-art LLMs, with top-performing models like GPT-5-high
 # achieving only 65.9%" (set G): the field's best models, named after "even", are others' whatever the sentence's
 # subject (the paper's benchmark that challenges them); so are "the top-performing models" of such a sentence
-_EVEN_THE_BEST = re.compile(r"\beven\s+(?:for\s+|the\s+)*(?:best|strongest|top|top-performing|best-performing|"
-                            r"leading|state-of-the-art|SOTA|frontier|most\s+(?:capable|advanced))\b", re.IGNORECASE)
+_EVEN_THE_BEST = re.compile(r"\beven\s+(?:for\s+|the\s+)*" + _BEST_WORDS + r"\b", re.IGNORECASE)
 _BEST_OF_FIELD = re.compile(r"\b(?:top|top-performing|best-performing|leading|state-of-the-art|SOTA|frontier)\s+"
                             r"(?:[\w-]+\s+){0,2}?(?:models?|systems?|agents?|LLMs?|MLLMs?|VLMs?|LVLMs?)\s+"
-                            r"(?:(?:like|such\s+as|including|e\.g\.,?)\s+(?:[^.;:]|(?<=\d)\.(?=\d)){1,60}?\s+|\([^()]{1,80}\)\s+)?"
+                            + _NAMED_AFTER +
                             r"(?:only\s+|still\s+)?(?:achieves|scores|reaches|attains|achieve|score|reach|attain|"
                             r"achieving|scoring|reaching|attaining)\b")
 # "suggesting the great challenge of our benchmark" (set I: GenExam): the paper's benchmark as what others are scored
